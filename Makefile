@@ -1,0 +1,134 @@
+# Makefile - build the escape plugin, run its tests, analyse the examples.
+#
+#   make                 build/escape.so
+#   make install         into $(CC) -print-file-name=plugin, so -fplugin=escape works
+#   make demo            analyse examples/
+#   make check           every test; the last line is "N passed, M failed"
+#
+# CC and CXX choose the GCC the plugin is built for: make CC=gcc-12 CXX=g++-12.
+
+VERSION := 0.1.0
+
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+ifeq ($(origin CXX),default)
+CXX := g++
+endif
+
+B := build
+TOP := $(CURDIR)
+GCC_MAJOR := $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
+# Deferred: evaluated after the plugin headers may have been installed.
+PLUGIN_DIR = $(shell $(CC) -print-file-name=plugin)
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+
+# The external test oracles come from GCC 12's own testsuite (Debian's
+# gcc-12-source), extracted at test time rather than copied into the repo.
+GCC_SOURCE_PKG := gcc-12-source
+GCC_TARBALL_GLOB := /usr/src/gcc-12/gcc-12*.tar.xz
+
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+WARN := -Wall -Wextra
+ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP
+ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP \
+	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"'
+
+CORE_SRC := $(sort $(wildcard core/*.c) $(wildcard report/*.c))
+PLUGIN_SRC := $(sort $(wildcard plugin/*.cc))
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+PLUGIN_OBJ := $(PLUGIN_SRC:%.cc=$(B)/%.o)
+UNIT_SRC := $(sort $(wildcard testsuite/escape.unit/*.c))
+UNIT_BIN := $(UNIT_SRC:testsuite/escape.unit/%.c=$(B)/unit/%)
+
+PLUGIN := $(B)/escape.so
+RUNTEST_FLAGS ?=
+
+.PHONY: all deps-build deps-check install uninstall demo check check-unit check-dg \
+	check-oracle check-torture clean
+
+all: $(PLUGIN)
+
+deps-build:
+	@build-aux/require.sh "building the plugin" \
+		gcc-$(GCC_MAJOR)-plugin-dev:"$(PLUGIN_DIR)/include/gcc-plugin.h" \
+		g++-$(GCC_MAJOR):$(CXX)
+
+deps-check: deps-build
+	@build-aux/require.sh "make check" \
+		dejagnu:runtest dejagnu:/usr/include/dejagnu.h \
+		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz
+
+$(B)/core/%.o $(B)/report/%.o: | deps-build
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(ESC_CFLAGS) -c $< -o $@
+
+$(B)/plugin/%.o: plugin/%.cc | deps-build
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $(ESC_CXXFLAGS) -c $< -o $@
+
+$(B)/libescape-core.a: $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(PLUGIN): $(PLUGIN_OBJ) $(B)/libescape-core.a
+	$(CXX) -shared -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a
+
+$(B)/unit/%: testsuite/escape.unit/%.c $(B)/libescape-core.a | deps-check
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-unused-function \
+		-I. -o $@ $< $(B)/libescape-core.a
+
+install: $(PLUGIN)
+	install -D -m 0755 $(PLUGIN) $(DESTDIR)$(PLUGIN_DIR)/escape.so
+
+uninstall:
+	rm -f $(DESTDIR)$(PLUGIN_DIR)/escape.so
+
+demo: $(PLUGIN)
+	@build-aux/demo.sh $(CC) $(TOP)/$(PLUGIN) examples
+
+# --- tests -----------------------------------------------------------------
+
+# GCC's own test files, extracted from Debian's gcc-12-source tarball.
+$(B)/gcc-tests/.extracted: | deps-check
+	@mkdir -p $(B)/gcc-tests
+	@echo "extracting GCC's testsuite oracles from $(GCC_TARBALL_GLOB)"
+	@tar -xJf $$(ls $(GCC_TARBALL_GLOB) | head -n 1) -C $(B)/gcc-tests --strip-components=3 \
+		--wildcards '*/gcc/testsuite/gcc.dg/Wreturn-local-addr*' \
+		'*/gcc/testsuite/c-c++-common/Wreturn-local-addr*' \
+		'*/gcc/testsuite/gcc.c-torture/compile/*' \
+		'*/gcc/testsuite/gcc.c-torture/execute/*'
+	@touch $@
+
+RUNTEST = cd $(B)/testsuite && runtest --tool escape --srcdir $(TOP)/testsuite \
+	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_CC="$(CC)" UNIT_DIR=$(TOP)/$(B)/unit \
+	GCC_TESTSUITE=$(TOP)/$(B)/gcc-tests ESCAPE_DOCS=$(TOP)/docs $(RUNTEST_FLAGS)
+
+# One DejaGnu run for the unit tests, the plugin tests and the oracle,
+# then the torture run; failures do not stop the rest, the summary counts.
+check: $(PLUGIN) $(UNIT_BIN) $(B)/gcc-tests/.extracted
+	@mkdir -p $(B)/testsuite
+	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum
+	-@$(RUNTEST)
+	-@$(MAKE) --no-print-directory check-torture
+	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum
+
+# One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
+# check-oracle (oracle.exp).
+check-unit check-dg check-oracle: $(PLUGIN) $(UNIT_BIN) $(B)/gcc-tests/.extracted
+	@mkdir -p $(B)/testsuite
+	-@$(RUNTEST) $(@:check-%=%).exp
+	@build-aux/summarize.sh $(B)/testsuite/escape.sum
+
+# GCC's C torture suite with and without the plugin: no ICE, no failure the
+# plugin causes, identical assembly.
+check-torture: $(PLUGIN) $(B)/gcc-tests/.extracted
+	@testsuite/torture/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/gcc-tests $(TOP)/$(B)/torture $(NPROC)
+
+clean:
+	rm -rf $(B)
+
+-include $(CORE_OBJ:.o=.d) $(PLUGIN_OBJ:.o=.d)

@@ -1,0 +1,30 @@
+/* bitset.h - fixed-size sets of object ids, the points-to sets of the solver. */
+#ifndef ESC_BITSET_H
+#define ESC_BITSET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A set over 0..n-1 where n is the function's object count, fixed before
+   solving.  Most values hold no pointer at all, so a set's words are only
+   allocated on the first insertion (words == NULL means empty). */
+struct esc_bitset {
+    uint64_t *words;
+};
+
+void esc_bitset_free(struct esc_bitset *s);
+bool esc_bitset_has(const struct esc_bitset *s, uint32_t bit);
+/* Each returns true when S changed. */
+bool esc_bitset_add(struct esc_bitset *s, uint32_t bit, uint32_t nwords);
+bool esc_bitset_union(struct esc_bitset *dst, const struct esc_bitset *src, uint32_t nwords);
+bool esc_bitset_empty(const struct esc_bitset *s, uint32_t nwords);
+
+/* Iterate: for (b = esc_bitset_next(s, nw, 0); b != ESC_NONE; b = esc_bitset_next(s, nw, b + 1)) */
+uint32_t esc_bitset_next(const struct esc_bitset *s, uint32_t nwords, uint32_t from);
+
+static inline uint32_t esc_bitset_words(uint32_t nbits)
+{
+    return (nbits + 63) / 64;
+}
+
+#endif

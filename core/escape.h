@@ -1,0 +1,52 @@
+/* escape.h - the escape analysis: which stack addresses outlive their frame, and how. */
+#ifndef ESC_ESCAPE_H
+#define ESC_ESCAPE_H
+
+#include "ir.h"
+#include "rules.h"
+
+/* One step of a flow path, from where an address is taken to where it
+   escapes: the statement, what received the pointer and where it came from. */
+struct esc_step {
+    uint8_t reason; /* enum esc_flow_reason */
+    uint8_t arg;    /* call argument (1-based) the pointer came from, or 0 */
+    uint32_t stmt;
+    struct esc_loc loc;
+    struct esc_operand dst, src;
+    const char *callee; /* call steps: the callee's name, if known */
+};
+
+struct esc_finding {
+    enum esc_rule rule;
+    uint32_t object;  /* the stack object whose address escapes */
+    uint32_t stmt;    /* the escaping statement */
+    uint32_t sink;    /* where it goes: the RETURN, STATIC, STATIC_REACH, CALLER or HEAP object */
+    struct esc_loc loc;
+    uint32_t nsteps;
+    struct esc_step *steps; /* address taken ... escaping statement */
+    /* escape-heap: how the heap object `sink` itself outlives the frame. */
+    uint32_t heap_root; /* the RETURN, STATIC, STATIC_REACH or CALLER object it reaches */
+    uint32_t nheap_steps;
+    struct esc_step *heap_steps;
+};
+
+struct esc_function_result {
+    const struct esc_function *fn;
+    uint32_t nfindings, cap_findings;
+    struct esc_finding *findings; /* in source order */
+};
+
+struct esc_results {
+    uint32_t nfunctions;
+    struct esc_function_result *functions; /* parallel to the module's functions */
+};
+
+/* Analyse every function of M.  Completes each function's object table
+   (allocation sites) as a side effect; call once. */
+void esc_analyze_module(struct esc_module *m, struct esc_results *out);
+void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
+                          struct esc_function_result *out);
+void esc_results_free(struct esc_results *results);
+void esc_function_result_free(struct esc_function_result *r);
+
+#endif

@@ -1,0 +1,245 @@
+/* explain.c - the shortest feasible flow path that carries an address to where it escapes. */
+#include "explain.h"
+#include "overwrite.h"
+#include "util.h"
+
+#include <stdlib.h>
+
+/* The points-to sets are flow-insensitive: once `g_top = &frame` stores
+   into g_top, every load of g_top anywhere in the function may yield
+   &frame, even one that runs before the store.  That is what makes
+   `prev = g_top; g_top = &frame; ...; g_top = prev;` look like an escape
+   through prev.  So a finding must be backed by a path that could really
+   happen: whenever the path goes through memory (a store, then a later
+   load or copy of that memory), the store must reach the reading statement
+   in the CFG without being overwritten on the way.
+
+   The search is a breadth-first search over states.  A state is a value,
+   or the contents of an object together with the statement that wrote the
+   address there (memory remembers who stored into it; values are SSA and
+   need no such care). */
+
+struct esc_explainer {
+    const struct esc_function *fn;
+    const struct esc_flows *flows;
+    const struct esc_pointsto *pt;
+    uint32_t nnodes;
+    uint32_t *reader_start; /* CSR: flows reading node n are reader_flow[start[n]..start[n+1]) */
+    uint32_t *reader_flow;
+    struct esc_u64map reach_cache; /* (writer flow, reading statement) -> reaches? */
+};
+
+struct state {
+    uint32_t node;
+    uint32_t flow;   /* the flow that put the address here */
+    uint32_t parent; /* previous state, or ESC_NONE for the address-of */
+};
+
+static bool is_content(const struct esc_pointsto *pt, uint32_t node)
+{
+    return node >= pt->nvalues;
+}
+
+/* The nodes an operand names, read or written: a value, an object's
+   contents, or for *v the contents of everything v points to. */
+static uint32_t operand_nodes(const struct esc_pointsto *pt, const struct esc_operand *op,
+                              uint32_t *out)
+{
+    uint32_t n = 0;
+    switch (op->kind) {
+    case ESC_OPND_VALUE:
+        out[n++] = op->id;
+        break;
+    case ESC_OPND_MEM:
+        out[n++] = pt->nvalues + op->id;
+        break;
+    case ESC_OPND_DEREF: {
+        const struct esc_bitset *base = esc_pts(pt, op->id);
+        for (uint32_t o = esc_bitset_next(base, pt->nwords, 0); o != ESC_NONE;
+             o = esc_bitset_next(base, pt->nwords, o + 1))
+            out[n++] = pt->nvalues + o;
+        break;
+    }
+    default:
+        break;
+    }
+    return n;
+}
+
+struct esc_explainer *esc_explainer_new(const struct esc_function *fn,
+                                        const struct esc_flows *flows,
+                                        const struct esc_pointsto *pt)
+{
+    struct esc_explainer *ex = esc_xcalloc(1, sizeof *ex);
+    ex->fn = fn;
+    ex->flows = flows;
+    ex->pt = pt;
+    ex->nnodes = pt->nvalues + pt->nobjects;
+    uint32_t *nodes = esc_xmalloc((pt->nobjects + 1) * sizeof *nodes);
+    ex->reader_start = esc_xcalloc(ex->nnodes + 1, sizeof *ex->reader_start);
+    for (uint32_t i = 0; i < flows->n; i++) {
+        uint32_t k = operand_nodes(pt, &flows->items[i].src, nodes);
+        for (uint32_t j = 0; j < k; j++)
+            ex->reader_start[nodes[j] + 1]++;
+    }
+    for (uint32_t n = 0; n < ex->nnodes; n++)
+        ex->reader_start[n + 1] += ex->reader_start[n];
+    ex->reader_flow = esc_xmalloc((ex->reader_start[ex->nnodes] + 1) * sizeof *ex->reader_flow);
+    uint32_t *fill = esc_xmalloc((ex->nnodes + 1) * sizeof *fill);
+    for (uint32_t n = 0; n < ex->nnodes; n++)
+        fill[n] = ex->reader_start[n];
+    for (uint32_t i = 0; i < flows->n; i++) {
+        uint32_t k = operand_nodes(pt, &flows->items[i].src, nodes);
+        for (uint32_t j = 0; j < k; j++)
+            ex->reader_flow[fill[nodes[j]]++] = i;
+    }
+    free(fill);
+    free(nodes);
+    return ex;
+}
+
+void esc_explainer_free(struct esc_explainer *ex)
+{
+    if (!ex)
+        return;
+    free(ex->reader_start);
+    free(ex->reader_flow);
+    esc_u64map_free(&ex->reach_cache);
+    free(ex);
+}
+
+/* Can what flow WRITER stored still be there when statement READER runs? */
+static bool stored_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t reader)
+{
+    uint64_t key = (uint64_t)writer << 32 | reader;
+    uint32_t *cached = esc_u64map_get(&ex->reach_cache, key);
+    if (cached)
+        return *cached;
+    const struct esc_flow *f = &ex->flows->items[writer];
+    const struct esc_stmt *s = &ex->fn->stmts[f->stmt];
+    /* Only a plain store's own destination is a location a later store can
+       be proven to overwrite; what a call writes is just "somewhere". */
+    const struct esc_operand *loc =
+        f->reason == ESC_FLOW_STORE && s->lhs.kind == f->dst.kind && s->lhs.id == f->dst.id
+            ? &s->lhs
+            : NULL;
+    bool reaches = esc_store_reaches(ex->fn, f->stmt, loc, reader);
+    esc_u64map_put(&ex->reach_cache, key, reaches);
+    return reaches;
+}
+
+static struct esc_step make_step(const struct esc_function *fn, const struct esc_flow *f)
+{
+    const struct esc_stmt *s = &fn->stmts[f->stmt];
+    /* A PHI has no place in the source; the assignment on its incoming
+       edge does (for merged returns, the original return statement). */
+    struct esc_loc loc = s->loc;
+    if (s->kind == ESC_STMT_PHI && s->arg_locs && f->arg && s->arg_locs[f->arg - 1].line)
+        loc = s->arg_locs[f->arg - 1];
+    return (struct esc_step){
+        .reason = f->reason,
+        .arg = f->arg,
+        .stmt = f->stmt,
+        .loc = loc,
+        .dst = f->dst,
+        .src = f->src,
+        .callee = s->kind == ESC_STMT_CALL ? s->callee : NULL,
+    };
+}
+
+struct search {
+    struct esc_explainer *ex;
+    uint32_t obj;
+    struct state *states;
+    uint32_t nstates, cap;
+    struct esc_u64map seen; /* (node, writing statement) -> state */
+    uint32_t *nodes;
+};
+
+/* Queue the states flow FI creates from PARENT. */
+static void push_states(struct search *s, uint32_t fi, uint32_t parent)
+{
+    const struct esc_pointsto *pt = s->ex->pt;
+    const struct esc_flow *f = &s->ex->flows->items[fi];
+    uint32_t k = operand_nodes(pt, &f->dst, s->nodes);
+    for (uint32_t j = 0; j < k; j++) {
+        uint32_t d = s->nodes[j];
+        if (!esc_bitset_has(&pt->sets[d], s->obj))
+            continue;
+        uint64_t key = (uint64_t)d << 32 | (is_content(pt, d) ? f->stmt : ESC_NONE);
+        if (esc_u64map_get(&s->seen, key))
+            continue;
+        esc_u64map_put(&s->seen, key, s->nstates);
+        *ESC_PUSH(s->states, s->nstates, s->cap) = (struct state){d, fi, parent};
+    }
+}
+
+/* Can state AT feed flow READER: directly for a value, and for memory only
+   if the store that put the address there reaches the reader. */
+static bool feeds(struct search *s, const struct state *at, uint32_t reader)
+{
+    if (!is_content(s->ex->pt, at->node))
+        return true;
+    return stored_reaches(s->ex, at->flow, s->ex->flows->items[reader].stmt);
+}
+
+static bool reads_node(struct search *s, uint32_t flow, uint32_t node)
+{
+    uint32_t k = operand_nodes(s->ex->pt, &s->ex->flows->items[flow].src, s->nodes);
+    for (uint32_t j = 0; j < k; j++)
+        if (s->nodes[j] == node)
+            return true;
+    return false;
+}
+
+struct esc_step *esc_explain(struct esc_explainer *ex, uint32_t obj, uint32_t target,
+                             uint32_t *nsteps)
+{
+    const struct esc_flow *flows = ex->flows->items;
+    *nsteps = 0;
+    if (flows[target].src.kind == ESC_OPND_ADDR) {
+        if (flows[target].src.id != obj)
+            return NULL;
+        struct esc_step *steps = esc_xmalloc(sizeof *steps);
+        steps[0] = make_step(ex->fn, &flows[target]);
+        *nsteps = 1;
+        return steps;
+    }
+
+    struct search s = {.ex = ex, .obj = obj};
+    s.nodes = esc_xmalloc((ex->pt->nobjects + 1) * sizeof *s.nodes);
+    for (uint32_t i = 0; i < ex->flows->n; i++)
+        if (flows[i].src.kind == ESC_OPND_ADDR && flows[i].src.id == obj)
+            push_states(&s, i, ESC_NONE);
+
+    uint32_t found = ESC_NONE;
+    for (uint32_t head = 0; head < s.nstates && found == ESC_NONE; head++) {
+        struct state at = s.states[head];
+        if (reads_node(&s, target, at.node) && feeds(&s, &at, target)) {
+            found = head;
+            break;
+        }
+        for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
+            uint32_t fi = ex->reader_flow[r];
+            if (feeds(&s, &at, fi))
+                push_states(&s, fi, head);
+        }
+    }
+
+    struct esc_step *steps = NULL;
+    if (found != ESC_NONE) {
+        uint32_t len = 1;
+        for (uint32_t i = found; i != ESC_NONE; i = s.states[i].parent)
+            len++;
+        steps = esc_xmalloc(len * sizeof *steps);
+        uint32_t at = len;
+        steps[--at] = make_step(ex->fn, &flows[target]);
+        for (uint32_t i = found; i != ESC_NONE; i = s.states[i].parent)
+            steps[--at] = make_step(ex->fn, &flows[s.states[i].flow]);
+        *nsteps = len;
+    }
+    free(s.states);
+    free(s.nodes);
+    esc_u64map_free(&s.seen);
+    return steps;
+}

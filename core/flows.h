@@ -1,0 +1,55 @@
+/* flows.h - the pointer flows each statement creates: the solver's constraints. */
+#ifndef ESC_FLOWS_H
+#define ESC_FLOWS_H
+
+#include "ir.h"
+
+/* Why pointers move from src to dst; explanations print it. */
+enum esc_flow_reason {
+    ESC_FLOW_ADDRESS,        /* p = &x */
+    ESC_FLOW_ASSIGN,         /* p = q */
+    ESC_FLOW_ARITH,          /* p = q + n */
+    ESC_FLOW_CONVERT,        /* p = (T *) q */
+    ESC_FLOW_SELECT,         /* p = c ? q : r */
+    ESC_FLOW_PHI,            /* control flow merge */
+    ESC_FLOW_LOAD,           /* p = *q, p = s.f */
+    ESC_FLOW_STORE,          /* *q = p, s.f = p */
+    ESC_FLOW_CALL_RESULT,    /* p = strchr (q, c): the result points into an argument */
+    ESC_FLOW_CALL_COPY,      /* memcpy (d, s, n): pointers held in *s move to *d */
+    ESC_FLOW_CALL_STORE,     /* strtol (s, &end, 10): *end = s */
+    ESC_FLOW_CALL_UNKNOWN,   /* an unmodelled callee's result, or what it may write */
+    ESC_FLOW_ALLOC,          /* p = malloc (n), p = alloca (n) */
+    ESC_FLOW_RETURN,         /* return p */
+};
+
+struct esc_flow {
+    struct esc_operand dst; /* VALUE, MEM or DEREF */
+    struct esc_operand src; /* VALUE, ADDR, MEM, DEREF or UNKNOWN */
+    uint32_t stmt;
+    uint8_t reason; /* enum esc_flow_reason */
+    uint8_t arg;    /* the 1-based call or PHI argument the pointers come from, or 0 */
+};
+
+struct esc_flows {
+    uint32_t n, cap;
+    struct esc_flow *items;
+};
+
+/* Turn FN's statements into flows.  Calls are resolved against the library
+   model here, and each allocating call gets its ALLOCA or HEAP object, so
+   this also completes FN's object table: call it once per function, before
+   any analysis. */
+void esc_flows_build(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows);
+void esc_flows_free(struct esc_flows *flows);
+
+/* A flow writes memory (and so may be where an address escapes). */
+static inline bool esc_flow_is_store(const struct esc_flow *f)
+{
+    return f->dst.kind == ESC_OPND_MEM || f->dst.kind == ESC_OPND_DEREF;
+}
+
+/* The memory an argument points to, as an operand: *v for a value, the
+   object itself for &x; NONE otherwise. */
+struct esc_operand esc_pointee(const struct esc_operand *arg);
+
+#endif

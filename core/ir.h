@@ -1,0 +1,212 @@
+/* ir.h - the core's own IR of a translation unit: objects, values, statements, blocks. */
+#ifndef ESC_IR_H
+#define ESC_IR_H
+
+/* The IR is what the GCC adapter (plugin/lower.cc) produces from GIMPLE in
+   SSA form, and what the analysis reads.  It never mentions `tree` or
+   `gimple`: names and locations are copied into memory the module owns, so
+   GCC's garbage collector never matters here and the core can be built and
+   tested without GCC.
+
+   Vocabulary (after Go's cmd/compile/internal/escape):
+   - an *object* is storage that can have its address taken: a local, a
+     parameter's own slot, a compound literal, alloca or VLA memory, a static
+     variable, a heap allocation site, or an abstract object the core adds
+     (the return slot, the caller's memory behind each parameter, memory
+     reachable from each static, unknown memory);
+   - a *value* is an SSA name: it holds pointers but has no address;
+   - an *operand* reads or writes one of those (see esc_operand_kind);
+   - a *statement* is an assignment, a PHI, a call, a return or the end of an
+     object's lifetime, with a source location; statements sit in basic
+     blocks whose successor edges are the control flow graph. */
+
+#include <stdint.h>
+#include <stdbool.h>
+
+#define ESC_NONE UINT32_MAX
+#define ESC_UNKNOWN_OFFSET INT64_MIN
+
+struct esc_loc {
+    const char *file; /* interned in the module; NULL if unknown */
+    uint32_t line, column;
+    uint64_t handle; /* the front end's own location (GCC's location_t); opaque here */
+};
+
+enum esc_object_kind {
+    /* Storage in the function's frame: its address must not outlive it. */
+    ESC_OBJ_LOCAL,
+    ESC_OBJ_PARAM, /* a parameter's own slot, when its address is taken */
+    ESC_OBJ_COMPOUND_LITERAL,
+    ESC_OBJ_TEMPORARY, /* a compiler temporary, e.g. the struct a call returns */
+    ESC_OBJ_ALLOCA,    /* one alloca call site */
+    ESC_OBJ_VLA,       /* a variable-length array */
+    /* Storage that outlives the frame, named in the source. */
+    ESC_OBJ_STATIC,   /* global, static local or thread-local variable */
+    ESC_OBJ_HEAP,     /* one allocation call site */
+    ESC_OBJ_FUNCTION, /* a function, whose address is data too */
+    /* Abstract storage the core adds to every function. */
+    ESC_OBJ_RETURN,       /* the return value: what is stored here is returned */
+    ESC_OBJ_CALLER,       /* all memory reachable from one pointer parameter */
+    ESC_OBJ_STATIC_REACH, /* all memory reachable from one static variable */
+    ESC_OBJ_UNKNOWN,      /* memory the IR cannot name (external results, casts) */
+};
+
+enum esc_object_flags {
+    ESC_OBJF_LOCAL_STATIC = 1u << 0, /* a static declared inside a function */
+    ESC_OBJF_THREAD_LOCAL = 1u << 1,
+};
+
+struct esc_object {
+    enum esc_object_kind kind;
+    uint32_t flags;
+    const char *name;   /* source name; NULL for unnamed storage */
+    struct esc_loc loc; /* declaration or allocation site */
+    int32_t param;      /* PARAM and CALLER: the parameter's index; else -1 */
+    uint32_t companion; /* STATIC <-> STATIC_REACH, PARAM -> CALLER; else ESC_NONE */
+    uint32_t stmt;      /* ALLOCA, VLA, HEAP: the allocating call; else ESC_NONE */
+    uint64_t key;       /* the adapter's identity for the storage (a DECL_UID); 0 if none */
+};
+
+struct esc_value {
+    const char *name; /* the user variable this SSA name versions, or NULL */
+    uint32_t version; /* SSA version, for dumps */
+    int32_t param;    /* default definition of this parameter, else -1 */
+    uint32_t def;     /* defining statement; ESC_NONE for parameters' entry values */
+};
+
+enum esc_operand_kind {
+    ESC_OPND_NONE,    /* holds no pointer: constants, arithmetic on integers */
+    ESC_OPND_VALUE,   /* an SSA value */
+    ESC_OPND_ADDR,    /* the address of an object (plus an offset) */
+    ESC_OPND_MEM,     /* an object's storage, read or written by name */
+    ESC_OPND_DEREF,   /* the storage a value points to, *(value + offset) */
+    ESC_OPND_INT,     /* an integer constant, kept for allocation sizes */
+    ESC_OPND_UNKNOWN, /* a pointer from nowhere the IR can name */
+};
+
+struct esc_operand {
+    enum esc_operand_kind kind;
+    uint32_t id;      /* VALUE, DEREF: a value; ADDR, MEM: an object */
+    int64_t offset;   /* bytes from the start; ESC_UNKNOWN_OFFSET if variable */
+    int64_t size;     /* bytes read or written by MEM and DEREF; -1 if unknown */
+    int64_t value;    /* INT: the constant */
+    const char *text; /* source-like spelling, e.g. "s.next" or "*out"; may be NULL */
+};
+
+enum esc_stmt_kind {
+    ESC_STMT_ASSIGN,  /* lhs = union of args */
+    ESC_STMT_PHI,     /* lhs = one of args, by incoming edge */
+    ESC_STMT_CALL,    /* lhs = callee (args) */
+    ESC_STMT_RETURN,  /* return args[0] (no args: return;) */
+    ESC_STMT_CLOBBER, /* the lifetime of `object` ends here */
+};
+
+/* How an assignment combines its arguments; only explanations care. */
+enum esc_assign_op {
+    ESC_ASSIGN_COPY,
+    ESC_ASSIGN_POINTER_ARITH,
+    ESC_ASSIGN_CONVERT,
+    ESC_ASSIGN_SELECT, /* ?:, MIN, MAX */
+};
+
+enum esc_stmt_flags {
+    ESC_STMTF_FRONTEND = 1u << 0,  /* a fact the front end erased before GIMPLE */
+    ESC_CALLF_NORETURN = 1u << 1,  /* control never comes back */
+    ESC_CALLF_VLA = 1u << 2,       /* the alloca behind a variable-length array */
+    ESC_CALLF_INTERNAL = 1u << 3,  /* a compiler-internal function, no source callee */
+    ESC_CALLF_ASM = 1u << 4,       /* inline assembly, treated as an unknown call */
+    ESC_CALLF_DEFINED = 1u << 5,   /* the callee's body is in this translation unit */
+};
+
+struct esc_stmt {
+    enum esc_stmt_kind kind;
+    uint8_t op; /* ASSIGN: enum esc_assign_op */
+    uint32_t flags;
+    uint32_t block; /* ESC_NONE for front-end facts outside the CFG */
+    struct esc_loc loc;
+    struct esc_operand lhs; /* kind NONE when nothing is assigned */
+    uint32_t nargs;
+    struct esc_operand *args;
+    struct esc_loc *arg_locs;  /* PHI: where each incoming value was set; may be NULL */
+    const char *callee;        /* CALL: the direct callee's name; NULL if indirect */
+    struct esc_operand target; /* CALL: the function pointer of an indirect call */
+    uint32_t object; /* CALL: the object it allocates; CLOBBER: the dying object */
+};
+
+struct esc_block {
+    uint32_t nstmts, cap_stmts;
+    uint32_t *stmts; /* in execution order */
+    uint32_t nsucc, cap_succ;
+    uint32_t *succ;
+};
+
+struct esc_param {
+    const char *name;
+    struct esc_loc loc;
+    bool is_pointer;
+    uint32_t value;  /* its SSA entry value, or ESC_NONE */
+    uint32_t object; /* its slot, when its address is taken, or ESC_NONE */
+    uint32_t caller; /* the CALLER object for memory reachable from it */
+};
+
+struct esc_function {
+    const char *name;
+    struct esc_loc loc;
+    uint64_t key;
+    bool returns_pointer;
+    uint32_t entry; /* the first block */
+    uint32_t return_object, unknown_object;
+    uint32_t nparams, cap_params;
+    struct esc_param *params;
+    uint32_t nobjects, cap_objects;
+    struct esc_object *objects;
+    uint32_t nvalues, cap_values;
+    struct esc_value *values;
+    uint32_t nstmts, cap_stmts;
+    struct esc_stmt *stmts;
+    uint32_t nblocks, cap_blocks;
+    struct esc_block *blocks;
+};
+
+struct esc_module {
+    const char *main_file;
+    uint32_t nfunctions, cap_functions;
+    struct esc_function **functions;
+    struct esc_intern *strings;
+};
+
+/* Building a module.  Every string passed in is copied (interned). */
+struct esc_module *esc_module_new(const char *main_file);
+void esc_module_free(struct esc_module *m);
+const char *esc_intern(struct esc_module *m, const char *s);
+
+struct esc_function *esc_function_new(struct esc_module *m, const char *name, struct esc_loc loc);
+uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char *name,
+                       struct esc_loc loc, bool is_pointer);
+uint32_t esc_add_object(struct esc_module *m, struct esc_function *fn, enum esc_object_kind kind,
+                        const char *name, struct esc_loc loc);
+uint32_t esc_add_value(struct esc_module *m, struct esc_function *fn, const char *name,
+                       uint32_t version);
+uint32_t esc_add_block(struct esc_function *fn);
+void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to);
+/* Append a statement to BLOCK (ESC_NONE: outside the CFG); ARGS are copied. */
+uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t block,
+                      const struct esc_stmt *proto);
+
+/* Operand constructors. */
+struct esc_operand esc_opnd_none(void);
+struct esc_operand esc_opnd_value(uint32_t value);
+struct esc_operand esc_opnd_addr(uint32_t object, int64_t offset);
+struct esc_operand esc_opnd_mem(uint32_t object, int64_t offset, int64_t size);
+struct esc_operand esc_opnd_deref(uint32_t value, int64_t offset, int64_t size);
+struct esc_operand esc_opnd_int(int64_t value);
+struct esc_operand esc_opnd_unknown(void);
+
+bool esc_object_is_stack(const struct esc_object *o);
+const char *esc_object_kind_name(enum esc_object_kind kind);
+
+/* A readable dump of one function, for tests and debugging. */
+struct esc_strbuf;
+void esc_dump_function(const struct esc_function *fn, struct esc_strbuf *out);
+
+#endif

@@ -1,0 +1,37 @@
+/* libmodel.h - what C library and POSIX functions do with the pointers they get. */
+#ifndef ESC_LIBMODEL_H
+#define ESC_LIBMODEL_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+enum esc_alloc_kind {
+    ESC_ALLOC_NONE,
+    ESC_ALLOC_HEAP,  /* fresh heap memory, returned */
+    ESC_ALLOC_STACK, /* alloca: memory in the caller's frame */
+};
+
+/* One function's effects on pointers.  Argument numbers are 1-based, as in
+   GCC's attributes (`nonnull (1)`, `alloc_size (1, 2)`); 0 means none. */
+struct esc_lib_model {
+    const char *name;
+    enum esc_alloc_kind alloc;
+    uint8_t size_arg, count_arg; /* allocation size is size_arg (* count_arg) */
+    uint8_t alloc_out_arg;       /* the allocation is stored into *arg, not returned */
+    uint8_t frees_arg;           /* memory freed (and, for realloc, moved) */
+    uint8_t returns_arg;         /* the result points into this argument's memory */
+    uint8_t returns_load;        /* the result is loaded from *arg */
+    uint8_t copy_dst, copy_src;  /* *copy_dst receives the pointers held in *copy_src */
+    uint8_t store_dst, store_val; /* *store_dst = store_val (e.g. strtol's endptr) */
+    const char *why;             /* one line: the reason for the entry */
+};
+
+/* The model for a callee name, or NULL when the function is not modelled.
+   "__builtin_" prefixes and fortified "__*_chk" variants map to the plain
+   name. */
+const struct esc_lib_model *esc_lib_lookup(const char *name);
+
+/* The whole table, for documentation and tests. */
+const struct esc_lib_model *esc_lib_table(uint32_t *count);
+
+#endif

@@ -1,0 +1,115 @@
+/* options.c - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
+#include "options.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct key_info {
+    const char *key;
+    const char *syntax;
+    bool takes_value;
+    const char *help;
+};
+
+static const struct key_info keys[] = {
+    {"help", "help", false, "print this help and continue compiling"},
+    {"version", "version", false, "print the plugin's version and continue compiling"},
+    {"disable", "disable=RULE[,RULE...]", true, "do not report these rules"},
+};
+
+#define NKEYS (sizeof keys / sizeof keys[0])
+
+const char *esc_options_keys(void)
+{
+    return "help, version, disable=RULE[,RULE...]";
+}
+
+static char *rule_list(void)
+{
+    struct esc_strbuf sb = {0};
+    for (int r = 0; r < ESC_RULE_COUNT; r++)
+        esc_strbuf_addf(&sb, "%s%s", r ? ", " : "", esc_rule_info(r)->id);
+    return esc_strbuf_finish(&sb);
+}
+
+void esc_options_init(struct esc_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+}
+
+static bool apply_disable(struct esc_options *opts, const char *value, char **error)
+{
+    if (!*value) {
+        char *rules = rule_list();
+        *error = esc_xasprintf("argument 'disable' of plugin 'escape' expects a comma-separated "
+                               "list of rules; valid rules: %s",
+                               rules);
+        free(rules);
+        return false;
+    }
+    char *copy = esc_xstrdup(value);
+    bool ok = true;
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        int rule = esc_rule_from_id(tok);
+        if (rule < 0) {
+            char *rules = rule_list();
+            *error = esc_xasprintf("unknown rule '%s' in '-fplugin-arg-escape-disable=%s'; "
+                                   "valid rules: %s",
+                                   tok, value, rules);
+            free(rules);
+            ok = false;
+            break;
+        }
+        opts->disabled[rule] = true;
+    }
+    free(copy);
+    return ok;
+}
+
+bool esc_options_apply(struct esc_options *opts, const char *key, const char *value,
+                       char **error)
+{
+    const struct key_info *k = NULL;
+    for (size_t i = 0; i < NKEYS; i++)
+        if (strcmp(keys[i].key, key) == 0)
+            k = &keys[i];
+    if (!k) {
+        *error = esc_xasprintf("unknown argument '-fplugin-arg-escape-%s'; valid arguments: %s",
+                               key, esc_options_keys());
+        return false;
+    }
+    if (k->takes_value && !value) {
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-%s' needs a value: %s; valid "
+                               "arguments: %s",
+                               key, k->syntax, esc_options_keys());
+        return false;
+    }
+    if (!k->takes_value && value) {
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-%s' takes no value, got '%s'; "
+                               "valid arguments: %s",
+                               key, value, esc_options_keys());
+        return false;
+    }
+    if (strcmp(key, "help") == 0)
+        opts->show_help = true;
+    else if (strcmp(key, "version") == 0)
+        opts->show_version = true;
+    else if (strcmp(key, "disable") == 0)
+        return apply_disable(opts, value, error);
+    return true;
+}
+
+char *esc_options_help_text(void)
+{
+    struct esc_strbuf sb = {0};
+    esc_strbuf_add(&sb, "Usage: gcc -fplugin=escape [-fplugin-arg-escape-KEY[=VALUE]...] ...\n"
+                        "Arguments:\n");
+    for (size_t i = 0; i < NKEYS; i++)
+        esc_strbuf_addf(&sb, "  -fplugin-arg-escape-%-24s %s\n", keys[i].syntax, keys[i].help);
+    esc_strbuf_add(&sb, "Rules:\n");
+    for (int r = 0; r < ESC_RULE_COUNT; r++)
+        esc_strbuf_addf(&sb, "  %-16s %s\n", esc_rule_info(r)->id, esc_rule_info(r)->summary);
+    return esc_strbuf_finish(&sb);
+}

@@ -1,0 +1,27 @@
+/* options.h - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
+#ifndef ESC_OPTIONS_H
+#define ESC_OPTIONS_H
+
+#include <stdbool.h>
+#include "rules.h"
+
+struct esc_options {
+    bool disabled[ESC_RULE_COUNT];
+    bool show_help;
+    bool show_version;
+};
+
+void esc_options_init(struct esc_options *opts);
+
+/* Apply one argument (VALUE is NULL when no '=' was given).  On a bad key
+   or value, return false and set *ERROR to a message (caller frees) that
+   names the argument and lists the valid ones. */
+bool esc_options_apply(struct esc_options *opts, const char *key, const char *value,
+                       char **error);
+
+/* "help, version, disable=RULE[,RULE...]": the valid keys, for messages. */
+const char *esc_options_keys(void);
+/* The text printed by -fplugin-arg-escape-help (caller frees). */
+char *esc_options_help_text(void);
+
+#endif

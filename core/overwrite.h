@@ -1,0 +1,27 @@
+/* overwrite.h - control-flow questions about stores: overwritten before return, reaching a load. */
+#ifndef ESC_OVERWRITE_H
+#define ESC_OVERWRITE_H
+
+#include "ir.h"
+
+/* Is there a control-flow path from just after statement FROM to statement
+   TARGET (or, when TARGET is ESC_NONE, to any return) on which the memory
+   LOC is not written again at the same or a covering place?  LOC may be
+   NULL: then any path counts.  Paths that end in a noreturn call do not
+   reach anything.  If the base pointer of LOC is redefined on the way (a
+   loop), later writes may go elsewhere, so the path is taken to survive.
+   Statements outside the CFG (front-end facts) are reached by anything. */
+bool esc_store_reaches(const struct esc_function *fn, uint32_t from,
+                       const struct esc_operand *loc, uint32_t target);
+
+/* True when the memory that statement STORE writes is written again on
+   every path from STORE to a return.  `prev = g_top; g_top = &frame; ...;
+   g_top = prev;` is the pattern this exists for: the address stored in
+   g_top never outlives the frame. */
+bool esc_store_overwritten(const struct esc_function *fn, uint32_t store);
+
+/* True when statement S writes memory that covers all of LOC (same object
+   or same base value, known offsets and sizes). */
+bool esc_store_covers(const struct esc_stmt *s, const struct esc_operand *loc);
+
+#endif

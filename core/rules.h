@@ -1,0 +1,23 @@
+/* rules.h - the diagnostics gcc-escape can emit, each with a stable id. */
+#ifndef ESC_RULES_H
+#define ESC_RULES_H
+
+enum esc_rule {
+    ESC_RULE_ESCAPE_RETURN,
+    ESC_RULE_ESCAPE_GLOBAL,
+    ESC_RULE_ESCAPE_CALLER,
+    ESC_RULE_ESCAPE_HEAP,
+    ESC_RULE_COUNT
+};
+
+struct esc_rule_info {
+    const char *id;      /* printed in brackets after each message, used by disable= */
+    const char *name;    /* CamelCase, for SARIF's reportingDescriptor.name */
+    const char *summary; /* one sentence */
+};
+
+const struct esc_rule_info *esc_rule_info(enum esc_rule rule);
+/* The rule with this id, or -1. */
+int esc_rule_from_id(const char *id);
+
+#endif

@@ -1,0 +1,51 @@
+/* adapter.h - what the adapter's files share: the unit's IR, front-end facts, options. */
+#ifndef ESC_ADAPTER_H
+#define ESC_ADAPTER_H
+
+#include "gcc-compat.h"
+
+extern "C" {
+#include "../core/ir.h"
+#include "../core/escape.h"
+#include "../core/options.h"
+}
+
+/* The IR of the translation unit being compiled, filled function by
+   function by the lowering pass and analysed once at the end. */
+extern struct esc_module *esc_unit;
+extern struct esc_options esc_opts;
+
+/* A return the C front end rewrote to `return (&x, 0)` before GIMPLE:
+   everything about it is copied here, since the trees may be gone by the
+   time the function is lowered. */
+struct esc_erased_return {
+    location_t loc;
+    unsigned decl_uid;
+    std::string name;
+    location_t decl_loc;
+    bool is_param;
+    bool is_compound_literal;
+};
+
+/* What PRE_GENERICIZE saw in one function body. */
+struct esc_frontend_facts {
+    std::vector<esc_erased_return> erased_returns;
+    std::vector<unsigned> compound_literals; /* DECL_UIDs */
+    std::map<std::string, location_t> vlas;  /* variable-length arrays by name */
+};
+
+/* frontend.cc */
+void esc_scan_generic_body(tree fndecl);
+const esc_frontend_facts *esc_frontend_facts_for(tree fndecl);
+void esc_frontend_facts_clear();
+
+/* lower.cc: one function, right after SSA construction. */
+void esc_lower_function(function *fun);
+
+/* diagnose.cc: turn the core's findings into GCC diagnostics. */
+void esc_emit_diagnostics(const struct esc_results *results);
+
+/* Source locations travel through the core as opaque handles. */
+struct esc_loc esc_loc_from_gcc(location_t loc);
+
+#endif

@@ -1,0 +1,164 @@
+/* escape-plugin.cc - the plugin's entry point: arguments, passes and callbacks. */
+#include "adapter.h"
+
+extern "C" {
+#include "../core/util.h"
+}
+
+#ifndef ESC_VERSION
+#define ESC_VERSION "0.0.0"
+#endif
+
+int plugin_is_GPL_compatible;
+
+struct esc_module *esc_unit;
+struct esc_options esc_opts;
+
+namespace {
+
+/* Where the passes sit, and why.
+
+   escape_lower runs right after "ssa", inside build_ssa_passes: every
+   function is in SSA form, but nothing has been inlined, folded away or
+   isolated yet, at any -O level.  At -O2 early inlining, SRA and path
+   isolation (which rewrites returns of local addresses to NULL) come later,
+   so lowering here makes the facts the same at -O0, -O1, -O2, -O3 and -Os.
+   The only difference left is that at -O1 and up, locals whose address is
+   no longer taken become SSA registers; their addresses were not taken, so
+   nothing the analysis cares about changes.
+
+   escape_analyse runs once, right after build_ssa_passes, when every
+   function of the unit has been lowered: whole-unit analysis then does not
+   depend on the order in which GCC hands functions over.  Neither pass
+   changes the IL, so code generation is untouched. */
+
+const pass_data lower_pass_data = {
+    GIMPLE_PASS,
+    "escape_lower",    /* name */
+    OPTGROUP_NONE,     /* optinfo_flags */
+    TV_NONE,           /* tv_id */
+    PROP_cfg | PROP_ssa, /* properties_required */
+    0,                 /* properties_provided */
+    0,                 /* properties_destroyed */
+    0,                 /* todo_flags_start */
+    0,                 /* todo_flags_finish */
+};
+
+class lower_pass : public gimple_opt_pass
+{
+  public:
+    explicit lower_pass(gcc::context *ctxt) : gimple_opt_pass(lower_pass_data, ctxt)
+    {
+    }
+    unsigned int execute(function *fun) final override
+    {
+        esc_lower_function(fun);
+        return 0;
+    }
+};
+
+const pass_data analyse_pass_data = {
+    SIMPLE_IPA_PASS,
+    "escape_analyse", /* name */
+    OPTGROUP_NONE,    /* optinfo_flags */
+    TV_NONE,          /* tv_id */
+    0,                /* properties_required */
+    0,                /* properties_provided */
+    0,                /* properties_destroyed */
+    0,                /* todo_flags_start */
+    0,                /* todo_flags_finish */
+};
+
+class analyse_pass : public simple_ipa_opt_pass
+{
+  public:
+    explicit analyse_pass(gcc::context *ctxt) : simple_ipa_opt_pass(analyse_pass_data, ctxt)
+    {
+    }
+    bool gate(function *) final override
+    {
+        return esc_unit && esc_unit->nfunctions > 0 && !seen_error();
+    }
+    unsigned int execute(function *) final override
+    {
+        struct esc_results results;
+        esc_analyze_module(esc_unit, &results);
+        esc_emit_diagnostics(&results);
+        esc_results_free(&results);
+        esc_module_free(esc_unit);
+        esc_unit = esc_module_new(nullptr);
+        esc_frontend_facts_clear();
+        return 0;
+    }
+};
+
+void on_pre_genericize(void *gcc_data, void *)
+{
+    esc_scan_generic_body(static_cast<tree>(gcc_data));
+}
+
+void on_finish(void *, void *)
+{
+    esc_module_free(esc_unit);
+    esc_unit = nullptr;
+    esc_frontend_facts_clear();
+}
+
+struct plugin_info info = {
+    ESC_VERSION,
+    "Warns when the address of stack memory outlives its function.  "
+    "Arguments: -fplugin-arg-escape-help lists them.",
+};
+
+} // namespace
+
+int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
+{
+    if (!plugin_default_version_check(version, &gcc_version)) {
+        error("plugin %qs was built for GCC %s and cannot run in GCC %s; rebuild it with "
+              "this compiler",
+              plugin->base_name, gcc_version.basever, version->basever);
+        return 1;
+    }
+
+    esc_options_init(&esc_opts);
+    bool args_ok = true;
+    for (int i = 0; i < plugin->argc; i++) {
+        char *message = nullptr;
+        if (!esc_options_apply(&esc_opts, plugin->argv[i].key, plugin->argv[i].value, &message)) {
+            error("%s", message);
+            free(message);
+            args_ok = false;
+        }
+    }
+    if (esc_opts.show_version)
+        printf("gcc-escape %s (built for GCC %s)\n", ESC_VERSION, gcc_version.basever);
+    if (esc_opts.show_help) {
+        char *help = esc_options_help_text();
+        fputs(help, stdout);
+        free(help);
+    }
+    register_callback(plugin->base_name, PLUGIN_INFO, nullptr, &info);
+    if (!args_ok)
+        return 0; /* the errors fail the compilation; no analysis */
+
+    esc_unit = esc_module_new(nullptr);
+
+    struct register_pass_info lower = {};
+    lower.pass = new lower_pass(g);
+    lower.reference_pass_name = "ssa";
+    lower.ref_pass_instance_number = 1;
+    lower.pos_op = PASS_POS_INSERT_AFTER;
+    register_callback(plugin->base_name, PLUGIN_PASS_MANAGER_SETUP, nullptr, &lower);
+
+    struct register_pass_info analyse = {};
+    analyse.pass = new analyse_pass(g);
+    analyse.reference_pass_name = "build_ssa_passes";
+    analyse.ref_pass_instance_number = 1;
+    analyse.pos_op = PASS_POS_INSERT_AFTER;
+    register_callback(plugin->base_name, PLUGIN_PASS_MANAGER_SETUP, nullptr, &analyse);
+
+    register_callback(plugin->base_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, nullptr);
+    register_callback(plugin->base_name, PLUGIN_FINISH, on_finish, nullptr);
+    return 0;
+}

@@ -1,0 +1,125 @@
+/* frontend.cc - facts only the C front end's trees still show, collected before gimplification. */
+#include "adapter.h"
+
+/* The C front end rewrites `return &x;` (and `return buf;`, `return &s.f;`,
+   `return p + 8` for a local array, `return &param;`) into
+   `return (&x, 0);` while parsing, so GIMPLE only ever sees `return 0B`.
+   PLUGIN_PRE_GENERICIZE hands us each body before that information is
+   lost for good; everything needed later is copied out of the trees here.
+   The same walk notes which artificial variables are compound literals and
+   where variable-length arrays are declared, which GIMPLE no longer says. */
+
+static std::map<unsigned, esc_frontend_facts> facts_by_function; /* by DECL_UID */
+
+/* Strip what c_finish_return strips before deciding that a return value
+   is the address of a local: conversions, additions and subtractions of
+   integers.  Returns the local's decl, or NULL_TREE. */
+static tree returned_local(tree fndecl, tree value)
+{
+    tree inner = value;
+    for (;;) {
+        switch (TREE_CODE(inner)) {
+        CASE_CONVERT:
+        case NON_LVALUE_EXPR:
+        case PLUS_EXPR:
+        case POINTER_PLUS_EXPR:
+            inner = TREE_OPERAND(inner, 0);
+            continue;
+        case MINUS_EXPR:
+            if (POINTER_TYPE_P(TREE_TYPE(TREE_OPERAND(inner, 1))))
+                return NULL_TREE;
+            inner = TREE_OPERAND(inner, 0);
+            continue;
+        case ADDR_EXPR:
+            inner = TREE_OPERAND(inner, 0);
+            while (REFERENCE_CLASS_P(inner) && !INDIRECT_REF_P(inner))
+                inner = TREE_OPERAND(inner, 0);
+            if ((TREE_CODE(inner) == VAR_DECL || TREE_CODE(inner) == PARM_DECL) &&
+                !DECL_EXTERNAL(inner) && !TREE_STATIC(inner) && DECL_CONTEXT(inner) == fndecl)
+                return inner;
+            return NULL_TREE;
+        default:
+            return NULL_TREE;
+        }
+    }
+}
+
+/* `return (&x, 0);` as the front end leaves it: RETURN_EXPR of
+   MODIFY_EXPR (<retval>, COMPOUND_EXPR (address, 0)). */
+static void check_return(tree fndecl, tree ret, esc_frontend_facts *facts)
+{
+    tree assign = TREE_OPERAND(ret, 0);
+    if (!assign || (TREE_CODE(assign) != MODIFY_EXPR && TREE_CODE(assign) != INIT_EXPR))
+        return;
+    tree value = TREE_OPERAND(assign, 1);
+    if (TREE_CODE(value) != COMPOUND_EXPR || !integer_zerop(TREE_OPERAND(value, 1)) ||
+        !POINTER_TYPE_P(TREE_TYPE(value)))
+        return;
+    tree local = returned_local(fndecl, TREE_OPERAND(value, 0));
+    if (!local)
+        return;
+    esc_erased_return r;
+    r.loc = EXPR_HAS_LOCATION(ret) ? EXPR_LOCATION(ret) : EXPR_LOCATION(assign);
+    r.decl_uid = DECL_UID(local);
+    r.name = DECL_NAME(local) ? IDENTIFIER_POINTER(DECL_NAME(local)) : "";
+    r.decl_loc = DECL_SOURCE_LOCATION(local);
+    r.is_param = TREE_CODE(local) == PARM_DECL;
+    r.is_compound_literal = false;
+    facts->erased_returns.push_back(r);
+}
+
+static void note_vla(tree decl, esc_frontend_facts *facts)
+{
+    if (TREE_CODE(decl) != VAR_DECL || !DECL_NAME(decl) || !DECL_SIZE_UNIT(decl) ||
+        TREE_CONSTANT(DECL_SIZE_UNIT(decl)) || is_global_var(decl))
+        return;
+    facts->vlas.emplace(IDENTIFIER_POINTER(DECL_NAME(decl)), DECL_SOURCE_LOCATION(decl));
+}
+
+struct walk_data {
+    tree fndecl;
+    esc_frontend_facts *facts;
+};
+
+static tree scan_tree(tree *tp, int *walk_subtrees, void *data)
+{
+    walk_data *w = static_cast<walk_data *>(data);
+    tree t = *tp;
+    (void)walk_subtrees;
+    switch (TREE_CODE(t)) {
+    case RETURN_EXPR:
+        check_return(w->fndecl, t, w->facts);
+        break;
+    case DECL_EXPR:
+        note_vla(DECL_EXPR_DECL(t), w->facts);
+        break;
+    case BIND_EXPR:
+        for (tree v = BIND_EXPR_VARS(t); v; v = DECL_CHAIN(v))
+            note_vla(v, w->facts);
+        break;
+    default:
+        if (TREE_CODE(t) == (enum tree_code)COMPOUND_LITERAL_EXPR)
+            w->facts->compound_literals.push_back(DECL_UID(COMPOUND_LITERAL_EXPR_DECL(t)));
+        break;
+    }
+    return NULL_TREE;
+}
+
+void esc_scan_generic_body(tree fndecl)
+{
+    if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_SAVED_TREE(fndecl))
+        return;
+    walk_data w = {fndecl, &facts_by_function[DECL_UID(fndecl)]};
+    walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), scan_tree, &w);
+}
+
+const esc_frontend_facts *esc_frontend_facts_for(tree fndecl)
+{
+    auto it = facts_by_function.find(DECL_UID(fndecl));
+    return it == facts_by_function.end() ? nullptr : &it->second;
+}
+
+void esc_frontend_facts_clear()
+{
+    facts_by_function.clear();
+}

@@ -1,0 +1,660 @@
+/* lower.cc - GIMPLE in SSA form to the core IR, one function at a time. */
+#include "adapter.h"
+
+extern "C" {
+#include "../core/util.h"
+}
+
+/* Only what can carry an address is lowered.  Pointers and aggregates
+   always; integers and vectors at least as wide as a pointer only when
+   they are copied or moved through memory, because GCC folds a small
+   memcpy of pointer-holding memory into an integer load and store (even
+   at -O0).  Integer arithmetic, and casts from pointers to integers, end
+   a flow: an integer is not a pointer (as in GCC's -Wreturn-local-addr and
+   Go's uintptr). */
+
+namespace {
+
+struct lowering {
+    struct esc_module *m;
+    struct esc_function *fn;
+    function *fun;
+    const esc_frontend_facts *facts;
+    std::map<unsigned, uint32_t> objects; /* DECL_UID -> object */
+    std::vector<uint32_t> values;         /* SSA version -> value */
+    std::map<int, uint32_t> blocks;       /* basic block index -> block */
+    uint32_t result_pointer;              /* the value of <retval> when returned by reference */
+};
+
+bool is_pointer(tree type)
+{
+    return type && POINTER_TYPE_P(type);
+}
+
+bool wide_scalar(tree type)
+{
+    if (!type || !(INTEGRAL_TYPE_P(type) || TREE_CODE(type) == VECTOR_TYPE))
+        return false;
+    tree size = TYPE_SIZE_UNIT(type);
+    return size && tree_fits_uhwi_p(size) && tree_to_uhwi(size) >= POINTER_SIZE_UNITS;
+}
+
+bool always_tracked(tree type)
+{
+    return type && (is_pointer(type) || AGGREGATE_TYPE_P(type));
+}
+
+bool is_memory_ref(tree t)
+{
+    switch (TREE_CODE(t)) {
+    case VAR_DECL:
+    case PARM_DECL:
+    case RESULT_DECL:
+    case MEM_REF:
+    case TARGET_MEM_REF:
+    case COMPONENT_REF:
+    case ARRAY_REF:
+    case ARRAY_RANGE_REF:
+    case BIT_FIELD_REF:
+    case REALPART_EXPR:
+    case IMAGPART_EXPR:
+    case VIEW_CONVERT_EXPR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+const char *decl_name(tree decl)
+{
+    return decl && DECL_P(decl) && DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : nullptr;
+}
+
+/* "a" for "a.3", the pointer GCC makes for variable-length array a. */
+std::string strip_tmp_suffix(const char *name)
+{
+    std::string s = name ? name : "";
+    size_t dot = s.rfind('.');
+    if (dot != std::string::npos && dot + 1 < s.size() &&
+        s.find_first_not_of("0123456789", dot + 1) == std::string::npos)
+        s.erase(dot);
+    return s;
+}
+
+bool is_compound_literal(const lowering &l, tree decl)
+{
+    if (!l.facts)
+        return false;
+    for (unsigned uid : l.facts->compound_literals)
+        if (uid == DECL_UID(decl))
+            return true;
+    return false;
+}
+
+int param_index(const lowering &l, tree parm)
+{
+    int i = 0;
+    for (tree p = DECL_ARGUMENTS(l.fun->decl); p; p = DECL_CHAIN(p), i++)
+        if (p == parm)
+            return i;
+    return -1;
+}
+
+uint32_t object_for_decl(lowering &l, tree decl)
+{
+    if (TREE_CODE(decl) == RESULT_DECL)
+        return l.fn->return_object;
+    auto it = l.objects.find(DECL_UID(decl));
+    if (it != l.objects.end())
+        return it->second;
+
+    enum esc_object_kind kind = ESC_OBJ_LOCAL;
+    uint32_t flags = 0;
+    int param = -1;
+    if (TREE_CODE(decl) == FUNCTION_DECL) {
+        kind = ESC_OBJ_FUNCTION;
+    } else if (TREE_CODE(decl) == PARM_DECL) {
+        kind = ESC_OBJ_PARAM;
+        param = param_index(l, decl);
+    } else if (is_global_var(decl)) {
+        kind = ESC_OBJ_STATIC;
+        if (DECL_CONTEXT(decl) && TREE_CODE(DECL_CONTEXT(decl)) == FUNCTION_DECL)
+            flags |= ESC_OBJF_LOCAL_STATIC;
+        if (VAR_P(decl) && DECL_THREAD_LOCAL_P(decl))
+            flags |= ESC_OBJF_THREAD_LOCAL;
+    } else if (is_compound_literal(l, decl)) {
+        kind = ESC_OBJ_COMPOUND_LITERAL;
+    } else if (DECL_ARTIFICIAL(decl)) {
+        kind = ESC_OBJ_TEMPORARY;
+    }
+    uint32_t id = esc_add_object(l.m, l.fn, kind, kind == ESC_OBJ_TEMPORARY ? nullptr : decl_name(decl),
+                                 esc_loc_from_gcc(DECL_SOURCE_LOCATION(decl)));
+    struct esc_object *o = &l.fn->objects[id];
+    o->flags = flags;
+    o->key = DECL_UID(decl);
+    if (param >= 0 && (uint32_t)param < l.fn->nparams) {
+        o->param = param;
+        o->companion = l.fn->params[param].caller;
+        l.fn->params[param].object = id;
+    }
+    l.objects[DECL_UID(decl)] = id;
+    return id;
+}
+
+uint32_t value_for_ssa(lowering &l, tree name)
+{
+    unsigned version = SSA_NAME_VERSION(name);
+    if (version >= l.values.size())
+        l.values.resize(version + 1, ESC_NONE);
+    if (l.values[version] != ESC_NONE)
+        return l.values[version];
+    tree var = SSA_NAME_VAR(name);
+    const char *label = nullptr;
+    if (var && DECL_P(var) && !DECL_ARTIFICIAL(var))
+        label = decl_name(var);
+    uint32_t id = esc_add_value(l.m, l.fn, label, version);
+    l.values[version] = id;
+    if (var && SSA_NAME_IS_DEFAULT_DEF(name)) {
+        if (TREE_CODE(var) == PARM_DECL) {
+            int p = param_index(l, var);
+            if (p >= 0 && (uint32_t)p < l.fn->nparams) {
+                l.fn->values[id].param = p;
+                l.fn->params[p].value = id;
+            }
+        } else if (TREE_CODE(var) == RESULT_DECL) {
+            /* <retval> returned by invisible reference: it points to the
+               return slot.  Said once, outside the CFG. */
+            struct esc_operand src = esc_opnd_addr(l.fn->return_object, 0);
+            struct esc_stmt s = {};
+            s.kind = ESC_STMT_ASSIGN;
+            s.lhs = esc_opnd_value(id);
+            s.nargs = 1;
+            s.args = &src;
+            s.object = ESC_NONE;
+            s.loc = l.fn->loc;
+            esc_add_stmt(l.m, l.fn, ESC_NONE, &s);
+        }
+    }
+    return id;
+}
+
+/* A source-like spelling of a reference, for notes: "s.next", "*out",
+   "p->buf[2]".  Empty when nothing readable can be said. */
+std::string ref_text(tree t)
+{
+    switch (TREE_CODE(t)) {
+    case VAR_DECL:
+    case PARM_DECL:
+    case FUNCTION_DECL:
+        return decl_name(t) && !DECL_ARTIFICIAL(t) ? decl_name(t) : "";
+    case RESULT_DECL:
+        return "<retval>";
+    case SSA_NAME: {
+        tree var = SSA_NAME_VAR(t);
+        return var && DECL_P(var) && !DECL_ARTIFICIAL(var) && decl_name(var) ? decl_name(var) : "";
+    }
+    case COMPONENT_REF: {
+        tree base = TREE_OPERAND(t, 0);
+        const char *field = decl_name(TREE_OPERAND(t, 1));
+        if (!field)
+            return ref_text(base);
+        if (TREE_CODE(base) == MEM_REF && integer_zerop(TREE_OPERAND(base, 1)) &&
+            TREE_CODE(TREE_OPERAND(base, 0)) == SSA_NAME) {
+            std::string p = ref_text(TREE_OPERAND(base, 0));
+            return p.empty() ? "" : p + "->" + field;
+        }
+        std::string b = ref_text(base);
+        return b.empty() ? "" : b + "." + field;
+    }
+    case ARRAY_REF:
+    case ARRAY_RANGE_REF: {
+        std::string b = ref_text(TREE_OPERAND(t, 0));
+        if (b.empty())
+            return "";
+        tree index = TREE_OPERAND(t, 1);
+        if (tree_fits_shwi_p(index))
+            return b + "[" + std::to_string(tree_to_shwi(index)) + "]";
+        std::string i = ref_text(index);
+        return b + "[" + (i.empty() ? "..." : i) + "]";
+    }
+    case MEM_REF:
+    case TARGET_MEM_REF: {
+        tree ptr = TREE_OPERAND(t, 0);
+        if (TREE_CODE(ptr) == ADDR_EXPR)
+            return ref_text(TREE_OPERAND(ptr, 0));
+        std::string p = ref_text(ptr);
+        if (p.empty())
+            return "";
+        return TREE_CODE(t) == MEM_REF && integer_zerop(TREE_OPERAND(t, 1)) ? "*" + p : p + "[...]";
+    }
+    case BIT_FIELD_REF:
+    case REALPART_EXPR:
+    case IMAGPART_EXPR:
+    case VIEW_CONVERT_EXPR:
+        return ref_text(TREE_OPERAND(t, 0));
+    default:
+        return "";
+    }
+}
+
+const char *intern_text(lowering &l, const std::string &s)
+{
+    return s.empty() ? nullptr : esc_intern(l.m, s.c_str());
+}
+
+/* The extent of a reference in bytes, when it is constant. */
+void ref_extent(tree ref, struct esc_operand *op)
+{
+    HOST_WIDE_INT offset = 0, size = 0;
+    bool reverse = false;
+    op->offset = ESC_UNKNOWN_OFFSET;
+    op->size = -1;
+    if (esc_ref_base_and_extent(ref, &offset, &size, &reverse) && offset % BITS_PER_UNIT == 0 &&
+        size > 0 && size % BITS_PER_UNIT == 0) {
+        op->offset = offset / BITS_PER_UNIT;
+        op->size = size / BITS_PER_UNIT;
+    }
+}
+
+struct esc_operand lower_memref(lowering &l, tree ref)
+{
+    tree inner = ref;
+    while (handled_component_p(inner))
+        inner = TREE_OPERAND(inner, 0);
+    struct esc_operand op = esc_opnd_none();
+    if (TREE_CODE(inner) == MEM_REF || TREE_CODE(inner) == TARGET_MEM_REF) {
+        tree ptr = TREE_OPERAND(inner, 0);
+        if (TREE_CODE(ptr) == SSA_NAME)
+            op = esc_opnd_deref(value_for_ssa(l, ptr), 0, -1);
+        else if (TREE_CODE(ptr) == ADDR_EXPR && DECL_P(TREE_OPERAND(ptr, 0)) &&
+                 TREE_CODE(TREE_OPERAND(ptr, 0)) != FUNCTION_DECL &&
+                 TREE_CODE(TREE_OPERAND(ptr, 0)) != LABEL_DECL &&
+                 TREE_CODE(TREE_OPERAND(ptr, 0)) != CONST_DECL)
+            op = esc_opnd_mem(object_for_decl(l, TREE_OPERAND(ptr, 0)), 0, -1);
+        else
+            return op;
+    } else if (TREE_CODE(inner) == VAR_DECL || TREE_CODE(inner) == PARM_DECL ||
+               TREE_CODE(inner) == RESULT_DECL) {
+        op = esc_opnd_mem(object_for_decl(l, inner), 0, -1);
+    } else {
+        return op;
+    }
+    ref_extent(ref, &op);
+    op.text = intern_text(l, ref_text(ref));
+    return op;
+}
+
+struct esc_operand lower_address(lowering &l, tree ref)
+{
+    tree inner = ref;
+    while (handled_component_p(inner))
+        inner = TREE_OPERAND(inner, 0);
+    struct esc_operand op = esc_opnd_none();
+    switch (TREE_CODE(inner)) {
+    case VAR_DECL:
+    case PARM_DECL:
+    case RESULT_DECL:
+    case FUNCTION_DECL:
+        op = esc_opnd_addr(object_for_decl(l, inner), 0);
+        break;
+    case MEM_REF:
+    case TARGET_MEM_REF: {
+        tree ptr = TREE_OPERAND(inner, 0);
+        if (TREE_CODE(ptr) == SSA_NAME)
+            return esc_opnd_value(value_for_ssa(l, ptr)); /* &p->f derives from p */
+        if (TREE_CODE(ptr) == ADDR_EXPR)
+            return lower_address(l, TREE_OPERAND(ptr, 0));
+        return op;
+    }
+    default:
+        return op; /* string literals, labels, constants: nothing on the stack */
+    }
+    op.text = intern_text(l, ref_text(ref));
+    return op;
+}
+
+struct esc_operand lower_rvalue(lowering &l, tree t)
+{
+    if (!t)
+        return esc_opnd_none();
+    switch (TREE_CODE(t)) {
+    case SSA_NAME:
+        if (virtual_operand_p(t))
+            return esc_opnd_none();
+        return esc_opnd_value(value_for_ssa(l, t));
+    case ADDR_EXPR:
+        return lower_address(l, TREE_OPERAND(t, 0));
+    case INTEGER_CST:
+        return tree_fits_shwi_p(t) ? esc_opnd_int(tree_to_shwi(t)) : esc_opnd_none();
+    case REAL_CST:
+    case FIXED_CST:
+    case COMPLEX_CST:
+    case VECTOR_CST:
+    case STRING_CST:
+    case CONSTRUCTOR:
+    case POLY_INT_CST:
+        return esc_opnd_none();
+    case WITH_SIZE_EXPR:
+        return lower_rvalue(l, TREE_OPERAND(t, 0));
+    case OBJ_TYPE_REF:
+        return lower_rvalue(l, OBJ_TYPE_REF_EXPR(t));
+    default:
+        if (is_memory_ref(t))
+            return lower_memref(l, t);
+        return esc_opnd_unknown();
+    }
+}
+
+struct esc_stmt stmt_proto(enum esc_stmt_kind kind, gimple *g)
+{
+    struct esc_stmt s = {};
+    s.kind = kind;
+    s.loc = esc_loc_from_gcc(gimple_location(g));
+    s.lhs = esc_opnd_none();
+    s.target = esc_opnd_none();
+    s.object = ESC_NONE;
+    return s;
+}
+
+uint32_t emit(lowering &l, uint32_t block, struct esc_stmt &s,
+              std::vector<struct esc_operand> &args)
+{
+    s.nargs = args.size();
+    s.args = args.empty() ? nullptr : args.data();
+    return esc_add_stmt(l.m, l.fn, block, &s);
+}
+
+void lower_assign(lowering &l, uint32_t block, gassign *g)
+{
+    tree lhs = gimple_assign_lhs(g);
+    tree type = TREE_TYPE(lhs);
+    tree rhs1 = gimple_assign_rhs1(g);
+    enum tree_code code = gimple_assign_rhs_code(g);
+    bool lhs_memory = TREE_CODE(lhs) != SSA_NAME;
+
+    if (gimple_clobber_p(g)) {
+        if (!esc_clobber_is_end_of_life(g) || !DECL_P(lhs))
+            return;
+        struct esc_stmt s = stmt_proto(ESC_STMT_CLOBBER, g);
+        s.object = object_for_decl(l, lhs);
+        std::vector<struct esc_operand> none;
+        emit(l, block, s, none);
+        return;
+    }
+
+    struct esc_stmt s = stmt_proto(ESC_STMT_ASSIGN, g);
+    std::vector<struct esc_operand> args;
+    bool moves_bits = gimple_assign_single_p(g) &&
+                      (TREE_CODE(rhs1) == SSA_NAME || is_memory_ref(rhs1) || lhs_memory);
+    if (!always_tracked(type) && !(wide_scalar(type) && moves_bits))
+        return;
+
+    switch (get_gimple_rhs_class(code)) {
+    case GIMPLE_SINGLE_RHS:
+        s.op = ESC_ASSIGN_COPY;
+        args.push_back(lower_rvalue(l, rhs1));
+        break;
+    case GIMPLE_UNARY_RHS:
+        if (!CONVERT_EXPR_CODE_P(code) && code != VIEW_CONVERT_EXPR)
+            break; /* negation and the like: no pointer survives */
+        s.op = ESC_ASSIGN_CONVERT;
+        if (is_pointer(TREE_TYPE(rhs1)) || AGGREGATE_TYPE_P(TREE_TYPE(rhs1))) {
+            args.push_back(lower_rvalue(l, rhs1));
+        } else if (is_pointer(type)) {
+            /* An integer turned into a pointer: whatever bits it carried
+               from memory, plus memory nobody can name. */
+            if (TREE_CODE(rhs1) == SSA_NAME)
+                args.push_back(lower_rvalue(l, rhs1));
+            if (TREE_CODE(rhs1) != INTEGER_CST)
+                args.push_back(esc_opnd_unknown());
+        }
+        break;
+    case GIMPLE_BINARY_RHS:
+        if (code == POINTER_PLUS_EXPR) {
+            s.op = ESC_ASSIGN_POINTER_ARITH;
+            args.push_back(lower_rvalue(l, rhs1));
+        } else if ((code == MIN_EXPR || code == MAX_EXPR) && is_pointer(type)) {
+            s.op = ESC_ASSIGN_SELECT;
+            args.push_back(lower_rvalue(l, rhs1));
+            args.push_back(lower_rvalue(l, gimple_assign_rhs2(g)));
+        }
+        break;
+    case GIMPLE_TERNARY_RHS:
+        if ((code == COND_EXPR || code == VEC_COND_EXPR) && always_tracked(type)) {
+            s.op = ESC_ASSIGN_SELECT;
+            args.push_back(lower_rvalue(l, gimple_assign_rhs2(g)));
+            args.push_back(lower_rvalue(l, gimple_assign_rhs3(g)));
+        }
+        break;
+    default:
+        break;
+    }
+    /* A store is lowered even when it stores no pointer: it may overwrite one. */
+    if (args.empty() && !lhs_memory)
+        return;
+    s.lhs = lhs_memory ? lower_memref(l, lhs) : esc_opnd_value(value_for_ssa(l, lhs));
+    if (s.lhs.kind == ESC_OPND_NONE)
+        return;
+    emit(l, block, s, args);
+}
+
+/* The variable-length array behind a __builtin_alloca_with_align call. */
+uint32_t vla_object(lowering &l, gcall *call)
+{
+    tree lhs = gimple_call_lhs(call);
+    tree var = lhs && TREE_CODE(lhs) == SSA_NAME ? SSA_NAME_VAR(lhs) : NULL_TREE;
+    std::string name = strip_tmp_suffix(decl_name(var));
+    location_t loc = gimple_location(call);
+    if (l.facts) {
+        auto it = l.facts->vlas.find(name);
+        if (it != l.facts->vlas.end())
+            loc = it->second;
+    }
+    return esc_add_object(l.m, l.fn, ESC_OBJ_VLA, name.empty() ? nullptr : name.c_str(),
+                          esc_loc_from_gcc(loc));
+}
+
+void lower_call(lowering &l, uint32_t block, gcall *g)
+{
+    struct esc_stmt s = stmt_proto(ESC_STMT_CALL, g);
+    std::vector<struct esc_operand> args;
+    tree fndecl = gimple_call_fndecl(g);
+    std::string internal;
+    if (gimple_call_internal_p(g)) {
+        s.flags |= ESC_CALLF_INTERNAL;
+        internal = std::string(".") + internal_fn_name(gimple_call_internal_fn(g));
+        s.callee = internal.c_str();
+    } else if (fndecl) {
+        s.callee = decl_name(fndecl);
+        cgraph_node *node = cgraph_node::get(fndecl);
+        if (node && node->definition && !fndecl_built_in_p(fndecl))
+            s.flags |= ESC_CALLF_DEFINED;
+    } else {
+        s.target = lower_rvalue(l, gimple_call_fn(g));
+    }
+    if (gimple_call_flags(g) & ECF_NORETURN)
+        s.flags |= ESC_CALLF_NORETURN;
+    if (fndecl && gimple_call_alloca_for_var_p(g)) {
+        s.flags |= ESC_CALLF_VLA;
+        s.object = vla_object(l, g);
+    }
+    for (unsigned i = 0; i < gimple_call_num_args(g); i++)
+        args.push_back(lower_rvalue(l, gimple_call_arg(g, i)));
+    tree lhs = gimple_call_lhs(g);
+    if (lhs && (always_tracked(TREE_TYPE(lhs)) || wide_scalar(TREE_TYPE(lhs))))
+        s.lhs = TREE_CODE(lhs) == SSA_NAME ? esc_opnd_value(value_for_ssa(l, lhs))
+                                           : lower_memref(l, lhs);
+    uint32_t id = emit(l, block, s, args);
+    if (s.flags & ESC_CALLF_VLA)
+        l.fn->objects[s.object].stmt = id;
+}
+
+void lower_return(lowering &l, uint32_t block, greturn *g)
+{
+    struct esc_stmt s = stmt_proto(ESC_STMT_RETURN, g);
+    std::vector<struct esc_operand> args;
+    tree value = gimple_return_retval(g);
+    if (value && TREE_CODE(value) != RESULT_DECL && always_tracked(TREE_TYPE(value))) {
+        struct esc_operand op = lower_rvalue(l, value);
+        if (op.kind != ESC_OPND_NONE && op.kind != ESC_OPND_INT)
+            args.push_back(op);
+    }
+    emit(l, block, s, args);
+}
+
+void lower_asm(lowering &l, uint32_t block, gasm *g)
+{
+    struct esc_stmt s = stmt_proto(ESC_STMT_CALL, g);
+    s.flags |= ESC_CALLF_ASM;
+    std::vector<struct esc_operand> args;
+    for (unsigned i = 0; i < gimple_asm_ninputs(g); i++)
+        args.push_back(lower_rvalue(l, TREE_VALUE(gimple_asm_input_op(g, i))));
+    emit(l, block, s, args);
+    /* Outputs receive whatever the assembly computes. */
+    for (unsigned i = 0; i < gimple_asm_noutputs(g); i++) {
+        tree out = TREE_VALUE(gimple_asm_output_op(g, i));
+        if (!always_tracked(TREE_TYPE(out)) && !wide_scalar(TREE_TYPE(out)))
+            continue;
+        struct esc_stmt w = stmt_proto(ESC_STMT_ASSIGN, g);
+        w.lhs = TREE_CODE(out) == SSA_NAME ? esc_opnd_value(value_for_ssa(l, out))
+                                           : lower_memref(l, out);
+        if (w.lhs.kind == ESC_OPND_NONE)
+            continue;
+        std::vector<struct esc_operand> unknown(1, esc_opnd_unknown());
+        emit(l, block, w, unknown);
+    }
+}
+
+void lower_phi(lowering &l, uint32_t block, gphi *phi)
+{
+    tree result = gimple_phi_result(phi);
+    if (virtual_operand_p(result) || !(always_tracked(TREE_TYPE(result)) ||
+                                       wide_scalar(TREE_TYPE(result))))
+        return;
+    struct esc_stmt s = stmt_proto(ESC_STMT_PHI, phi);
+    std::vector<struct esc_operand> args;
+    std::vector<struct esc_loc> locs;
+    for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+        args.push_back(lower_rvalue(l, gimple_phi_arg_def(phi, i)));
+        locs.push_back(esc_loc_from_gcc(gimple_phi_arg_location(phi, i)));
+    }
+    s.lhs = esc_opnd_value(value_for_ssa(l, result));
+    s.arg_locs = locs.data();
+    emit(l, block, s, args);
+}
+
+void lower_statement(lowering &l, uint32_t block, gimple *g)
+{
+    switch (gimple_code(g)) {
+    case GIMPLE_ASSIGN:
+        lower_assign(l, block, as_a<gassign *>(g));
+        break;
+    case GIMPLE_CALL:
+        lower_call(l, block, as_a<gcall *>(g));
+        break;
+    case GIMPLE_RETURN:
+        lower_return(l, block, as_a<greturn *>(g));
+        break;
+    case GIMPLE_ASM:
+        lower_asm(l, block, as_a<gasm *>(g));
+        break;
+    default:
+        break; /* conditions, labels, debug statements: control flow is in the CFG */
+    }
+}
+
+/* Returns the front end erased: `return &x;` as if it had survived. */
+void lower_erased_returns(lowering &l)
+{
+    if (!l.facts)
+        return;
+    for (const esc_erased_return &r : l.facts->erased_returns) {
+        uint32_t obj;
+        auto it = l.objects.find(r.decl_uid);
+        if (it != l.objects.end()) {
+            obj = it->second;
+        } else {
+            obj = esc_add_object(l.m, l.fn, r.is_param ? ESC_OBJ_PARAM : ESC_OBJ_LOCAL,
+                                 r.name.empty() ? nullptr : r.name.c_str(),
+                                 esc_loc_from_gcc(r.decl_loc));
+            l.fn->objects[obj].key = r.decl_uid;
+            l.objects[r.decl_uid] = obj;
+        }
+        struct esc_stmt s = {};
+        s.kind = ESC_STMT_RETURN;
+        s.flags = ESC_STMTF_FRONTEND;
+        s.loc = esc_loc_from_gcc(r.loc);
+        s.lhs = esc_opnd_none();
+        s.target = esc_opnd_none();
+        s.object = ESC_NONE;
+        struct esc_operand addr = esc_opnd_addr(obj, 0);
+        addr.text = l.fn->objects[obj].name;
+        s.nargs = 1;
+        s.args = &addr;
+        esc_add_stmt(l.m, l.fn, ESC_NONE, &s);
+    }
+}
+
+} // namespace
+
+struct esc_loc esc_loc_from_gcc(location_t loc)
+{
+    struct esc_loc out = {};
+    out.handle = loc;
+    if (loc == UNKNOWN_LOCATION)
+        return out;
+    expanded_location x = expand_location(loc);
+    out.file = x.file;
+    out.line = x.line > 0 ? x.line : 0;
+    out.column = x.column > 0 ? x.column : 0;
+    return out;
+}
+
+void esc_lower_function(function *fun)
+{
+    tree fndecl = fun->decl;
+    lowering l;
+    l.m = esc_unit;
+    l.fun = fun;
+    l.facts = esc_frontend_facts_for(fndecl);
+    l.fn = esc_function_new(l.m, decl_name(fndecl) ? decl_name(fndecl) : "<anonymous>",
+                            esc_loc_from_gcc(DECL_SOURCE_LOCATION(fndecl)));
+    l.fn->key = DECL_UID(fndecl);
+    l.fn->returns_pointer = is_pointer(TREE_TYPE(DECL_RESULT(fndecl)));
+    l.values.assign(num_ssa_names, ESC_NONE);
+
+    for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p))
+        esc_add_param(l.m, l.fn, decl_name(p), esc_loc_from_gcc(DECL_SOURCE_LOCATION(p)),
+                      is_pointer(TREE_TYPE(p)));
+    for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
+        tree def = ssa_default_def(fun, p);
+        if (def)
+            value_for_ssa(l, def);
+    }
+
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, fun)
+    l.blocks[bb->index] = esc_add_block(l.fn);
+    if (single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun))) {
+        auto it = l.blocks.find(single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun))->index);
+        if (it != l.blocks.end())
+            l.fn->entry = it->second;
+    }
+    FOR_EACH_BB_FN(bb, fun)
+    {
+        uint32_t block = l.blocks[bb->index];
+        edge e;
+        edge_iterator ei;
+        FOR_EACH_EDGE(e, ei, bb->succs)
+        {
+            auto it = l.blocks.find(e->dest->index);
+            if (it != l.blocks.end())
+                esc_add_edge(l.fn, block, it->second);
+        }
+        for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+            lower_phi(l, block, gsi.phi());
+        for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+            lower_statement(l, block, gsi_stmt(gsi));
+    }
+    lower_erased_returns(l);
+}

@@ -1,0 +1,32 @@
+/* diagtext.h - the text of a finding: the warning message and its note lines. */
+#ifndef ESC_DIAGTEXT_H
+#define ESC_DIAGTEXT_H
+
+#include "../core/escape.h"
+
+enum esc_note_kind {
+    ESC_NOTE_DECLARATION, /* where the object is declared or allocated */
+    ESC_NOTE_FLOW,        /* one step of the path */
+    ESC_NOTE_HEAP,        /* escape-heap: how the heap object escapes */
+};
+
+struct esc_note {
+    enum esc_note_kind kind;
+    struct esc_loc loc;
+    char *text;
+};
+
+struct esc_diag {
+    char *message; /* ends with the rule id in brackets */
+    uint32_t nnotes;
+    struct esc_note *notes;
+};
+
+void esc_render_finding(const struct esc_function *fn, const struct esc_finding *f,
+                        struct esc_diag *out);
+void esc_diag_free(struct esc_diag *d);
+
+/* "local 'x'", "parameter 'v'", "compound literal", "variable-length array 'a'" ... */
+char *esc_describe_object(const struct esc_function *fn, uint32_t obj);
+
+#endif

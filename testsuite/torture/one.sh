@@ -1,0 +1,41 @@
+#!/bin/sh
+# one.sh - compile one torture file with and without the plugin; print one DejaGnu result line.
+#
+# usage: one.sh CC PLUGIN OPT FILE WORKDIR
+# The plugin must not crash GCC, must not make a compile fail that passes
+# without it, and must not change the generated assembly.
+cc=$1 plugin=$2 opt=$3 file=$4 work=$5
+name="${file#*gcc.c-torture/} $opt"
+base=$(basename "$file" .c)$(echo "$opt" | tr -d ' ')
+dir=$work/$(basename "$(dirname "$file")")
+mkdir -p "$dir"
+
+# Options the test itself asks for, unless they are for some other target.
+extra=$(sed -n 's/.*dg-\(additional-\)\{0,1\}options "\([^"]*\)" *}.*/\2/p' "$file" | head -n 1)
+if grep -q 'dg-\(additional-\)\{0,1\}options "[^"]*" *{ *target' "$file"; then extra=; fi
+
+# -g records the command line (with -fplugin=) in DW_AT_producer; keep it out.
+extra="$extra -gno-record-gcc-switches"
+# shellcheck disable=SC2086
+LC_ALL=C $cc -S $opt $extra -o "$dir/$base.base.s" "$file" >"$dir/$base.base.err" 2>&1
+rc_base=$?
+# shellcheck disable=SC2086
+LC_ALL=C $cc -S $opt $extra -fplugin="$plugin" -o "$dir/$base.plugin.s" "$file" \
+    >"$dir/$base.plugin.err" 2>&1
+rc_plugin=$?
+
+if grep -q 'internal compiler error\|Segmentation fault\|Please submit a full bug report' \
+    "$dir/$base.plugin.err" && ! grep -q 'internal compiler error' "$dir/$base.base.err"; then
+    echo "FAIL: $name (internal compiler error with the plugin)"
+elif [ $rc_base -ne 0 ] && [ $rc_plugin -ne 0 ]; then
+    echo "UNSUPPORTED: $name (does not compile without the plugin either)"
+elif [ $rc_base -eq 0 ] && [ $rc_plugin -ne 0 ]; then
+    echo "FAIL: $name (compiles only without the plugin)"
+elif [ $rc_base -ne 0 ]; then
+    echo "FAIL: $name (compiles only with the plugin)"
+elif ! cmp -s "$dir/$base.base.s" "$dir/$base.plugin.s"; then
+    echo "FAIL: $name (assembly differs with the plugin)"
+else
+    echo "PASS: $name"
+    rm -f "$dir/$base.base.s" "$dir/$base.plugin.s" "$dir/$base.base.err"
+fi

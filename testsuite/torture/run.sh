@@ -1,0 +1,27 @@
+#!/bin/sh
+# run.sh - GCC's C torture suite with and without the plugin, on every core.
+#
+# usage: run.sh CC PLUGIN GCC_TESTSUITE WORKDIR JOBS
+# Writes WORKDIR/torture.sum (DejaGnu-style result lines) and prints a
+# summary; the plugin's diagnostics for each file stay in WORKDIR.
+set -u
+cc=$1 plugin=$2 tests=$3 work=$4 jobs=$5
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$work"
+mkdir -p "$work"
+start=$(date +%s)
+for opt in -O0 -O2; do
+    find "$tests/gcc.c-torture/compile" "$tests/gcc.c-torture/execute" -name '*.c' | sort |
+        xargs -P "$jobs" -I{} sh "$here/one.sh" "$cc" "$plugin" "$opt" {} "$work"
+done >"$work/torture.unsorted"
+sort -k2 "$work/torture.unsorted" >"$work/torture.sum"
+rm -f "$work/torture.unsorted"
+end=$(date +%s)
+pass=$(grep -c '^PASS:' "$work/torture.sum")
+fail=$(grep -c '^FAIL:' "$work/torture.sum")
+unsup=$(grep -c '^UNSUPPORTED:' "$work/torture.sum")
+ice=$(grep -c 'internal compiler error' "$work/torture.sum")
+echo "torture: $pass PASS, $fail FAIL ($ice internal compiler errors), $unsup UNSUPPORTED" \
+    "in $((end - start)) s with $jobs jobs"
+grep '^FAIL:' "$work/torture.sum" | head -n 20
+exit 0
