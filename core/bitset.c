@@ -27,6 +27,12 @@ bool esc_bitset_add(struct esc_bitset *s, uint32_t bit, uint32_t nwords)
     return true;
 }
 
+void esc_bitset_remove(struct esc_bitset *s, uint32_t bit)
+{
+    if (s->words)
+        s->words[bit / 64] &= ~((uint64_t)1 << (bit % 64));
+}
+
 bool esc_bitset_union(struct esc_bitset *dst, const struct esc_bitset *src, uint32_t nwords)
 {
     if (!src->words)

@@ -16,6 +16,7 @@ void esc_bitset_free(struct esc_bitset *s);
 bool esc_bitset_has(const struct esc_bitset *s, uint32_t bit);
 /* Each returns true when S changed. */
 bool esc_bitset_add(struct esc_bitset *s, uint32_t bit, uint32_t nwords);
+void esc_bitset_remove(struct esc_bitset *s, uint32_t bit);
 bool esc_bitset_union(struct esc_bitset *dst, const struct esc_bitset *src, uint32_t nwords);
 bool esc_bitset_empty(const struct esc_bitset *s, uint32_t nwords);
 

@@ -86,6 +86,7 @@
 #include "overwrite.h"
 #include "pointsto.h"
 #include "util.h"
+#include "validate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -271,6 +272,8 @@ static void propagate(struct analysis *a)
             if (carried.words)
                 memset(carried.words, 0, nwords * sizeof *carried.words);
             esc_pointsto_read(&a->pt, &f->src, &carried);
+            if (f->exclude != ESC_NONE)
+                esc_bitset_remove(&carried, f->exclude);
             for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;
                  o = esc_bitset_next(&carried, nwords, o + 1)) {
                 const struct esc_object *obj = &fn->objects[o];
@@ -315,6 +318,9 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
 {
     memset(out, 0, sizeof *out);
     out->fn = fn;
+    out->skipped = esc_validate_function(fn);
+    if (out->skipped)
+        return;
     struct analysis a = {.fn = fn, .out = out};
     esc_flows_build(m, fn, &a.flows);
     esc_pointsto_solve(fn, &a.flows, &a.pt);

@@ -32,6 +32,7 @@ struct esc_finding {
 
 struct esc_function_result {
     const struct esc_function *fn;
+    const char *skipped; /* why the function was not analysed, or NULL */
     uint32_t nfindings, cap_findings;
     struct esc_finding *findings; /* in source order */
 };

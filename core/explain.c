@@ -161,6 +161,8 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
 {
     const struct esc_pointsto *pt = s->ex->pt;
     const struct esc_flow *f = &s->ex->flows->items[fi];
+    if (f->exclude == s->obj)
+        return;
     uint32_t k = operand_nodes(pt, &f->dst, s->nodes);
     for (uint32_t j = 0; j < k; j++) {
         uint32_t d = s->nodes[j];
@@ -178,6 +180,8 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
    if the store that put the address there reaches the reader. */
 static bool feeds(struct search *s, const struct state *at, uint32_t reader)
 {
+    if (s->ex->flows->items[reader].exclude == s->obj)
+        return false;
     if (!is_content(s->ex->pt, at->node))
         return true;
     return stored_reaches(s->ex, at->flow, s->ex->flows->items[reader].stmt);

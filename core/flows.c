@@ -1,5 +1,6 @@
 /* flows.c - the pointer flows each statement creates: the solver's constraints. */
 #include "flows.h"
+#include "guards.h"
 #include "libmodel.h"
 #include "util.h"
 
@@ -32,6 +33,7 @@ static void add(struct esc_flows *flows, struct esc_operand dst, struct esc_oper
     f->stmt = stmt;
     f->reason = (uint8_t)reason;
     f->arg = arg;
+    f->exclude = ESC_NONE;
 }
 
 struct esc_operand esc_pointee(const struct esc_operand *arg)
@@ -153,9 +155,11 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn, struct esc_f
                     ESC_FLOW_RETURN, 0);
             break;
         case ESC_STMT_CLOBBER:
+        case ESC_STMT_BRANCH:
             break;
         }
     }
+    esc_apply_guards(fn, flows);
 }
 
 void esc_flows_free(struct esc_flows *flows)

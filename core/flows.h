@@ -28,6 +28,7 @@ struct esc_flow {
     uint32_t stmt;
     uint8_t reason; /* enum esc_flow_reason */
     uint8_t arg;    /* the 1-based call or PHI argument the pointers come from, or 0 */
+    uint32_t exclude; /* an object the source cannot point to here (a branch said so), or ESC_NONE */
 };
 
 struct esc_flows {

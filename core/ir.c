@@ -64,6 +64,7 @@ static void free_function(struct esc_function *fn)
     for (uint32_t i = 0; i < fn->nstmts; i++) {
         free(fn->stmts[i].args);
         free(fn->stmts[i].arg_locs);
+        free(fn->stmts[i].arg_blocks);
     }
     for (uint32_t i = 0; i < fn->nblocks; i++) {
         free(fn->blocks[i].stmts);
@@ -189,6 +190,11 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
     intern_operand(m, &s->target);
     s->args = NULL;
     s->arg_locs = NULL;
+    s->arg_blocks = NULL;
+    if (proto->nargs && proto->arg_blocks) {
+        s->arg_blocks = esc_xmalloc(proto->nargs * sizeof *s->arg_blocks);
+        memcpy(s->arg_blocks, proto->arg_blocks, proto->nargs * sizeof *s->arg_blocks);
+    }
     if (proto->nargs && proto->arg_locs) {
         s->arg_locs = esc_xmalloc(proto->nargs * sizeof *s->arg_locs);
         for (uint32_t i = 0; i < proto->nargs; i++) {
@@ -325,7 +331,7 @@ void esc_dump_function(const struct esc_function *fn, struct esc_strbuf *out)
         esc_strbuf_addf(out, "  o%u %s %s\n", i, esc_object_kind_name(o->kind),
                         o->name ? o->name : "");
     }
-    static const char *const kinds[] = {"assign", "phi", "call", "return", "clobber"};
+    static const char *const kinds[] = {"assign", "phi", "call", "return", "clobber", "branch"};
     for (uint32_t b = 0; b < fn->nblocks; b++) {
         esc_strbuf_addf(out, "  bb%u:", b);
         for (uint32_t k = 0; k < fn->blocks[b].nsucc; k++)

@@ -99,6 +99,13 @@ enum esc_stmt_kind {
     ESC_STMT_CALL,    /* lhs = callee (args) */
     ESC_STMT_RETURN,  /* return args[0] (no args: return;) */
     ESC_STMT_CLOBBER, /* the lifetime of `object` ends here */
+    ESC_STMT_BRANCH,  /* if (args[0] == args[1]) (op ESC_CMP_EQ) or != (ESC_CMP_NE) */
+};
+
+/* The comparison of a BRANCH: a pointer value against an address. */
+enum esc_compare {
+    ESC_CMP_EQ,
+    ESC_CMP_NE,
 };
 
 /* How an assignment combines its arguments; only explanations care. */
@@ -120,7 +127,7 @@ enum esc_stmt_flags {
 
 struct esc_stmt {
     enum esc_stmt_kind kind;
-    uint8_t op; /* ASSIGN: enum esc_assign_op */
+    uint8_t op; /* ASSIGN: enum esc_assign_op; BRANCH: enum esc_compare */
     uint32_t flags;
     uint32_t block; /* ESC_NONE for front-end facts outside the CFG */
     struct esc_loc loc;
@@ -128,6 +135,8 @@ struct esc_stmt {
     uint32_t nargs;
     struct esc_operand *args;
     struct esc_loc *arg_locs;  /* PHI: where each incoming value was set; may be NULL */
+    uint32_t *arg_blocks;      /* PHI: the block each incoming value comes from; may be NULL */
+    uint32_t true_block, false_block; /* BRANCH: successors when the test holds / fails */
     const char *callee;        /* CALL: the direct callee's name; NULL if indirect */
     struct esc_operand target; /* CALL: the function pointer of an indirect call */
     uint32_t object; /* CALL: the object it allocates; CLOBBER: the dying object */

@@ -136,6 +136,8 @@ static void evaluate(struct solver *s, uint32_t id)
         esc_bitset_add(&s->scratch, unknown, pt->nwords);
     else
         esc_pointsto_read(pt, &f->src, &s->scratch);
+    if (f->exclude != ESC_NONE)
+        esc_bitset_remove(&s->scratch, f->exclude);
     if (esc_bitset_empty(&s->scratch, pt->nwords))
         return;
 

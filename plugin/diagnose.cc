@@ -39,6 +39,13 @@ void esc_emit_diagnostics(const struct esc_results *results)
         auto it = decls.find((unsigned)r->fn->key);
         /* "In function 'f':" comes from current_function_decl. */
         current_function_decl = it != decls.end() ? it->second : NULL_TREE;
+        if (r->skipped) {
+            /* A bug of ours, never the user's: say so once and go on. */
+            inform((location_t)r->fn->loc.handle,
+                   "gcc-escape: analysis of %qs skipped: internal error: %s", r->fn->name,
+                   r->skipped);
+            continue;
+        }
         for (uint32_t k = 0; k < r->nfindings; k++)
             if (!esc_opts.disabled[r->findings[k].rule])
                 emit_finding(r->fn, &r->findings[k]);

@@ -28,6 +28,7 @@
 #include "gimple-iterator.h"
 #include "tree-dfa.h"
 #include "internal-fn.h"
+#include "tree-cfg.h"
 #include "tree-iterator.h"
 #include "cgraph.h"
 #include "attribs.h"

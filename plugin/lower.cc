@@ -534,12 +534,45 @@ void lower_phi(lowering &l, uint32_t block, gphi *phi)
     struct esc_stmt s = stmt_proto(ESC_STMT_PHI, phi);
     std::vector<struct esc_operand> args;
     std::vector<struct esc_loc> locs;
+    std::vector<uint32_t> from;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
         args.push_back(lower_rvalue(l, gimple_phi_arg_def(phi, i)));
         locs.push_back(esc_loc_from_gcc(gimple_phi_arg_location(phi, i)));
+        auto it = l.blocks.find(gimple_phi_arg_edge(phi, i)->src->index);
+        from.push_back(it != l.blocks.end() ? it->second : ESC_NONE);
     }
     s.lhs = esc_opnd_value(value_for_ssa(l, result));
     s.arg_locs = locs.data();
+    s.arg_blocks = from.data();
+    emit(l, block, s, args);
+}
+
+/* `if (p == &x)` or `!=`: which successor knows p does not point to x
+   is worked out by the core (guards.c); only such comparisons are kept. */
+void lower_cond(lowering &l, uint32_t block, gcond *g)
+{
+    enum tree_code code = gimple_cond_code(g);
+    tree lhs = gimple_cond_lhs(g), rhs = gimple_cond_rhs(g);
+    if (code != EQ_EXPR && code != NE_EXPR)
+        return;
+    if (TREE_CODE(lhs) == ADDR_EXPR)
+        std::swap(lhs, rhs);
+    if (TREE_CODE(lhs) != SSA_NAME || !is_pointer(TREE_TYPE(lhs)) || TREE_CODE(rhs) != ADDR_EXPR)
+        return;
+    struct esc_operand addr = lower_address(l, TREE_OPERAND(rhs, 0));
+    if (addr.kind != ESC_OPND_ADDR)
+        return;
+    edge true_edge, false_edge;
+    extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
+    auto t = l.blocks.find(true_edge->dest->index);
+    auto f = l.blocks.find(false_edge->dest->index);
+    if (t == l.blocks.end() || f == l.blocks.end())
+        return;
+    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH, g);
+    s.op = code == EQ_EXPR ? ESC_CMP_EQ : ESC_CMP_NE;
+    s.true_block = t->second;
+    s.false_block = f->second;
+    std::vector<struct esc_operand> args = {esc_opnd_value(value_for_ssa(l, lhs)), addr};
     emit(l, block, s, args);
 }
 
@@ -557,6 +590,9 @@ void lower_statement(lowering &l, uint32_t block, gimple *g)
         break;
     case GIMPLE_ASM:
         lower_asm(l, block, as_a<gasm *>(g));
+        break;
+    case GIMPLE_COND:
+        lower_cond(l, block, as_a<gcond *>(g));
         break;
     default:
         break; /* conditions, labels, debug statements: control flow is in the CFG */

@@ -1,0 +1,5 @@
+/* empty.c - a translation unit with nothing to report, for argument tests. */
+int answer(void)
+{
+    return 42;
+}
