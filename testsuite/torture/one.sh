@@ -23,13 +23,17 @@ if grep -q 'dg-\(additional-\)\{0,1\}options "[^"]*" *{ *target' "$file"; then e
 
 # -g records the command line (with -fplugin=) in DW_AT_producer; keep it out.
 extra="$extra -gno-record-gcc-switches"
+# Both compiles write the same file name, which -fprofile-generate and
+# others embed in the assembly, then it is renamed.
 # shellcheck disable=SC2086
-LC_ALL=C timeout 300 $cc -S $opt $extra -o "$dir/$base.base.s" "$file" >"$dir/$base.base.err" 2>&1
+LC_ALL=C timeout 300 $cc -S $opt $extra -o "$dir/$base.s" "$file" >"$dir/$base.base.err" 2>&1
 rc_base=$?
+mv -f "$dir/$base.s" "$dir/$base.base.s" 2>/dev/null
 # shellcheck disable=SC2086
-LC_ALL=C timeout 300 $cc -S $opt $extra -fplugin="$plugin" -o "$dir/$base.plugin.s" "$file" \
+LC_ALL=C timeout 300 $cc -S $opt $extra -fplugin="$plugin" -o "$dir/$base.s" "$file" \
     >"$dir/$base.plugin.err" 2>&1
 rc_plugin=$?
+mv -f "$dir/$base.s" "$dir/$base.plugin.s" 2>/dev/null
 
 if [ $rc_plugin -eq 124 ] && [ $rc_base -ne 124 ]; then
     echo "FAIL: $name (timed out only with the plugin)"

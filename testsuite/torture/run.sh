@@ -9,6 +9,9 @@ cc=$1 plugin=$2 tests=$3 work=$4 jobs=$5
 here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work"
 mkdir -p "$work"
+# A private copy: rebuilding the plugin during the run cannot change it.
+cp "$plugin" "$work/escape.so"
+plugin=$work/escape.so
 start=$(date +%s)
 for opt in -O0 -O2; do
     find "$tests/gcc.c-torture/compile" "$tests/gcc.c-torture/execute" -name '*.c' | sort |
