@@ -35,21 +35,28 @@
       there escapes in turn.  Stack objects are not followed further: the
       one warning for the outer object is the useful one.
 
-   4. Flow-sensitive kill (overwrite.c).  A store is only where an address
-      escapes if the stored pointer is still there when the function
-      returns.  `prev = g_top; g_top = &frame; ...; g_top = prev;` must stay
-      silent, so a store whose exact location is overwritten on every path
-      to a return is ignored.  This is the one flow-sensitive step; it runs
-      only for stores that would otherwise produce or propagate an escape.
+   4. Flow sensitivity where it matters.  The points-to sets are
+      flow-insensitive, which is cheap but would make the kernel's
+      `prev = g_top; g_top = &frame; ...; g_top = prev;` look like two
+      escapes.  Three refinements fix that without a flow-sensitive solver:
+      - a store whose exact location is overwritten on every path to a
+        return is not where anything escapes (overwrite.c);
+      - a finding needs a feasible path: where the path goes through
+        memory, the store must reach the reading statement in the CFG
+        without being overwritten on the way (explain.c), so the load of
+        g_top before `g_top = &frame` cannot yield &frame;
+      - on the edge where `p != &x` after `if (p == &x)`, flows from p do
+        not carry x (guards.c): the small-buffer idiom stays silent.
+      They run only for stores that would otherwise produce or propagate
+      an escape, so their cost follows the number of candidate escapes.
 
-   5. Explanation (explain.c).  For each finding, a breadth-first search
-      over the flow graph gives the shortest path from the address-of to
-      the escaping statement, like Go's -m=2.
+   5. Explanation (explain.c).  The feasible path found in step 4 is the
+      shortest one (breadth-first), like Go's -m=2; it becomes the notes.
 
    Invariants: every object in pts() or contents() was put there by a flow
-   or by the entry seeds; a finding's object is stack storage and its sink
-   is a root or an escaping heap object; each (object, statement) pair is
-   reported once; findings are in source order.
+   or by the entry seeds; a finding's object is stack storage, its sink is
+   a root or an escaping heap object, and it has a feasible path; each
+   (object, statement) pair is reported once; findings are in source order.
 
    A worked example
    ================
@@ -75,11 +82,12 @@
 
    Escape: the roots are RETURN, g_list, STATIC_REACH(g_list) and
    CALLER(out).  F6 writes g_list, but g_list is overwritten on every path
-   to the return, so F6 is ignored.  F5 writes CALLER(out) and carries H:
-   H escapes.  F4 writes H and carries a: a is stack storage, so the
-   finding is "address of local 'a' escapes into heap memory" at F4, rule
-   escape-heap, with the path F1, F4 and, for H, F3, F5.  b is only in a,
-   another stack object, so it is not reported separately.  */
+   to the return, so F6 is ignored.  F5 writes CALLER(out) and carries H,
+   along the feasible path F3, F5: H escapes.  F4 writes H and carries a
+   (path F1, F4): a is stack storage, so the finding is "address of local
+   'a' is stored in heap memory that escapes to the caller through
+   parameter 'out'" at F4, rule escape-heap, with notes for both paths.
+   b is only in a, another stack object, so it is not reported again.  */
 #include "escape.h"
 #include "explain.h"
 #include "flows.h"

@@ -108,7 +108,29 @@ void esc_explainer_free(struct esc_explainer *ex)
     free(ex);
 }
 
-/* Can what flow WRITER stored still be there when statement READER runs? */
+static bool exact(const struct esc_operand *op)
+{
+    return op->offset != ESC_UNKNOWN_OFFSET && op->size > 0;
+}
+
+/* May the bytes a flow wrote (W) be the bytes another reads (R)?  Objects
+   have one points-to set each, but when both accesses name the same
+   object, or go through the same SSA pointer, at constant extents, two
+   different fields are told apart here: `db->pnBytesFreed = &n` does not
+   feed a later load of `db->lookaside.pStart`. */
+static bool may_overlap(const struct esc_function *fn, const struct esc_operand *w,
+                        const struct esc_operand *r)
+{
+    if (w->kind != r->kind || !exact(w) || !exact(r))
+        return true;
+    if (w->kind == ESC_OPND_DEREF ? esc_value_root(fn, w->id) != esc_value_root(fn, r->id)
+                                  : w->id != r->id)
+        return true;
+    return w->offset < r->offset + r->size && r->offset < w->offset + w->size;
+}
+
+/* Can what flow WRITER stored still be there, in the memory flow READER
+   reads, when READER runs? */
 static bool stored_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t reader)
 {
     uint64_t key = (uint64_t)writer << 32 | reader;
@@ -116,6 +138,11 @@ static bool stored_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t r
     if (cached)
         return *cached;
     const struct esc_flow *f = &ex->flows->items[writer];
+    const struct esc_flow *r = &ex->flows->items[reader];
+    if (!may_overlap(ex->fn, &f->dst, &r->src)) {
+        esc_u64map_put(&ex->reach_cache, key, false);
+        return false;
+    }
     const struct esc_stmt *s = &ex->fn->stmts[f->stmt];
     /* Only a plain store's own destination is a location a later store can
        be proven to overwrite; what a call writes is just "somewhere". */
@@ -123,7 +150,7 @@ static bool stored_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t r
         f->reason == ESC_FLOW_STORE && s->lhs.kind == f->dst.kind && s->lhs.id == f->dst.id
             ? &s->lhs
             : NULL;
-    bool reaches = esc_store_reaches(ex->fn, f->stmt, loc, reader);
+    bool reaches = esc_store_reaches(ex->fn, f->stmt, loc, r->stmt);
     esc_u64map_put(&ex->reach_cache, key, reaches);
     return reaches;
 }
@@ -184,7 +211,7 @@ static bool feeds(struct search *s, const struct state *at, uint32_t reader)
         return false;
     if (!is_content(s->ex->pt, at->node))
         return true;
-    return stored_reaches(s->ex, at->flow, s->ex->flows->items[reader].stmt);
+    return stored_reaches(s->ex, at->flow, reader);
 }
 
 static bool reads_node(struct search *s, uint32_t flow, uint32_t node)

@@ -54,6 +54,7 @@ enum esc_object_kind {
 enum esc_object_flags {
     ESC_OBJF_LOCAL_STATIC = 1u << 0, /* a static declared inside a function */
     ESC_OBJF_THREAD_LOCAL = 1u << 1,
+    ESC_OBJF_FILE_STATIC = 1u << 2,  /* a static at file scope (internal linkage) */
 };
 
 struct esc_object {

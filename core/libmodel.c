@@ -12,6 +12,7 @@
 #define RET(n) .returns_arg = n
 #define COPY(d, s) .copy_dst = d, .copy_src = s
 #define STORE(d, v) .store_dst = d, .store_val = v
+#define FILL(d, n) .fill_dst = d, .fill_size = n
 static const struct esc_lib_model table[] = {
     {"aligned_alloc", ESC_ALLOC_HEAP, .size_arg = 2, .why = "C11: returns fresh heap memory"},
     {"alloca", ESC_ALLOC_STACK, .size_arg = 1, .why = "memory in the caller's frame"},
@@ -23,8 +24,10 @@ static const struct esc_lib_model table[] = {
     {"assume_aligned", RET(1), .why = "GCC builtin: returns its pointer argument"},
     {"basename", RET(1), .why = "GNU: returns a pointer into its argument"},
     {"bsearch", RET(2), .why = "returns a pointer into the searched array"},
+    {"bzero", FILL(1, 2), .why = "overwrites memory with zeros"},
     {"calloc", ESC_ALLOC_HEAP, .size_arg = 2, .count_arg = 1, .why = "returns fresh heap memory"},
     {"ctime_r", RET(2), .why = "returns its buffer argument"},
+    {"explicit_bzero", FILL(1, 2), .why = "overwrites memory with zeros"},
     {"fgets", RET(1), .why = "returns its buffer argument"},
     {"fgetws", RET(1), .why = "returns its buffer argument"},
     {"free", .frees_arg = 1, .why = "releases heap memory"},
@@ -39,12 +42,12 @@ static const struct esc_lib_model table[] = {
     {"memalign", ESC_ALLOC_HEAP, .size_arg = 2, .why = "returns fresh heap memory"},
     {"memccpy", RET(1), COPY(1, 2), .why = "copies memory; returns a pointer into the destination"},
     {"memchr", RET(1), .why = "returns a pointer into its argument"},
-    {"memcpy", RET(1), COPY(1, 2), .why = "copies memory; returns the destination"},
+    {"memcpy", RET(1), COPY(1, 2), FILL(1, 3), .why = "copies memory; returns the destination"},
     {"memmem", RET(1), .why = "returns a pointer into its first argument"},
-    {"memmove", RET(1), COPY(1, 2), .why = "copies memory; returns the destination"},
-    {"mempcpy", RET(1), COPY(1, 2), .why = "copies memory; returns a pointer into the destination"},
+    {"memmove", RET(1), COPY(1, 2), FILL(1, 3), .why = "copies memory; returns the destination"},
+    {"mempcpy", RET(1), COPY(1, 2), FILL(1, 3), .why = "copies memory; returns a pointer into the destination"},
     {"memrchr", RET(1), .why = "returns a pointer into its argument"},
-    {"memset", RET(1), .why = "fills memory; returns the destination"},
+    {"memset", RET(1), FILL(1, 3), .why = "fills memory; returns the destination"},
     {"posix_memalign", ESC_ALLOC_HEAP, .size_arg = 3, .alloc_out_arg = 1,
      .why = "stores fresh heap memory into *memptr"},
     {"pvalloc", ESC_ALLOC_HEAP, .size_arg = 1, .why = "returns fresh heap memory"},
@@ -89,6 +92,7 @@ static const struct esc_lib_model table[] = {
 #undef RET
 #undef COPY
 #undef STORE
+#undef FILL
 
 const struct esc_lib_model *esc_lib_table(uint32_t *count)
 {

@@ -23,6 +23,7 @@ struct esc_lib_model {
     uint8_t returns_load;        /* the result is loaded from *arg */
     uint8_t copy_dst, copy_src;  /* *copy_dst receives the pointers held in *copy_src */
     uint8_t store_dst, store_val; /* *store_dst = store_val (e.g. strtol's endptr) */
+    uint8_t fill_dst, fill_size;  /* writes all of *fill_dst, fill_size bytes (memset) */
     const char *why;             /* one line: the reason for the entry */
 };
 

@@ -38,16 +38,20 @@ void esc_options_init(struct esc_options *opts)
     memset(opts, 0, sizeof *opts);
 }
 
+static bool no_rules_given(char **error)
+{
+    char *rules = rule_list();
+    *error = esc_xasprintf("argument '-fplugin-arg-escape-disable' needs a comma-separated list "
+                           "of rules; valid rules: %s",
+                           rules);
+    free(rules);
+    return false;
+}
+
 static bool apply_disable(struct esc_options *opts, const char *value, char **error)
 {
-    if (!*value) {
-        char *rules = rule_list();
-        *error = esc_xasprintf("argument 'disable' of plugin 'escape' expects a comma-separated "
-                               "list of rules; valid rules: %s",
-                               rules);
-        free(rules);
-        return false;
-    }
+    if (!value || !value[strspn(value, ",")])
+        return no_rules_given(error); /* "", ",", ",," name no rule */
     char *copy = esc_xstrdup(value);
     bool ok = true;
     for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
@@ -80,7 +84,7 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
                                key, esc_options_keys());
         return false;
     }
-    if (k->takes_value && !value) {
+    if (k->takes_value && !value && strcmp(key, "disable") != 0) {
         *error = esc_xasprintf("argument '-fplugin-arg-escape-%s' needs a value: %s; valid "
                                "arguments: %s",
                                key, k->syntax, esc_options_keys());

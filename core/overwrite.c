@@ -1,5 +1,6 @@
 /* overwrite.c - control-flow questions about stores: overwritten before return, reaching a load. */
 #include "overwrite.h"
+#include "libmodel.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -10,14 +11,66 @@ static bool exact(const struct esc_operand *op)
            op->offset != ESC_UNKNOWN_OFFSET && op->size > 0;
 }
 
-bool esc_store_covers(const struct esc_stmt *s, const struct esc_operand *loc)
+uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
 {
-    if (s->kind != ESC_STMT_ASSIGN && s->kind != ESC_STMT_CALL)
+    for (uint32_t guard = 0; guard < 64; guard++) {
+        uint32_t def = fn->values[v].def;
+        if (def == ESC_NONE)
+            break;
+        const struct esc_stmt *s = &fn->stmts[def];
+        if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->args[0].kind != ESC_OPND_VALUE ||
+            (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT))
+            break;
+        v = s->args[0].id;
+    }
+    return v;
+}
+
+/* The memory a call fills completely, per the library model: memset (p,
+   c, 16) writes *p[0:16]. */
+static struct esc_operand filled_by_call(const struct esc_stmt *s)
+{
+    struct esc_operand none = esc_opnd_none();
+    if (s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
+        return none;
+    const struct esc_lib_model *m = esc_lib_lookup(s->callee);
+    if (!m || !m->fill_dst || m->fill_dst > s->nargs || m->fill_size > s->nargs)
+        return none;
+    const struct esc_operand *dst = &s->args[m->fill_dst - 1];
+    const struct esc_operand *size = &s->args[m->fill_size - 1];
+    if (size->kind != ESC_OPND_INT || size->value <= 0)
+        return none;
+    if (dst->kind == ESC_OPND_VALUE)
+        return esc_opnd_deref(dst->id, 0, size->value);
+    if (dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
+        return esc_opnd_mem(dst->id, dst->offset, size->value);
+    return none;
+}
+
+static bool same_base(const struct esc_function *fn, const struct esc_operand *a,
+                      const struct esc_operand *b)
+{
+    if (a->kind != b->kind)
         return false;
-    const struct esc_operand *w = &s->lhs;
-    if (!exact(w) || !exact(loc) || w->kind != loc->kind || w->id != loc->id)
+    if (a->kind == ESC_OPND_DEREF)
+        return a->id == b->id || esc_value_root(fn, a->id) == esc_value_root(fn, b->id);
+    return a->id == b->id;
+}
+
+bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
+                      const struct esc_operand *loc)
+{
+    struct esc_operand w;
+    if (s->kind == ESC_STMT_ASSIGN)
+        w = s->lhs;
+    else if (s->kind == ESC_STMT_CALL)
+        w = s->lhs.kind == ESC_OPND_MEM || s->lhs.kind == ESC_OPND_DEREF ? s->lhs
+                                                                          : filled_by_call(s);
+    else
         return false;
-    return w->offset <= loc->offset && w->offset + w->size >= loc->offset + loc->size;
+    if (!exact(&w) || !exact(loc) || !same_base(fn, &w, loc))
+        return false;
+    return w.offset <= loc->offset && w.offset + w.size >= loc->offset + loc->size;
 }
 
 struct path_start {
@@ -32,7 +85,9 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from,
         return true;
     if (loc && !exact(loc))
         loc = NULL;
-    uint32_t base_def = loc && loc->kind == ESC_OPND_DEREF ? fn->values[loc->id].def : ESC_NONE;
+    uint32_t base_def = loc && loc->kind == ESC_OPND_DEREF
+                            ? fn->values[esc_value_root(fn, loc->id)].def
+                            : ESC_NONE;
 
     const struct esc_block *home = &fn->blocks[st->block];
     uint32_t pos = 0;
@@ -54,7 +109,7 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from,
             const struct esc_stmt *s = &fn->stmts[id];
             if (target == ESC_NONE ? s->kind == ESC_STMT_RETURN : id == target)
                 reaches = true;
-            else if (id == from || (loc && esc_store_covers(s, loc)))
+            else if (id == from || (loc && esc_store_covers(fn, s, loc)))
                 path_done = true; /* stored again, or overwritten: settled */
             else if (id == base_def)
                 reaches = true; /* the base moved: assume the worst */

@@ -20,8 +20,15 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from,
    g_top never outlives the frame. */
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store);
 
-/* True when statement S writes memory that covers all of LOC (same object
-   or same base value, known offsets and sizes). */
-bool esc_store_covers(const struct esc_stmt *s, const struct esc_operand *loc);
+/* True when statement S writes memory that covers all of LOC: the same
+   object, or the same base pointer (after copies), at known offsets and
+   sizes.  Assignments write their left-hand side; memset, memcpy and the
+   like write the bytes their size argument says. */
+bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
+                      const struct esc_operand *loc);
+
+/* The value V is a copy of (plain copies and pointer conversions followed
+   back to the first value that is not one). */
+uint32_t esc_value_root(const struct esc_function *fn, uint32_t v);
 
 #endif

@@ -24,7 +24,7 @@ struct esc_erased_return {
     std::string name;
     location_t decl_loc;
     bool is_param;
-    bool is_compound_literal;
+    bool is_vla;
 };
 
 /* What PRE_GENERICIZE saw in one function body. */

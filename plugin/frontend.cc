@@ -64,7 +64,7 @@ static void check_return(tree fndecl, tree ret, esc_frontend_facts *facts)
     r.name = DECL_NAME(local) ? IDENTIFIER_POINTER(DECL_NAME(local)) : "";
     r.decl_loc = DECL_SOURCE_LOCATION(local);
     r.is_param = TREE_CODE(local) == PARM_DECL;
-    r.is_compound_literal = false;
+    r.is_vla = DECL_SIZE_UNIT(local) && !TREE_CONSTANT(DECL_SIZE_UNIT(local));
     facts->erased_returns.push_back(r);
 }
 

@@ -120,6 +120,8 @@ uint32_t object_for_decl(lowering &l, tree decl)
         kind = ESC_OBJ_STATIC;
         if (DECL_CONTEXT(decl) && TREE_CODE(DECL_CONTEXT(decl)) == FUNCTION_DECL)
             flags |= ESC_OBJF_LOCAL_STATIC;
+        else if (!TREE_PUBLIC(decl) && !DECL_EXTERNAL(decl))
+            flags |= ESC_OBJF_FILE_STATIC;
         if (VAR_P(decl) && DECL_THREAD_LOCAL_P(decl))
             flags |= ESC_OBJF_THREAD_LOCAL;
     } else if (is_compound_literal(l, decl)) {
@@ -179,8 +181,10 @@ uint32_t value_for_ssa(lowering &l, tree name)
 }
 
 /* A source-like spelling of a reference, for notes: "s.next", "*out",
-   "p->buf[2]".  Empty when nothing readable can be said. */
-std::string ref_text(tree t)
+   "p->buf[2]".  Empty when nothing readable can be said.  An SSA
+   temporary is spelt as what it was loaded from (`_1 = g_list->next;
+   _1->p = &y` reads "g_list->next->p"), DEPTH levels deep at most. */
+std::string ref_text(tree t, int depth = 4)
 {
     switch (TREE_CODE(t)) {
     case VAR_DECL:
@@ -191,38 +195,45 @@ std::string ref_text(tree t)
         return "<retval>";
     case SSA_NAME: {
         tree var = SSA_NAME_VAR(t);
-        return var && DECL_P(var) && !DECL_ARTIFICIAL(var) && decl_name(var) ? decl_name(var) : "";
+        if (var && DECL_P(var) && !DECL_ARTIFICIAL(var) && decl_name(var))
+            return decl_name(var);
+        gimple *def = SSA_NAME_DEF_STMT(t);
+        if (depth > 0 && def && is_gimple_assign(def) && gimple_assign_single_p(def) &&
+            (is_memory_ref(gimple_assign_rhs1(def)) ||
+             TREE_CODE(gimple_assign_rhs1(def)) == SSA_NAME))
+            return ref_text(gimple_assign_rhs1(def), depth - 1);
+        return "";
     }
     case COMPONENT_REF: {
         tree base = TREE_OPERAND(t, 0);
         const char *field = decl_name(TREE_OPERAND(t, 1));
         if (!field)
-            return ref_text(base);
+            return ref_text(base, depth);
         if (TREE_CODE(base) == MEM_REF && integer_zerop(TREE_OPERAND(base, 1)) &&
             TREE_CODE(TREE_OPERAND(base, 0)) == SSA_NAME) {
-            std::string p = ref_text(TREE_OPERAND(base, 0));
+            std::string p = ref_text(TREE_OPERAND(base, 0), depth);
             return p.empty() ? "" : p + "->" + field;
         }
-        std::string b = ref_text(base);
+        std::string b = ref_text(base, depth);
         return b.empty() ? "" : b + "." + field;
     }
     case ARRAY_REF:
     case ARRAY_RANGE_REF: {
-        std::string b = ref_text(TREE_OPERAND(t, 0));
+        std::string b = ref_text(TREE_OPERAND(t, 0), depth);
         if (b.empty())
             return "";
         tree index = TREE_OPERAND(t, 1);
         if (tree_fits_shwi_p(index))
             return b + "[" + std::to_string(tree_to_shwi(index)) + "]";
-        std::string i = ref_text(index);
+        std::string i = ref_text(index, depth);
         return b + "[" + (i.empty() ? "..." : i) + "]";
     }
     case MEM_REF:
     case TARGET_MEM_REF: {
         tree ptr = TREE_OPERAND(t, 0);
         if (TREE_CODE(ptr) == ADDR_EXPR)
-            return ref_text(TREE_OPERAND(ptr, 0));
-        std::string p = ref_text(ptr);
+            return ref_text(TREE_OPERAND(ptr, 0), depth);
+        std::string p = ref_text(ptr, depth);
         if (p.empty())
             return "";
         return TREE_CODE(t) == MEM_REF && integer_zerop(TREE_OPERAND(t, 1)) ? "*" + p : p + "[...]";
@@ -231,7 +242,7 @@ std::string ref_text(tree t)
     case REALPART_EXPR:
     case IMAGPART_EXPR:
     case VIEW_CONVERT_EXPR:
-        return ref_text(TREE_OPERAND(t, 0));
+        return ref_text(TREE_OPERAND(t, 0), depth);
     default:
         return "";
     }
@@ -294,9 +305,12 @@ struct esc_operand lower_address(lowering &l, tree ref)
     case VAR_DECL:
     case PARM_DECL:
     case RESULT_DECL:
-    case FUNCTION_DECL:
-        op = esc_opnd_addr(object_for_decl(l, inner), 0);
+    case FUNCTION_DECL: {
+        struct esc_operand extent = esc_opnd_none();
+        ref_extent(ref, &extent);
+        op = esc_opnd_addr(object_for_decl(l, inner), inner == ref ? 0 : extent.offset);
         break;
+    }
     case MEM_REF:
     case TARGET_MEM_REF: {
         tree ptr = TREE_OPERAND(inner, 0);
@@ -336,6 +350,13 @@ struct esc_operand lower_rvalue(lowering &l, tree t)
         return esc_opnd_none();
     case WITH_SIZE_EXPR:
         return lower_rvalue(l, TREE_OPERAND(t, 0));
+    case VIEW_CONVERT_EXPR:
+        /* The same bits seen as another type: GCC folds memcpy (&g, &p, 8)
+           into g = VIEW_CONVERT_EXPR<unsigned long> (p), so a pointer
+           reinterpreted this way is still a pointer. */
+        if (!is_memory_ref(TREE_OPERAND(t, 0)))
+            return lower_rvalue(l, TREE_OPERAND(t, 0));
+        return lower_memref(l, t);
     case OBJ_TYPE_REF:
         return lower_rvalue(l, OBJ_TYPE_REF_EXPR(t));
     default:
@@ -610,7 +631,8 @@ void lower_erased_returns(lowering &l)
         if (it != l.objects.end()) {
             obj = it->second;
         } else {
-            obj = esc_add_object(l.m, l.fn, r.is_param ? ESC_OBJ_PARAM : ESC_OBJ_LOCAL,
+            obj = esc_add_object(l.m, l.fn,
+                                 r.is_param ? ESC_OBJ_PARAM : r.is_vla ? ESC_OBJ_VLA : ESC_OBJ_LOCAL,
                                  r.name.empty() ? nullptr : r.name.c_str(),
                                  esc_loc_from_gcc(r.decl_loc));
             l.fn->objects[obj].key = r.decl_uid;
@@ -636,6 +658,9 @@ void lower_erased_returns(lowering &l)
 struct esc_loc esc_loc_from_gcc(location_t loc)
 {
     struct esc_loc out = {};
+    /* As GCC's own warnings do: a statement written by a macro from a
+       system header (alloca from <alloca.h>) belongs to the user's line. */
+    loc = expansion_point_location_if_in_system_header(loc);
     out.handle = loc;
     if (loc == UNKNOWN_LOCATION)
         return out;

@@ -26,7 +26,7 @@ char *esc_describe_object(const struct esc_function *fn, uint32_t obj)
     case ESC_OBJ_STATIC:
         if (o->flags & ESC_OBJF_THREAD_LOCAL)
             return esc_xasprintf("thread-local '%s'", name);
-        if (o->flags & ESC_OBJF_LOCAL_STATIC)
+        if (o->flags & (ESC_OBJF_LOCAL_STATIC | ESC_OBJF_FILE_STATIC))
             return esc_xasprintf("static '%s'", name);
         return esc_xasprintf("global '%s'", name);
     case ESC_OBJ_STATIC_REACH: {
