@@ -114,13 +114,19 @@ static bool exact(const struct esc_operand *op)
 }
 
 /* May the bytes a flow wrote (W) be the bytes another reads (R)?  Objects
-   have one points-to set each, but when both accesses name the same
-   object, or go through the same SSA pointer, at constant extents, two
-   different fields are told apart here: `db->pnBytesFreed = &n` does not
-   feed a later load of `db->lookaside.pStart`. */
+   have one points-to set each (and all memory behind a parameter is one
+   object), so two finer tests are made here:
+   - both accesses name the same object, or go through the same SSA
+     pointer, at constant extents that do not overlap: different fields,
+     `db->pnBytesFreed = &n` does not feed `db->lookaside.pStart`;
+   - C's aliasing rules: a `struct a *` stored is not read back as a
+     `struct b *` (type_key, filled by the front end; void *, char *,
+     unions and aggregates match anything). */
 static bool may_overlap(const struct esc_function *fn, const struct esc_operand *w,
                         const struct esc_operand *r)
 {
+    if (w->type_key && r->type_key && w->type_key != r->type_key)
+        return false;
     if (w->kind != r->kind || !exact(w) || !exact(r))
         return true;
     if (w->kind == ESC_OPND_DEREF ? esc_value_root(fn, w->id) != esc_value_root(fn, r->id)

@@ -92,6 +92,11 @@ struct esc_operand {
     int64_t size;     /* bytes read or written by MEM and DEREF; -1 if unknown */
     int64_t value;    /* INT: the constant */
     const char *text; /* source-like spelling, e.g. "s.next" or "*out"; may be NULL */
+    /* MEM and DEREF that load or store a pointer: what it points to, as a
+       type identity from the front end, so that C's aliasing rules can tell
+       a `struct a *` field from a `struct b *` one.  0: may alias anything
+       (void *, char *, unions, aggregates, integers). */
+    uint32_t type_key;
 };
 
 enum esc_stmt_kind {

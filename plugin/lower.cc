@@ -253,6 +253,39 @@ const char *intern_text(lowering &l, const std::string &s)
     return s.empty() ? nullptr : esc_intern(l.m, s.c_str());
 }
 
+/* The type_key of a memory access (see esc_operand): the identity of the
+   pointed-to type of a pointer access, 0 when the access may alias any
+   pointer.  C's effective-type rules say a `struct a *` object is not read
+   as a `struct b *`; void * and char * are the generic pointers, and a
+   union member or a type-punned access may be anything. */
+uint32_t access_type_key(tree ref)
+{
+    tree type = TREE_TYPE(ref);
+    if (!type || !POINTER_TYPE_P(type))
+        return 0;
+    for (tree t = ref; handled_component_p(t); t = TREE_OPERAND(t, 0)) {
+        if (TREE_CODE(t) == COMPONENT_REF &&
+            TREE_CODE(TREE_TYPE(TREE_OPERAND(t, 0))) == UNION_TYPE)
+            return 0;
+        if (TREE_CODE(t) == VIEW_CONVERT_EXPR || TREE_CODE(t) == BIT_FIELD_REF)
+            return 0;
+    }
+    tree pointee = TYPE_MAIN_VARIANT(TREE_TYPE(type));
+    if (TYPE_CANONICAL(pointee))
+        pointee = TYPE_CANONICAL(pointee);
+    if (VOID_TYPE_P(pointee) || TYPE_STRUCTURAL_EQUALITY_P(pointee) ||
+        (INTEGRAL_TYPE_P(pointee) && TYPE_PRECISION(pointee) == CHAR_TYPE_SIZE))
+        return 0;
+    /* A MEM_REF whose pointer type says "ref-all" may alias anything. */
+    tree inner = ref;
+    while (handled_component_p(inner))
+        inner = TREE_OPERAND(inner, 0);
+    if ((TREE_CODE(inner) == MEM_REF || TREE_CODE(inner) == TARGET_MEM_REF) &&
+        TYPE_REF_CAN_ALIAS_ALL(TREE_TYPE(TREE_OPERAND(inner, 1))))
+        return 0;
+    return TYPE_UID(pointee);
+}
+
 /* The extent of a reference in bytes, when it is constant. */
 void ref_extent(tree ref, struct esc_operand *op)
 {
@@ -292,6 +325,7 @@ struct esc_operand lower_memref(lowering &l, tree ref)
     }
     ref_extent(ref, &op);
     op.text = intern_text(l, ref_text(ref));
+    op.type_key = access_type_key(ref);
     return op;
 }
 
