@@ -21,8 +21,10 @@ fi
 extra=$(sed -n 's/.*dg-\(additional-\)\{0,1\}options "\([^"]*\)" *}.*/\2/p' "$file" | head -n 1)
 if grep -q 'dg-\(additional-\)\{0,1\}options "[^"]*" *{ *target' "$file"; then extra=; fi
 
-# -g records the command line (with -fplugin=) in DW_AT_producer; keep it out.
-extra="$extra -gno-record-gcc-switches"
+# -g records the command line (with -fplugin=) in DW_AT_producer, and
+# -fprofile-generate stamps the object with the time unless given a seed:
+# keep both out of the comparison.
+extra="$extra -gno-record-gcc-switches -frandom-seed=gcc-escape"
 # Both compiles write the same file name, which -fprofile-generate and
 # others embed in the assembly, then it is renamed.
 # shellcheck disable=SC2086
