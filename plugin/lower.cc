@@ -233,6 +233,13 @@ std::string ref_text(tree t, int depth = 4)
         tree ptr = TREE_OPERAND(t, 0);
         if (TREE_CODE(ptr) == ADDR_EXPR)
             return ref_text(TREE_OPERAND(ptr, 0), depth);
+        /* out[i] = ... is *(out + i * 8): spell it as an element. */
+        gimple *def = TREE_CODE(ptr) == SSA_NAME ? SSA_NAME_DEF_STMT(ptr) : nullptr;
+        if (depth > 0 && def && is_gimple_assign(def) &&
+            gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR && ref_text(ptr, 0).empty()) {
+            std::string b = ref_text(gimple_assign_rhs1(def), depth - 1);
+            return b.empty() ? "" : b + "[...]";
+        }
         std::string p = ref_text(ptr, depth);
         if (p.empty())
             return "";
