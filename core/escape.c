@@ -108,10 +108,10 @@ struct analysis {
     struct esc_function *fn;
     struct esc_flows flows;
     struct esc_pointsto pt;
-    struct flow_list *writers; /* per escaping-capable object: stores that may write it */
-    int8_t *persists;          /* per flow: -1 not yet known, 0 overwritten, 1 persists */
-    bool *escaping;            /* per object */
-    uint32_t *escape_parent;   /* heap objects: the escaping object they were stored in */
+    struct flow_list *writers;    /* per escaping-capable object: stores that may write it */
+    int8_t *persists;             /* per flow: -1 not yet known, 0 overwritten, 1 persists */
+    bool *escaping;               /* per object */
+    uint32_t *escape_parent;      /* heap objects: the escaping object they were stored in */
     struct esc_step **heap_steps; /* heap objects: how they escape */
     uint32_t *nheap_steps;
     struct esc_u64map infeasible; /* (object, flow) pairs with no feasible path */

@@ -18,9 +18,9 @@ struct esc_step {
 
 struct esc_finding {
     enum esc_rule rule;
-    uint32_t object;  /* the stack object whose address escapes */
-    uint32_t stmt;    /* the escaping statement */
-    uint32_t sink;    /* where it goes: the RETURN, STATIC, STATIC_REACH, CALLER or HEAP object */
+    uint32_t object; /* the stack object whose address escapes */
+    uint32_t stmt;   /* the escaping statement */
+    uint32_t sink;   /* where it goes: the RETURN, STATIC, STATIC_REACH, CALLER or HEAP object */
     struct esc_loc loc;
     uint32_t nsteps;
     struct esc_step *steps; /* address taken ... escaping statement */

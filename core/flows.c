@@ -114,8 +114,7 @@ static void call_flows(struct esc_module *m, struct esc_function *fn, struct esc
         add(flows, dst, esc_opnd_addr(obj, 0), id, ESC_FLOW_ALLOC, 0);
         if (model->frees_arg) /* realloc keeps the contents */
             add(flows, esc_opnd_mem(obj, ESC_UNKNOWN_OFFSET, -1),
-                esc_pointee(arg_at(s, model->frees_arg)), id, ESC_FLOW_CALL_COPY,
-                model->frees_arg);
+                esc_pointee(arg_at(s, model->frees_arg)), id, ESC_FLOW_CALL_COPY, model->frees_arg);
     }
     if (model->returns_arg)
         add(flows, s->lhs, *arg_at(s, model->returns_arg), id, ESC_FLOW_CALL_RESULT,
@@ -151,8 +150,8 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn, struct esc_f
             break;
         case ESC_STMT_RETURN:
             if (s->nargs == 1)
-                add(flows, esc_opnd_mem(fn->return_object, 0, -1), s->args[0], id,
-                    ESC_FLOW_RETURN, 0);
+                add(flows, esc_opnd_mem(fn->return_object, 0, -1), s->args[0], id, ESC_FLOW_RETURN,
+                    0);
             break;
         case ESC_STMT_CLOBBER:
         case ESC_STMT_BRANCH:

@@ -6,20 +6,20 @@
 
 /* Why pointers move from src to dst; explanations print it. */
 enum esc_flow_reason {
-    ESC_FLOW_ADDRESS,        /* p = &x */
-    ESC_FLOW_ASSIGN,         /* p = q */
-    ESC_FLOW_ARITH,          /* p = q + n */
-    ESC_FLOW_CONVERT,        /* p = (T *) q */
-    ESC_FLOW_SELECT,         /* p = c ? q : r */
-    ESC_FLOW_PHI,            /* control flow merge */
-    ESC_FLOW_LOAD,           /* p = *q, p = s.f */
-    ESC_FLOW_STORE,          /* *q = p, s.f = p */
-    ESC_FLOW_CALL_RESULT,    /* p = strchr (q, c): the result points into an argument */
-    ESC_FLOW_CALL_COPY,      /* memcpy (d, s, n): pointers held in *s move to *d */
-    ESC_FLOW_CALL_STORE,     /* strtol (s, &end, 10): *end = s */
-    ESC_FLOW_CALL_UNKNOWN,   /* an unmodelled callee's result, or what it may write */
-    ESC_FLOW_ALLOC,          /* p = malloc (n), p = alloca (n) */
-    ESC_FLOW_RETURN,         /* return p */
+    ESC_FLOW_ADDRESS,      /* p = &x */
+    ESC_FLOW_ASSIGN,       /* p = q */
+    ESC_FLOW_ARITH,        /* p = q + n */
+    ESC_FLOW_CONVERT,      /* p = (T *) q */
+    ESC_FLOW_SELECT,       /* p = c ? q : r */
+    ESC_FLOW_PHI,          /* control flow merge */
+    ESC_FLOW_LOAD,         /* p = *q, p = s.f */
+    ESC_FLOW_STORE,        /* *q = p, s.f = p */
+    ESC_FLOW_CALL_RESULT,  /* p = strchr (q, c): the result points into an argument */
+    ESC_FLOW_CALL_COPY,    /* memcpy (d, s, n): pointers held in *s move to *d */
+    ESC_FLOW_CALL_STORE,   /* strtol (s, &end, 10): *end = s */
+    ESC_FLOW_CALL_UNKNOWN, /* an unmodelled callee's result, or what it may write */
+    ESC_FLOW_ALLOC,        /* p = malloc (n), p = alloca (n) */
+    ESC_FLOW_RETURN,       /* return p */
 };
 
 struct esc_flow {
@@ -28,7 +28,8 @@ struct esc_flow {
     uint32_t stmt;
     uint8_t reason; /* enum esc_flow_reason */
     uint8_t arg;    /* the 1-based call or PHI argument the pointers come from, or 0 */
-    uint32_t exclude; /* an object the source cannot point to here (a branch said so), or ESC_NONE */
+    uint32_t
+        exclude; /* an object the source cannot point to here (a branch said so), or ESC_NONE */
 };
 
 struct esc_flows {

@@ -54,7 +54,7 @@ enum esc_object_kind {
 enum esc_object_flags {
     ESC_OBJF_LOCAL_STATIC = 1u << 0, /* a static declared inside a function */
     ESC_OBJF_THREAD_LOCAL = 1u << 1,
-    ESC_OBJF_FILE_STATIC = 1u << 2,  /* a static at file scope (internal linkage) */
+    ESC_OBJF_FILE_STATIC = 1u << 2, /* a static at file scope (internal linkage) */
 };
 
 struct esc_object {
@@ -123,12 +123,12 @@ enum esc_assign_op {
 };
 
 enum esc_stmt_flags {
-    ESC_STMTF_FRONTEND = 1u << 0,  /* a fact the front end erased before GIMPLE */
-    ESC_CALLF_NORETURN = 1u << 1,  /* control never comes back */
-    ESC_CALLF_VLA = 1u << 2,       /* the alloca behind a variable-length array */
-    ESC_CALLF_INTERNAL = 1u << 3,  /* a compiler-internal function, no source callee */
-    ESC_CALLF_ASM = 1u << 4,       /* inline assembly, treated as an unknown call */
-    ESC_CALLF_DEFINED = 1u << 5,   /* the callee's body is in this translation unit */
+    ESC_STMTF_FRONTEND = 1u << 0, /* a fact the front end erased before GIMPLE */
+    ESC_CALLF_NORETURN = 1u << 1, /* control never comes back */
+    ESC_CALLF_VLA = 1u << 2,      /* the alloca behind a variable-length array */
+    ESC_CALLF_INTERNAL = 1u << 3, /* a compiler-internal function, no source callee */
+    ESC_CALLF_ASM = 1u << 4,      /* inline assembly, treated as an unknown call */
+    ESC_CALLF_DEFINED = 1u << 5,  /* the callee's body is in this translation unit */
 };
 
 struct esc_stmt {
@@ -140,12 +140,12 @@ struct esc_stmt {
     struct esc_operand lhs; /* kind NONE when nothing is assigned */
     uint32_t nargs;
     struct esc_operand *args;
-    struct esc_loc *arg_locs;  /* PHI: where each incoming value was set; may be NULL */
-    uint32_t *arg_blocks;      /* PHI: the block each incoming value comes from; may be NULL */
+    struct esc_loc *arg_locs; /* PHI: where each incoming value was set; may be NULL */
+    uint32_t *arg_blocks;     /* PHI: the block each incoming value comes from; may be NULL */
     uint32_t true_block, false_block; /* BRANCH: successors when the test holds / fails */
-    const char *callee;        /* CALL: the direct callee's name; NULL if indirect */
-    struct esc_operand target; /* CALL: the function pointer of an indirect call */
-    uint32_t object; /* CALL: the object it allocates; CLOBBER: the dying object */
+    const char *callee;               /* CALL: the direct callee's name; NULL if indirect */
+    struct esc_operand target;        /* CALL: the function pointer of an indirect call */
+    uint32_t object;                  /* CALL: the object it allocates; CLOBBER: the dying object */
 };
 
 struct esc_block {

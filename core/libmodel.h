@@ -16,15 +16,15 @@ enum esc_alloc_kind {
 struct esc_lib_model {
     const char *name;
     enum esc_alloc_kind alloc;
-    uint8_t size_arg, count_arg; /* allocation size is size_arg (* count_arg) */
-    uint8_t alloc_out_arg;       /* the allocation is stored into *arg, not returned */
-    uint8_t frees_arg;           /* memory freed (and, for realloc, moved) */
-    uint8_t returns_arg;         /* the result points into this argument's memory */
-    uint8_t returns_load;        /* the result is loaded from *arg */
-    uint8_t copy_dst, copy_src;  /* *copy_dst receives the pointers held in *copy_src */
+    uint8_t size_arg, count_arg;  /* allocation size is size_arg (* count_arg) */
+    uint8_t alloc_out_arg;        /* the allocation is stored into *arg, not returned */
+    uint8_t frees_arg;            /* memory freed (and, for realloc, moved) */
+    uint8_t returns_arg;          /* the result points into this argument's memory */
+    uint8_t returns_load;         /* the result is loaded from *arg */
+    uint8_t copy_dst, copy_src;   /* *copy_dst receives the pointers held in *copy_src */
     uint8_t store_dst, store_val; /* *store_dst = store_val (e.g. strtol's endptr) */
     uint8_t fill_dst, fill_size;  /* writes all of *fill_dst, fill_size bytes (memset) */
-    const char *why;             /* one line: the reason for the entry */
+    const char *why;              /* one line: the reason for the entry */
 };
 
 /* The model for a callee name, or NULL when the function is not modelled.

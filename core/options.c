@@ -72,8 +72,7 @@ static bool apply_disable(struct esc_options *opts, const char *value, char **er
     return ok;
 }
 
-bool esc_options_apply(struct esc_options *opts, const char *key, const char *value,
-                       char **error)
+bool esc_options_apply(struct esc_options *opts, const char *key, const char *value, char **error)
 {
     const struct key_info *k = NULL;
     for (size_t i = 0; i < NKEYS; i++)

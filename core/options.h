@@ -16,8 +16,7 @@ void esc_options_init(struct esc_options *opts);
 /* Apply one argument (VALUE is NULL when no '=' was given).  On a bad key
    or value, return false and set *ERROR to a message (caller frees) that
    names the argument and lists the valid ones. */
-bool esc_options_apply(struct esc_options *opts, const char *key, const char *value,
-                       char **error);
+bool esc_options_apply(struct esc_options *opts, const char *key, const char *value, char **error);
 
 /* "help, version, disable=RULE[,RULE...]": the valid keys, for messages. */
 const char *esc_options_keys(void);

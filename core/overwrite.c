@@ -65,7 +65,7 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
         w = s->lhs;
     else if (s->kind == ESC_STMT_CALL)
         w = s->lhs.kind == ESC_OPND_MEM || s->lhs.kind == ESC_OPND_DEREF ? s->lhs
-                                                                          : filled_by_call(s);
+                                                                         : filled_by_call(s);
     else
         return false;
     if (!exact(&w) || !exact(loc) || !same_base(fn, &w, loc))
@@ -77,17 +77,16 @@ struct path_start {
     uint32_t block, index;
 };
 
-bool esc_store_reaches(const struct esc_function *fn, uint32_t from,
-                       const struct esc_operand *loc, uint32_t target)
+bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
+                       uint32_t target)
 {
     const struct esc_stmt *st = &fn->stmts[from];
     if (st->block == ESC_NONE || (target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
         return true;
     if (loc && !exact(loc))
         loc = NULL;
-    uint32_t base_def = loc && loc->kind == ESC_OPND_DEREF
-                            ? fn->values[esc_value_root(fn, loc->id)].def
-                            : ESC_NONE;
+    uint32_t base_def =
+        loc && loc->kind == ESC_OPND_DEREF ? fn->values[esc_value_root(fn, loc->id)].def : ESC_NONE;
 
     const struct esc_block *home = &fn->blocks[st->block];
     uint32_t pos = 0;

@@ -11,8 +11,8 @@
    reach anything.  If the base pointer of LOC is redefined on the way (a
    loop), later writes may go elsewhere, so the path is taken to survive.
    Statements outside the CFG (front-end facts) are reached by anything. */
-bool esc_store_reaches(const struct esc_function *fn, uint32_t from,
-                       const struct esc_operand *loc, uint32_t target);
+bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
+                       uint32_t target);
 
 /* True when the memory that statement STORE writes is written again on
    every path from STORE to a return.  `prev = g_top; g_top = &frame; ...;

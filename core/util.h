@@ -35,8 +35,6 @@ void esc_strbuf_addf(struct esc_strbuf *sb, const char *fmt, ...)
 void esc_strbuf_add(struct esc_strbuf *sb, const char *s);
 char *esc_strbuf_finish(struct esc_strbuf *sb); /* caller frees */
 
-
-
 /* A hash map from 64-bit keys to 32-bit values (open addressing). */
 struct esc_u64map {
     uint32_t count, cap; /* cap is 0 or a power of two */

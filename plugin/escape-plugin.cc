@@ -14,7 +14,8 @@ int plugin_is_GPL_compatible;
 struct esc_module *esc_unit;
 struct esc_options esc_opts;
 
-namespace {
+namespace
+{
 
 /* Where the passes sit, and why.
 
@@ -34,14 +35,14 @@ namespace {
 
 const pass_data lower_pass_data = {
     GIMPLE_PASS,
-    "escape_lower",    /* name */
-    OPTGROUP_NONE,     /* optinfo_flags */
-    TV_NONE,           /* tv_id */
+    "escape_lower",      /* name */
+    OPTGROUP_NONE,       /* optinfo_flags */
+    TV_NONE,             /* tv_id */
     PROP_cfg | PROP_ssa, /* properties_required */
-    0,                 /* properties_provided */
-    0,                 /* properties_destroyed */
-    0,                 /* todo_flags_start */
-    0,                 /* todo_flags_finish */
+    0,                   /* properties_provided */
+    0,                   /* properties_destroyed */
+    0,                   /* todo_flags_start */
+    0,                   /* todo_flags_finish */
 };
 
 class lower_pass : public gimple_opt_pass

@@ -13,7 +13,8 @@ extern "C" {
    a flow: an integer is not a pointer (as in GCC's -Wreturn-local-addr and
    Go's uintptr). */
 
-namespace {
+namespace
+{
 
 struct lowering {
     struct esc_module *m;
@@ -129,8 +130,9 @@ uint32_t object_for_decl(lowering &l, tree decl)
     } else if (DECL_ARTIFICIAL(decl)) {
         kind = ESC_OBJ_TEMPORARY;
     }
-    uint32_t id = esc_add_object(l.m, l.fn, kind, kind == ESC_OBJ_TEMPORARY ? nullptr : decl_name(decl),
-                                 esc_loc_from_gcc(DECL_SOURCE_LOCATION(decl)));
+    uint32_t id =
+        esc_add_object(l.m, l.fn, kind, kind == ESC_OBJ_TEMPORARY ? nullptr : decl_name(decl),
+                       esc_loc_from_gcc(DECL_SOURCE_LOCATION(decl)));
     struct esc_object *o = &l.fn->objects[id];
     o->flags = flags;
     o->key = DECL_UID(decl);
@@ -271,8 +273,7 @@ uint32_t access_type_key(tree ref)
     if (!type || !POINTER_TYPE_P(type))
         return 0;
     for (tree t = ref; handled_component_p(t); t = TREE_OPERAND(t, 0)) {
-        if (TREE_CODE(t) == COMPONENT_REF &&
-            TREE_CODE(TREE_TYPE(TREE_OPERAND(t, 0))) == UNION_TYPE)
+        if (TREE_CODE(t) == COMPONENT_REF && TREE_CODE(TREE_TYPE(TREE_OPERAND(t, 0))) == UNION_TYPE)
             return 0;
         if (TREE_CODE(t) == VIEW_CONVERT_EXPR || TREE_CODE(t) == BIT_FIELD_REF)
             return 0;
@@ -590,8 +591,8 @@ void lower_asm(lowering &l, uint32_t block, gasm *g)
 void lower_phi(lowering &l, uint32_t block, gphi *phi)
 {
     tree result = gimple_phi_result(phi);
-    if (virtual_operand_p(result) || !(always_tracked(TREE_TYPE(result)) ||
-                                       wide_scalar(TREE_TYPE(result))))
+    if (virtual_operand_p(result) ||
+        !(always_tracked(TREE_TYPE(result)) || wide_scalar(TREE_TYPE(result))))
         return;
     struct esc_stmt s = stmt_proto(ESC_STMT_PHI, phi);
     std::vector<struct esc_operand> args;
@@ -673,7 +674,9 @@ void lower_erased_returns(lowering &l)
             obj = it->second;
         } else {
             obj = esc_add_object(l.m, l.fn,
-                                 r.is_param ? ESC_OBJ_PARAM : r.is_vla ? ESC_OBJ_VLA : ESC_OBJ_LOCAL,
+                                 r.is_param ? ESC_OBJ_PARAM
+                                 : r.is_vla ? ESC_OBJ_VLA
+                                            : ESC_OBJ_LOCAL,
                                  r.name.empty() ? nullptr : r.name.c_str(),
                                  esc_loc_from_gcc(r.decl_loc));
             l.fn->objects[obj].key = r.decl_uid;

@@ -220,9 +220,8 @@ static char *step_text(const struct esc_step *st, const char *dst, const char *s
    temporary) is folded into the next step: the "carrier" is the source
    spelling of whatever holds the address so far.  The last step, the
    escaping statement itself, is always shown. */
-static void add_flow_notes(const struct esc_function *fn, const struct esc_step *steps,
-                           uint32_t n, enum esc_note_kind kind, struct esc_diag *out,
-                           uint32_t *cap)
+static void add_flow_notes(const struct esc_function *fn, const struct esc_step *steps, uint32_t n,
+                           enum esc_note_kind kind, struct esc_diag *out, uint32_t *cap)
 {
     char *carrier = NULL;
     for (uint32_t i = 0; i < n; i++) {

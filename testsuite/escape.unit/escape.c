@@ -355,8 +355,7 @@ static void caller(void)
     assign(&f, b, 5, deref(out), esc_opnd_int(0));
     ret(&f, b, 6, esc_opnd_none());
     r = analyze(&f);
-    expect_one(r, "*other = &x; *out = 0", ESC_RULE_ESCAPE_CALLER, x, s0,
-               f.fn->params[1].caller);
+    expect_one(r, "*other = &x; *out = 0", ESC_RULE_ESCAPE_CALLER, x, s0, f.fn->params[1].caller);
     fx_free(&f);
 
     /* *out = &x; *out = 0;  -- overwritten through the same value: silent. */
