@@ -76,7 +76,7 @@ $(B)/libescape-core.a: $(CORE_OBJ)
 $(PLUGIN): $(PLUGIN_OBJ) $(B)/libescape-core.a
 	$(CXX) -shared -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a
 
-$(B)/unit/%: testsuite/escape.unit/%.c $(B)/libescape-core.a | deps-check
+$(B)/unit/%: testsuite/escape.unit/%.c $(wildcard testsuite/escape.unit/*.h) $(B)/libescape-core.a | deps-check
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-unused-function \
 		-I. -o $@ $< $(B)/libescape-core.a

@@ -4,97 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/escape.h"
-#include "core/ir.h"
+#include "fixture.h"
 #include "report/diagtext.h"
 
-/* --- building functions (as in escape.c) ------------------------------- */
-
-struct fx {
-    struct esc_module *m;
-    struct esc_function *fn;
-    struct esc_function_result r;
-    bool analyzed;
-};
-
-static struct esc_loc at(uint32_t line)
-{
-    return (struct esc_loc){.file = "t.c", .line = line, .column = 5, .handle = 1000 + line};
-}
+/* --- building functions ------------------------------------------------ */
 
 static struct fx fx_new(const char *name)
 {
-    struct fx f = {0};
-    f.m = esc_module_new("t.c");
-    f.fn = esc_function_new(f.m, name, at(1));
-    return f;
-}
-
-static uint32_t local(struct fx *f, const char *name, uint32_t line)
-{
-    return esc_add_object(f->m, f->fn, ESC_OBJ_LOCAL, name, at(line));
-}
-
-static uint32_t value(struct fx *f, const char *name)
-{
-    return esc_add_value(f->m, f->fn, name, f->fn->nvalues + 1);
-}
-
-static uint32_t pointer_param(struct fx *f, const char *name)
-{
-    uint32_t k = esc_add_param(f->m, f->fn, name, at(1), true);
-    uint32_t v = esc_add_value(f->m, f->fn, name, 0);
-    f->fn->params[k].value = v;
-    f->fn->values[v].param = (int32_t)k;
-    return v;
-}
-
-static uint32_t stmt(struct fx *f, uint32_t block, enum esc_stmt_kind kind, uint32_t line,
-                     struct esc_operand lhs, uint32_t nargs, struct esc_operand *args,
-                     const char *callee, uint32_t flags, uint32_t object)
-{
-    struct esc_stmt s = {0};
-    s.kind = kind;
-    s.flags = flags;
-    s.loc = at(line);
-    s.lhs = lhs;
-    s.nargs = nargs;
-    s.args = args;
-    s.callee = callee;
-    s.target = esc_opnd_none();
-    s.object = object;
-    return esc_add_stmt(f->m, f->fn, block, &s);
-}
-
-static uint32_t assign(struct fx *f, uint32_t block, uint32_t line, struct esc_operand lhs,
-                       struct esc_operand src)
-{
-    return stmt(f, block, ESC_STMT_ASSIGN, line, lhs, 1, &src, NULL, 0, ESC_NONE);
-}
-
-static uint32_t ret(struct fx *f, uint32_t block, uint32_t line, struct esc_operand v)
-{
-    return stmt(f, block, ESC_STMT_RETURN, line, esc_opnd_none(), v.kind == ESC_OPND_NONE ? 0 : 1,
-                &v, NULL, 0, ESC_NONE);
-}
-
-static uint32_t call1(struct fx *f, uint32_t block, uint32_t line, struct esc_operand lhs,
-                      const char *callee, struct esc_operand arg)
-{
-    return stmt(f, block, ESC_STMT_CALL, line, lhs, 1, &arg, callee, 0, ESC_NONE);
+    return fx_open(name);
 }
 
 static struct esc_operand with_text(struct esc_operand op, const char *text)
 {
     op.text = text;
     return op;
-}
-
-static void fx_free(struct fx *f)
-{
-    if (f->analyzed)
-        esc_function_result_free(&f->r);
-    esc_module_free(f->m);
 }
 
 /* Analyse F and render its only finding; false (and a failure) if there is not exactly one. */

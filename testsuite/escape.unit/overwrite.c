@@ -2,78 +2,28 @@
 #include <dejagnu.h>
 #include <stdbool.h>
 
-#include "core/ir.h"
 #include "core/overwrite.h"
+#include "fixture.h"
 
 /* --- building functions ------------------------------------------------- */
 
-struct fx {
-    struct esc_module *m;
-    struct esc_function *fn;
-    uint32_t g, h; /* statics */
-    uint32_t x, y; /* locals */
-    uint32_t p, q; /* entry values of pointer parameters p and q */
-};
-
-static struct esc_loc at(uint32_t line)
-{
-    return (struct esc_loc){.file = "t.c", .line = line, .column = 3};
-}
-
 static struct fx fx_new(const char *name)
 {
-    struct fx f;
-    f.m = esc_module_new("t.c");
-    f.fn = esc_function_new(f.m, name, at(1));
-    f.g = esc_add_object(f.m, f.fn, ESC_OBJ_STATIC, "g", at(0));
-    f.h = esc_add_object(f.m, f.fn, ESC_OBJ_STATIC, "h", at(0));
-    f.x = esc_add_object(f.m, f.fn, ESC_OBJ_LOCAL, "x", at(2));
-    f.y = esc_add_object(f.m, f.fn, ESC_OBJ_LOCAL, "y", at(2));
-    uint32_t names[2];
-    const char *pn[2] = {"p", "q"};
-    for (int i = 0; i < 2; i++) {
-        uint32_t k = esc_add_param(f.m, f.fn, pn[i], at(1), true);
-        names[i] = esc_add_value(f.m, f.fn, pn[i], (uint32_t)i + 1);
-        f.fn->params[k].value = names[i];
-        f.fn->values[names[i]].param = (int32_t)k;
-    }
-    f.p = names[0];
-    f.q = names[1];
+    struct fx f = fx_open(name);
+    f.g = global(&f, "g");
+    f.h = global(&f, "h");
+    f.x = local(&f, "x", 2);
+    f.y = local(&f, "y", 2);
+    f.p = pointer_param(&f, "p");
+    f.q = pointer_param(&f, "q");
     return f;
 }
 
-static uint32_t stmt(struct fx *f, uint32_t block, enum esc_stmt_kind kind, uint32_t line,
-                     struct esc_operand lhs, uint32_t nargs, struct esc_operand *args,
-                     const char *callee, uint32_t flags)
-{
-    struct esc_stmt s = {0};
-    s.kind = kind;
-    s.flags = flags;
-    s.loc = at(line);
-    s.lhs = lhs;
-    s.nargs = nargs;
-    s.args = args;
-    s.callee = callee;
-    s.target = esc_opnd_none();
-    s.object = ESC_NONE;
-    return esc_add_stmt(f->m, f->fn, block, &s);
-}
-
-static uint32_t assign(struct fx *f, uint32_t block, uint32_t line, struct esc_operand lhs,
-                       struct esc_operand src)
-{
-    return stmt(f, block, ESC_STMT_ASSIGN, line, lhs, 1, &src, NULL, 0);
-}
-
-static uint32_t ret(struct fx *f, uint32_t block, uint32_t line)
-{
-    return stmt(f, block, ESC_STMT_RETURN, line, esc_opnd_none(), 0, NULL, NULL, 0);
-}
-
+/* A call with no arguments. */
 static uint32_t call(struct fx *f, uint32_t block, uint32_t line, struct esc_operand lhs,
                      const char *callee, uint32_t flags)
 {
-    return stmt(f, block, ESC_STMT_CALL, line, lhs, 0, NULL, callee, flags);
+    return stmt(f, block, ESC_STMT_CALL, line, lhs, 0, NULL, callee, flags, ESC_NONE);
 }
 
 /* g[off:size] = &x, the store every test asks about. */
@@ -86,11 +36,6 @@ static uint32_t store_x(struct fx *f, uint32_t block, int64_t off, int64_t size)
 static uint32_t clear_g(struct fx *f, uint32_t block, int64_t off, int64_t size)
 {
     return assign(f, block, 5, esc_opnd_mem(f->g, off, size), esc_opnd_int(0));
-}
-
-static void fx_free(struct fx *f)
-{
-    esc_module_free(f->m);
 }
 
 static void expect(bool got, bool want, const char *what)
@@ -111,7 +56,7 @@ static void straight_line(void)
     uint32_t b = esc_add_block(f.fn);
     uint32_t s1 = store_x(&f, b, 0, 8);
     uint32_t s2 = clear_g(&f, b, 0, 8);
-    ret(&f, b, 6);
+    ret(&f, b, 6, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s1), true, "g = &x; g = 0; return: first store overwritten");
     expect(esc_store_overwritten(f.fn, s2), false, "g = &x; g = 0; return: last store survives");
     expect(esc_store_reaches(f.fn, s1, &f.fn->stmts[s1].lhs, ESC_NONE), false,
@@ -125,7 +70,7 @@ static void straight_line(void)
     f = fx_new("nothing_after");
     b = esc_add_block(f.fn);
     s1 = store_x(&f, b, 0, 8);
-    ret(&f, b, 6);
+    ret(&f, b, 6, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s1), false, "g = &x; return: not overwritten");
     fx_free(&f);
 
@@ -134,7 +79,7 @@ static void straight_line(void)
     b = esc_add_block(f.fn);
     s1 = store_x(&f, b, 0, 8);
     assign(&f, b, 4, esc_opnd_mem(f.h, 0, 8), esc_opnd_int(0));
-    ret(&f, b, 6);
+    ret(&f, b, 6, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s1), false, "g = &x; h = 0; return: g not overwritten");
     fx_free(&f);
 
@@ -143,7 +88,7 @@ static void straight_line(void)
     b = esc_add_block(f.fn);
     s1 = store_x(&f, b, 0, 8);
     call(&f, b, 4, esc_opnd_mem(f.g, 0, 8), "get", 0);
-    ret(&f, b, 6);
+    ret(&f, b, 6, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s1), true, "g = &x; g = get (); return: overwritten");
     fx_free(&f);
 
@@ -151,9 +96,9 @@ static void straight_line(void)
     f = fx_new("after_return");
     uint32_t b0 = esc_add_block(f.fn), b1 = esc_add_block(f.fn);
     s1 = store_x(&f, b0, 0, 8);
-    ret(&f, b0, 4);
+    ret(&f, b0, 4, esc_opnd_none());
     clear_g(&f, b1, 0, 8);
-    ret(&f, b1, 6);
+    ret(&f, b1, 6, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s1), false,
            "g = &x; return; (unreachable g = 0): not overwritten");
     fx_free(&f);
@@ -176,7 +121,7 @@ static bool diamond(bool then_clears, bool else_clears, uint32_t *ret_out)
         clear_g(&f, b1, 0, 8);
     if (else_clears) /* a different pointer, still a covering store */
         assign(&f, b2, 7, esc_opnd_mem(f.g, 0, 8), esc_opnd_addr(f.h, 0));
-    uint32_t r = ret(&f, b3, 9);
+    uint32_t r = ret(&f, b3, 9, esc_opnd_none());
     bool result = esc_store_overwritten(f.fn, s);
     if (ret_out)
         *ret_out = esc_store_reaches(f.fn, s, &f.fn->stmts[s].lhs, r);
@@ -207,7 +152,7 @@ static void branches(void)
     esc_add_edge(f.fn, b2, b3);
     uint32_t s = store_x(&f, b0, 0, 8);
     clear_g(&f, b3, 0, 8);
-    ret(&f, b3, 9);
+    ret(&f, b3, 9, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s), true,
            "g overwritten after the if/else merges: overwritten");
     fx_free(&f);
@@ -218,9 +163,9 @@ static void branches(void)
     esc_add_edge(f.fn, b0, b1);
     esc_add_edge(f.fn, b0, b2);
     s = store_x(&f, b0, 0, 8);
-    ret(&f, b1, 5);
+    ret(&f, b1, 5, esc_opnd_none());
     clear_g(&f, b2, 0, 8);
-    ret(&f, b2, 8);
+    ret(&f, b2, 8, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s), false,
            "early return on one arm before g = 0: not overwritten");
     fx_free(&f);
@@ -241,7 +186,7 @@ static bool loop_mem(bool clear_after)
     uint32_t s = store_x(&f, b1, 0, 8);
     if (clear_after)
         clear_g(&f, b3, 0, 8);
-    ret(&f, b3, 9);
+    ret(&f, b3, 9, esc_opnd_none());
     bool result = esc_store_overwritten(f.fn, s);
     fx_free(&f);
     return result;
@@ -261,11 +206,11 @@ static bool loop_deref(bool back_edge)
     uint32_t p1 = esc_add_value(f.m, f.fn, "p", 3);
     uint32_t p2 = esc_add_value(f.m, f.fn, "p", 4);
     struct esc_operand phi_args[2] = {esc_opnd_value(f.p), esc_opnd_value(p2)};
-    stmt(&f, b1, ESC_STMT_PHI, 3, esc_opnd_value(p1), 2, phi_args, NULL, 0);
+    stmt(&f, b1, ESC_STMT_PHI, 3, esc_opnd_value(p1), 2, phi_args, NULL, 0, ESC_NONE);
     uint32_t s = assign(&f, b1, 4, esc_opnd_deref(p1, 0, 8), esc_opnd_addr(f.x, 0));
     assign(&f, b1, 5, esc_opnd_value(p2), esc_opnd_deref(p1, 8, 8));
     assign(&f, b2, 7, esc_opnd_deref(p1, 0, 8), esc_opnd_int(0));
-    ret(&f, b2, 8);
+    ret(&f, b2, 8, esc_opnd_none());
     bool result = esc_store_overwritten(f.fn, s);
     fx_free(&f);
     return result;
@@ -309,7 +254,7 @@ static bool abort_arm(uint32_t flags)
     uint32_t s = store_x(&f, b0, 0, 8);
     call(&f, b1, 5, esc_opnd_none(), "abort", flags);
     clear_g(&f, b2, 0, 8);
-    ret(&f, b3, 9);
+    ret(&f, b3, 9, esc_opnd_none());
     bool result = esc_store_overwritten(f.fn, s);
     fx_free(&f);
     return result;
@@ -326,7 +271,7 @@ static void noreturn(void)
     uint32_t b0 = esc_add_block(f.fn);
     uint32_t s = store_x(&f, b0, 0, 8);
     call(&f, b0, 4, esc_opnd_none(), "exit", ESC_CALLF_NORETURN);
-    uint32_t r = ret(&f, b0, 5);
+    uint32_t r = ret(&f, b0, 5, esc_opnd_none());
     expect(esc_store_reaches(f.fn, s, NULL, ESC_NONE), false,
            "g = &x; exit (); return: no path reaches the return");
     expect(esc_store_reaches(f.fn, s, NULL, r), false,
@@ -345,7 +290,7 @@ static bool later(int64_t soff, int64_t ssize, int64_t coff, int64_t csize)
     uint32_t b = esc_add_block(f.fn);
     uint32_t s = store_x(&f, b, soff, ssize);
     clear_g(&f, b, coff, csize);
-    ret(&f, b, 6);
+    ret(&f, b, 6, esc_opnd_none());
     bool result = esc_store_overwritten(f.fn, s);
     fx_free(&f);
     return result;
@@ -373,7 +318,7 @@ static void extents(void)
     struct fx f = fx_new("covers");
     uint32_t b = esc_add_block(f.fn);
     uint32_t s = store_x(&f, b, 0, 8);
-    uint32_t r = ret(&f, b, 6);
+    uint32_t r = ret(&f, b, 6, esc_opnd_none());
     struct esc_operand loc = f.fn->stmts[s].lhs;
     expect(esc_store_covers(f.fn, &f.fn->stmts[r], &loc), false, "a return covers nothing");
     struct esc_operand loc_h = esc_opnd_mem(f.h, 0, 8);
@@ -412,7 +357,7 @@ static bool deref_then(int which)
         break;
     }
     assign(&f, b, 5, lhs, esc_opnd_int(0));
-    ret(&f, b, 6);
+    ret(&f, b, 6, esc_opnd_none());
     bool result = esc_store_overwritten(f.fn, s);
     fx_free(&f);
     return result;
@@ -431,7 +376,7 @@ static void through_pointers(void)
     uint32_t b = esc_add_block(f.fn);
     uint32_t s = store_x(&f, b, 0, 8);
     assign(&f, b, 4, esc_opnd_deref(f.p, 0, 8), esc_opnd_int(0));
-    ret(&f, b, 6);
+    ret(&f, b, 6, esc_opnd_none());
     expect(esc_store_overwritten(f.fn, s), false, "g = &x; *p = 0: not covered");
     fx_free(&f);
 }
@@ -450,7 +395,7 @@ static void reaching_targets(void)
     uint32_t l = assign(&f, b, 4, esc_opnd_value(u), esc_opnd_mem(f.g, 0, 8));
     clear_g(&f, b, 0, 8);
     uint32_t l2 = assign(&f, b, 6, esc_opnd_value(v), esc_opnd_mem(f.g, 0, 8));
-    ret(&f, b, 7);
+    ret(&f, b, 7, esc_opnd_none());
     const struct esc_operand *loc = &f.fn->stmts[s].lhs;
     expect(esc_store_reaches(f.fn, s, loc, l), true, "g = &x reaches the next load of g");
     expect(esc_store_reaches(f.fn, s, loc, l2), false, "g = &x does not reach a load after g = 0");
@@ -474,7 +419,7 @@ static void reaching_targets(void)
     u = esc_add_value(f.m, f.fn, "u", 1);
     l = assign(&f, b1, 3, esc_opnd_value(u), esc_opnd_mem(f.g, 0, 8));
     s = store_x(&f, b1, 0, 8);
-    ret(&f, b2, 6);
+    ret(&f, b2, 6, esc_opnd_none());
     expect(esc_store_reaches(f.fn, s, &f.fn->stmts[s].lhs, l), true,
            "in a loop, g = &x reaches the load of g before it in the loop body");
     fx_free(&f);
@@ -490,7 +435,7 @@ static void reaching_targets(void)
     u = esc_add_value(f.m, f.fn, "u", 1);
     s = store_x(&f, b1, 0, 8);
     l = assign(&f, b2, 4, esc_opnd_value(u), esc_opnd_mem(f.g, 0, 8));
-    uint32_t r = ret(&f, b3, 6);
+    uint32_t r = ret(&f, b3, 6, esc_opnd_none());
     expect(esc_store_reaches(f.fn, s, &f.fn->stmts[s].lhs, l), false,
            "g = &x on the then arm does not reach a load on the else arm");
     expect(esc_store_reaches(f.fn, s, &f.fn->stmts[s].lhs, r), true,
