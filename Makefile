@@ -60,7 +60,6 @@ deps-check: deps-build
 		dejagnu:runtest dejagnu:/usr/include/dejagnu.h \
 		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz
 
-$(B)/core/%.o $(B)/report/%.o: | deps-build
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -c $< -o $@
