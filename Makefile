@@ -105,7 +105,7 @@ $(B)/gcc-tests/.extracted: | deps-check
 RUNTEST = cd $(B)/testsuite && runtest --tool escape --srcdir $(TOP)/testsuite \
 	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_CC="$(CC)" UNIT_DIR=$(TOP)/$(B)/unit \
 	GCC_TESTSUITE=$(TOP)/$(B)/gcc-tests ESCAPE_DOCS=$(TOP)/docs \
-	ESCAPE_EXAMPLES=$(TOP)/examples
+	ESCAPE_EXAMPLES=$(TOP)/examples ESCAPE_TOP=$(TOP)
 
 # One DejaGnu run for the unit tests, the plugin tests and the oracle,
 # then the torture run; failures do not stop the rest, the summary counts.
