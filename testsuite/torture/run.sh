@@ -17,6 +17,19 @@ for opt in -O0 -O2; do
     find "$tests/gcc.c-torture/compile" "$tests/gcc.c-torture/execute" -name '*.c' | sort |
         xargs -P "$jobs" -I{} sh "$here/one.sh" "$cc" "$plugin" "$opt" {} "$work"
 done >"$work/torture.unsorted"
+
+# The plugin's warnings must not depend on -O: compare each file's
+# escape warnings at both levels.
+for o0 in "$work"/*/*-O0.plugin.err; do
+    o2=${o0%-O0.plugin.err}-O2.plugin.err
+    [ -f "$o2" ] || continue
+    name=$(basename "$(dirname "$o0")")/$(basename "${o0%-O0.plugin.err}").c
+    if [ "$(grep '\[escape-' "$o0" | sort)" = "$(grep '\[escape-' "$o2" | sort)" ]; then
+        echo "PASS: $name same warnings at -O0 and -O2"
+    else
+        echo "FAIL: $name warnings differ between -O0 and -O2"
+    fi
+done >>"$work/torture.unsorted"
 sort -k2 "$work/torture.unsorted" >"$work/torture.sum"
 rm -f "$work/torture.unsorted"
 end=$(date +%s)
@@ -24,7 +37,8 @@ pass=$(grep -c '^PASS:' "$work/torture.sum")
 fail=$(grep -c '^FAIL:' "$work/torture.sum")
 unsup=$(grep -c '^UNSUPPORTED:' "$work/torture.sum")
 ice=$(grep -c 'internal compiler error' "$work/torture.sum")
+warned=$(cat "$work"/*/*-O0.plugin.err | grep -c 'warning: .*\[escape-')
 echo "torture: $pass PASS, $fail FAIL ($ice internal compiler errors), $unsup UNSUPPORTED" \
-    "in $((end - start)) s with $jobs jobs"
+    "in $((end - start)) s with $jobs jobs; $warned escape warnings at -O0"
 grep '^FAIL:' "$work/torture.sum" | head -n 20
 exit 0
