@@ -70,6 +70,9 @@ static void free_function(struct esc_function *fn)
         free(fn->blocks[i].stmts);
         free(fn->blocks[i].succ);
     }
+    for (uint32_t i = 0; i < fn->nrefs; i++)
+        free(fn->refs[i].values);
+    free(fn->refs);
     free(fn->params);
     free(fn->objects);
     free(fn->values);
@@ -164,6 +167,18 @@ uint32_t esc_add_block(struct esc_function *fn)
     if (fn->entry == ESC_NONE)
         fn->entry = id;
     return id;
+}
+
+uint32_t esc_add_ref(struct esc_function *fn, const uint32_t *values, uint32_t nvalues)
+{
+    struct esc_ref *r = ESC_PUSH(fn->refs, fn->nrefs, fn->cap_refs);
+    r->nvalues = nvalues;
+    r->values = NULL;
+    if (nvalues) {
+        r->values = esc_xmalloc(nvalues * sizeof *r->values);
+        memcpy(r->values, values, nvalues * sizeof *r->values);
+    }
+    return fn->nrefs;
 }
 
 void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to)

@@ -97,6 +97,17 @@ struct esc_operand {
        a `struct a *` field from a `struct b *` one.  0: may alias anything
        (void *, char *, unions, aggregates, integers). */
     uint32_t type_key;
+    /* MEM and DEREF: the access's identity as an expression (1-based index
+       into the function's refs; 0 if none).  Two accesses with the same
+       ref are the same bytes whenever the SSA values it uses are the same,
+       even at a variable index: `registry[i].data`. */
+    uint32_t ref;
+};
+
+/* The SSA values a reference expression uses (its base pointer, indices). */
+struct esc_ref {
+    uint32_t nvalues;
+    uint32_t *values;
 };
 
 enum esc_stmt_kind {
@@ -181,6 +192,8 @@ struct esc_function {
     struct esc_stmt *stmts;
     uint32_t nblocks, cap_blocks;
     struct esc_block *blocks;
+    uint32_t nrefs, cap_refs;
+    struct esc_ref *refs;
 };
 
 struct esc_module {
@@ -203,6 +216,8 @@ uint32_t esc_add_object(struct esc_module *m, struct esc_function *fn, enum esc_
 uint32_t esc_add_value(struct esc_module *m, struct esc_function *fn, const char *name,
                        uint32_t version);
 uint32_t esc_add_block(struct esc_function *fn);
+/* A new reference identity using these values; returns its 1-based id. */
+uint32_t esc_add_ref(struct esc_function *fn, const uint32_t *values, uint32_t nvalues);
 void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to);
 /* Append a statement to BLOCK (ESC_NONE: outside the CFG); ARGS are copied. */
 uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t block,

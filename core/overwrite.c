@@ -61,6 +61,9 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
                       const struct esc_operand *loc)
 {
     struct esc_operand w;
+    if ((s->kind == ESC_STMT_ASSIGN || s->kind == ESC_STMT_CALL) && loc->ref &&
+        s->lhs.ref == loc->ref)
+        return true; /* the same expression: registry[i].data = 0 */
     if (s->kind == ESC_STMT_ASSIGN)
         w = s->lhs;
     else if (s->kind == ESC_STMT_CALL)
@@ -73,6 +76,14 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
     return w.offset <= loc->offset && w.offset + w.size >= loc->offset + loc->size;
 }
 
+static bool moved(const uint32_t *moves, uint32_t n, uint32_t id)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (moves[k] == id)
+            return true;
+    return false;
+}
+
 struct path_start {
     uint32_t block, index;
 };
@@ -83,10 +94,20 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struc
     const struct esc_stmt *st = &fn->stmts[from];
     if (st->block == ESC_NONE || (target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
         return true;
-    if (loc && !exact(loc))
+    if (loc && !exact(loc) && !loc->ref)
         loc = NULL;
-    uint32_t base_def =
-        loc && loc->kind == ESC_OPND_DEREF ? fn->values[esc_value_root(fn, loc->id)].def : ESC_NONE;
+    /* Statements that move the location: the definitions of its base
+       pointer and of every value its expression uses. */
+    uint32_t moves[9], nmoves = 0;
+    if (loc && loc->kind == ESC_OPND_DEREF)
+        moves[nmoves++] = fn->values[esc_value_root(fn, loc->id)].def;
+    if (loc && loc->ref) {
+        const struct esc_ref *r = &fn->refs[loc->ref - 1];
+        if (r->nvalues + nmoves > 9)
+            loc = NULL; /* too many to follow: trust no overwrite */
+        for (uint32_t k = 0; loc && k < r->nvalues; k++)
+            moves[nmoves++] = fn->values[r->values[k]].def;
+    }
 
     const struct esc_block *home = &fn->blocks[st->block];
     uint32_t pos = 0;
@@ -110,8 +131,8 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struc
                 reaches = true;
             else if (id == from || (loc && esc_store_covers(fn, s, loc)))
                 path_done = true; /* stored again, or overwritten: settled */
-            else if (id == base_def)
-                reaches = true; /* the base moved: assume the worst */
+            else if (moved(moves, nmoves, id))
+                reaches = true; /* the location moved: assume the worst */
             else if (s->kind == ESC_STMT_CALL && (s->flags & ESC_CALLF_NORETURN))
                 path_done = true;
         }
@@ -133,7 +154,7 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struc
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)
 {
     const struct esc_stmt *st = &fn->stmts[store];
-    if (!exact(&st->lhs) || st->block == ESC_NONE)
+    if ((!exact(&st->lhs) && !st->lhs.ref) || st->block == ESC_NONE)
         return false;
     return !esc_store_reaches(fn, store, &st->lhs, ESC_NONE);
 }

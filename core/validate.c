@@ -5,6 +5,8 @@
 
 static bool operand_ok(const struct esc_function *fn, const struct esc_operand *op)
 {
+    if (op->ref > fn->nrefs)
+        return false;
     switch (op->kind) {
     case ESC_OPND_VALUE:
     case ESC_OPND_DEREF:
@@ -68,6 +70,10 @@ const char *esc_validate_function(const struct esc_function *fn)
     for (uint32_t i = 0; i < fn->nvalues; i++)
         if (fn->values[i].def != ESC_NONE && fn->values[i].def >= fn->nstmts)
             return "value defined by a statement that does not exist";
+    for (uint32_t i = 0; i < fn->nrefs; i++)
+        for (uint32_t k = 0; k < fn->refs[i].nvalues; k++)
+            if (fn->refs[i].values[k] >= fn->nvalues)
+                return "reference uses a value that does not exist";
     for (uint32_t b = 0; b < fn->nblocks; b++) {
         const struct esc_block *blk = &fn->blocks[b];
         for (uint32_t k = 0; k < blk->nsucc; k++)

@@ -1,65 +1,95 @@
-/* buffer_pool.c - a buffer pool, C's stand-in for Go's sync.Pool. */
+/* buffer_pool.c - Go's sync.Pool in C: a static pool of buffers, a stack buffer put in it, and save/restore. */
 /*
  * Go:
- *     var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
- *     buf := pool.Get().(*bytes.Buffer); ...; pool.Put(buf)
- * Pooled buffers live on the heap and outlive every caller.  A C pool is a
- * static array of buffer pointers; putting a stack buffer into it leaves a
- * dangling pointer for the next user:
  *
- *     buffer_pool.c:41: warning: address of local 'scratch' escapes to
- *                       static 'pool' [escape-global]
+ *     var bufPool = sync.Pool{New: func() any { return new([256]byte) }}
  *
- * pool_put() with heap buffers is the correct version (silent).  The
- * kernel-style "current frame" pattern at the end saves the old pointer,
- * installs a stack frame, and restores the old pointer on every path: the
- * kind of code that made the Linux kernel turn GCC 12's -Wdangling-pointer
- * off.  gcc-escape sees the store overwritten before every return and stays
- * silent.
+ *     buf := bufPool.Get().(*[256]byte)
+ *     ...
+ *     bufPool.Put(buf)
+ *
+ * Put keeps its argument, so `go build -gcflags=-m` moves whatever is
+ * handed to it to the heap: `var b [256]byte; bufPool.Put(&b)` prints
+ * "moved to heap: b".  Go cannot put a stack buffer in a pool.  C can: the
+ * next pool_get() then hands out a pointer into a dead frame.
+ *
+ * gcc-escape, on format_buggy(), which gives its stack buffer to the pool:
+ *
+ *     buffer_pool.c:73: warning: address of local 'buf' escapes to static 'pool' [escape-global]
+ *
+ * with the flow in a note: pool[pool_len] = &buf (store).  GCC alone says
+ * nothing here.
+ *
+ * Not seen yet: if format_buggy() called pool_put(buf) instead of storing
+ * into the pool itself, the store would happen inside pool_put() and
+ * gcc-escape, intraprocedural for now, would miss it (docs/limits.md,
+ * "Calls").  GCC notices that variant only at -O2, after inlining, and only
+ * because pool_put() may free() the buffer (-Wfree-nonheap-object).
+ *
+ * Silent, correctly:
+ * - format(): takes a heap buffer from the pool and puts it back -- heap
+ *   memory is never reported.
+ * - with_scratch(): the kernel-style save/restore of a global
+ *   (prev = scratch; scratch = buf; work(); scratch = prev;).  The global
+ *   points at the stack buffer only while the frame is alive, and the store
+ *   is overwritten on every path to the return, so nothing escapes.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
-#define POOL_SIZE 4
 #define BUF_SIZE 256
+#define POOL_MAX 8
 
-static char *pool[POOL_SIZE];
-static int pool_count;
+static char *pool[POOL_MAX];
+static int pool_len;
+
+char *scratch; /* the current scratch buffer, for work() */
+
+void emit(const char *s);
+void work(void);
+
+char *pool_get(void)
+{
+    if (pool_len > 0)
+        return pool[--pool_len];
+    return malloc(BUF_SIZE);
+}
 
 void pool_put(char *buf)
 {
-    if (pool_count < POOL_SIZE)
-        pool[pool_count++] = buf;
+    if (pool_len < POOL_MAX)
+        pool[pool_len++] = buf;
     else
         free(buf);
 }
 
-void format_bad(int value)
+/* Buggy: a stack buffer recycled into a pool that outlives it. */
+void format_buggy(int value)
 {
-    char scratch[BUF_SIZE];
-    scratch[0] = (char)value;
-    if (pool_count < POOL_SIZE)
-        pool[pool_count++] = scratch; /* the pool keeps a dead buffer */
+    char buf[BUF_SIZE];
+    snprintf(buf, sizeof buf, "value=%d", value);
+    emit(buf);
+    if (pool_len < POOL_MAX)
+        pool[pool_len++] = buf;
 }
 
-char *pool_get(void)
+/* Fixed: the pool only ever holds heap buffers. */
+void format(int value)
 {
-    return pool_count ? pool[--pool_count] : malloc(BUF_SIZE);
+    char *buf = pool_get();
+    if (!buf)
+        return;
+    snprintf(buf, BUF_SIZE, "value=%d", value);
+    emit(buf);
+    pool_put(buf);
 }
 
-struct frame {
-    struct frame *prev;
-    const char *what;
-};
-
-static struct frame *current;
-
-int with_frame(const char *what, int (*work)(void))
+/* Fine: the global is restored before the frame dies. */
+void with_scratch(void)
 {
-    struct frame f;
-    f.prev = current;
-    f.what = what;
-    current = &f;
-    int rc = work();
-    current = f.prev; /* restored before every return */
-    return rc;
+    char buf[BUF_SIZE];
+    char *prev = scratch;
+    scratch = buf;
+    work();
+    scratch = prev;
 }

@@ -1,25 +1,51 @@
-/* per_iteration.c - pointers to per-iteration locals, Go's loop-variable capture in C. */
+/* per_iteration.c - Go's loop-variable capture in C: pointers to one object per iteration. */
 /*
- * Go (before 1.22):
- *     var ps []*int
- *     for i := 0; i < 3; i++ { ps = append(ps, &i) }
- * Every element pointed at the same heap-moved i.  In C each iteration's
- * local lives in the frame; keeping pointers to it is fine as long as they
- * stay in the frame too (sum_squares: silent), and a bug as soon as they
- * leave it through an out-parameter (collect_bad):
+ * Go (1.22 and later, where each iteration has its own v):
  *
- *     per_iteration.c:34: warning: address of local 'square' escapes to the
- *                         caller through parameter 'out' [escape-caller]
+ *     var ptrs []*int
+ *     for i := 0; i < 4; i++ {
+ *         v := i * i
+ *         ptrs = append(ptrs, &v)
+ *     }
+ *
+ * `go build -gcflags=-m` prints "moved to heap: v": each v's address
+ * outlives its iteration, so every iteration gets a heap object.  (Before
+ * Go 1.22 a range variable was shared by all iterations and every pointer
+ * aliased it -- the classic capture bug.)
+ *
+ * C has both problems at once: a variable declared in the loop body is a
+ * new object each iteration, but it dies at the end of the iteration, and
+ * GCC gives all of them one stack slot, so an array of their addresses
+ * holds the same dangling pointer N times.  That is a lifetime bug inside
+ * one function, not an escape, and gcc-escape does not report it (the
+ * address never leaves the frame; AddressSanitizer's use-after-scope check
+ * finds it at run time).  The C way is to give every iteration its own
+ * slot that lives as long as the pointers: here vals[i].
+ *
+ * Silent, correctly: sum_squares() fills a local array of pointers inside
+ * the loop and uses it locally -- the addresses stay in the frame (Go would
+ * keep vals and ptrs on the stack too).
+ *
+ * gcc-escape, on squares_buggy(), which copies those pointers into the
+ * caller's array:
+ *
+ *     per_iteration.c:66: warning: address of local 'vals' escapes to the caller through parameter 'out' [escape-caller]
+ *
+ * with the flow in notes: ptrs[i] = &vals[i] (store), then
+ * out[...] = ptrs[i] (store).  GCC alone says nothing here.
+ *
+ * Silent, correctly: squares_into(), where the caller also provides vals.
  */
-#define N 8
+#define N 4
 
+/* Fine: ptrs and vals die together. */
 int sum_squares(void)
 {
-    int squares[N];
-    int *ptrs[N]; /* pointers to locals, kept in a local array: fine */
+    int vals[N];
+    int *ptrs[N];
     for (int i = 0; i < N; i++) {
-        squares[i] = i * i;
-        ptrs[i] = &squares[i];
+        vals[i] = i * i;
+        ptrs[i] = &vals[i];
     }
     int sum = 0;
     for (int i = 0; i < N; i++)
@@ -27,16 +53,27 @@ int sum_squares(void)
     return sum;
 }
 
-void collect_bad(int **out, int n)
+/* Buggy: the caller's out[] points into this function's dead vals[]. */
+void squares_buggy(int *out[N])
 {
-    for (int i = 0; i < n && i < N; i++) {
-        int square = i * i;
-        out[i] = &square; /* every element points at a dead local */
+    int vals[N];
+    int *ptrs[N];
+    for (int i = 0; i < N; i++) {
+        vals[i] = i * i;
+        ptrs[i] = &vals[i];
     }
+    for (int i = 0; i < N; i++)
+        out[i] = ptrs[i];
 }
 
-void collect(int *out, int n)
+/* Fixed: the caller provides the per-iteration slots too. */
+void squares_into(int *out[N], int vals[N])
 {
-    for (int i = 0; i < n && i < N; i++)
-        out[i] = i * i; /* values, not addresses: fine */
+    int *ptrs[N];
+    for (int i = 0; i < N; i++) {
+        vals[i] = i * i;
+        ptrs[i] = &vals[i];
+    }
+    for (int i = 0; i < N; i++)
+        out[i] = ptrs[i];
 }

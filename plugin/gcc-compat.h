@@ -8,6 +8,7 @@
 
 /* GCC's system.h includes these standard headers itself, before it
    poisons identifiers such as malloc, when asked to. */
+#define INCLUDE_ALGORITHM
 #define INCLUDE_MAP
 #define INCLUDE_STRING
 #define INCLUDE_VECTOR

@@ -24,6 +24,7 @@ struct lowering {
     std::map<unsigned, uint32_t> objects; /* DECL_UID -> object */
     std::vector<uint32_t> values;         /* SSA version -> value */
     std::map<int, uint32_t> blocks;       /* basic block index -> block */
+    std::map<std::string, uint32_t> refs; /* canonical spelling -> ref id */
     uint32_t result_pointer;              /* the value of <retval> when returned by reference */
 };
 
@@ -294,6 +295,84 @@ uint32_t access_type_key(tree ref)
     return TYPE_UID(pointee);
 }
 
+/* A canonical spelling of an expression for ref_identity: decls by UID,
+   constants by value, and SSA temporaries computed from other values
+   (`_1 = i + j`) by their computation, so that two statements computing
+   the same address spell it the same even though GIMPLE gave each its own
+   temporary.  The SSA names left as leaves are collected in LEAVES. */
+void canonical_spelling(tree t, std::string &out, std::vector<tree> &leaves, int depth)
+{
+    if (!t) {
+        out += "_";
+        return;
+    }
+    enum tree_code code = TREE_CODE(t);
+    if (code == SSA_NAME) {
+        gimple *def = SSA_NAME_DEF_STMT(t);
+        if (depth > 0 && !SSA_NAME_IS_DEFAULT_DEF(t) && def && is_gimple_assign(def) &&
+            !gimple_has_volatile_ops(def) && !gimple_vuse(def)) {
+            enum tree_code op = gimple_assign_rhs_code(def);
+            out += "(";
+            out += get_tree_code_name(op);
+            for (unsigned i = 1; i < gimple_num_ops(def); i++) {
+                out += " ";
+                canonical_spelling(gimple_op(def, i), out, leaves, depth - 1);
+            }
+            out += ")";
+            return;
+        }
+        out += "s" + std::to_string(SSA_NAME_VERSION(t));
+        leaves.push_back(t);
+        return;
+    }
+    if (code == INTEGER_CST) {
+        out += tree_fits_shwi_p(t) ? "c" + std::to_string(tree_to_shwi(t)) : "c?";
+        return;
+    }
+    if (DECL_P(t)) {
+        out += "d" + std::to_string(DECL_UID(t));
+        return;
+    }
+    if (TYPE_P(t) || !EXPR_P(t) || TREE_CODE_CLASS(code) == tcc_constant) {
+        out += "?";
+        return;
+    }
+    out += "(";
+    out += get_tree_code_name(code);
+    for (int i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
+        out += " ";
+        canonical_spelling(TREE_OPERAND(t, i), out, leaves, depth);
+    }
+    out += ")";
+}
+
+/* The identity of a memory reference as an expression: equal spellings get
+   the same id, so `registry[i].data = &v; ...; registry[i].data = 0;` is
+   one location even at a variable index.  The core also learns which SSA
+   values the expression uses, since redefining one (in a loop) moves the
+   location. */
+uint32_t ref_identity(lowering &l, tree ref)
+{
+    std::string key;
+    std::vector<tree> leaves;
+    tree size = TYPE_SIZE_UNIT(TREE_TYPE(ref));
+    key += size && tree_fits_uhwi_p(size) ? std::to_string(tree_to_uhwi(size)) : "?";
+    key += ":";
+    canonical_spelling(ref, key, leaves, 4);
+    auto it = l.refs.find(key);
+    if (it != l.refs.end())
+        return it->second;
+    std::vector<uint32_t> values;
+    for (tree name : leaves) {
+        uint32_t v = value_for_ssa(l, name);
+        if (std::find(values.begin(), values.end(), v) == values.end())
+            values.push_back(v);
+    }
+    uint32_t id = esc_add_ref(l.fn, values.data(), values.size());
+    l.refs.emplace(key, id);
+    return id;
+}
+
 /* The extent of a reference in bytes, when it is constant. */
 void ref_extent(tree ref, struct esc_operand *op)
 {
@@ -334,6 +413,7 @@ struct esc_operand lower_memref(lowering &l, tree ref)
     ref_extent(ref, &op);
     op.text = intern_text(l, ref_text(ref));
     op.type_key = access_type_key(ref);
+    op.ref = ref_identity(l, ref);
     return op;
 }
 

@@ -221,6 +221,7 @@ static char *step_text(const struct esc_step *st, const char *dst, const char *s
    spelling of whatever holds the address so far.  The last step, the
    escaping statement itself, is always shown. */
 static void add_flow_notes(const struct esc_function *fn, const struct esc_step *steps, uint32_t n,
+                           struct esc_loc last_loc,
                            enum esc_note_kind kind, struct esc_diag *out, uint32_t *cap)
 {
     char *carrier = NULL;
@@ -245,7 +246,9 @@ static void add_flow_notes(const struct esc_function *fn, const struct esc_step 
         }
         struct esc_note *note = ESC_PUSH(out->notes, out->nnotes, *cap);
         note->kind = kind;
-        note->loc = st->loc;
+        /* GCC's merged `return _5;` has no location; the finding knows
+           the source return it came from. */
+        note->loc = st->loc.line || i + 1 < n ? st->loc : last_loc;
         note->text = step_text(st, dst ? dst : "a temporary", src);
         free(carrier);
         carrier = dst ? dst : src;
@@ -270,14 +273,17 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
     decl->kind = ESC_NOTE_DECLARATION;
     decl->loc = fn->objects[f->object].loc;
     decl->text = declaration_text(fn, f->object);
-    add_flow_notes(fn, f->steps, f->nsteps, ESC_NOTE_FLOW, out, &cap);
+    add_flow_notes(fn, f->steps, f->nsteps, f->loc, ESC_NOTE_FLOW, out, &cap);
 
     if (f->rule == ESC_RULE_ESCAPE_HEAP) {
         struct esc_note *heap = ESC_PUSH(out->notes, out->nnotes, cap);
         heap->kind = ESC_NOTE_HEAP;
         heap->loc = fn->objects[f->sink].loc;
         heap->text = declaration_text(fn, f->sink);
-        add_flow_notes(fn, f->heap_steps, f->nheap_steps, ESC_NOTE_HEAP, out, &cap);
+        struct esc_loc heap_last = f->nheap_steps ? f->heap_steps[f->nheap_steps - 1].loc : f->loc;
+        for (uint32_t i = f->nheap_steps; heap_last.line == 0 && i-- > 0;)
+            heap_last = f->heap_steps[i].loc;
+        add_flow_notes(fn, f->heap_steps, f->nheap_steps, heap_last, ESC_NOTE_HEAP, out, &cap);
     }
 }
 
