@@ -145,9 +145,8 @@ static bool flow_persists(struct analysis *a, uint32_t id)
     if (a->persists[id] >= 0)
         return a->persists[id];
     const struct esc_flow *f = &a->flows.items[id];
-    const struct esc_stmt *s = &a->fn->stmts[f->stmt];
     bool persists = true;
-    if (f->reason == ESC_FLOW_STORE && s->lhs.kind == f->dst.kind && s->lhs.id == f->dst.id)
+    if (esc_flow_store_location(a->fn, f))
         persists = !esc_store_overwritten(a->fn, f->stmt);
     a->persists[id] = persists;
     return persists;

@@ -149,14 +149,7 @@ static bool stored_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t r
         esc_u64map_put(&ex->reach_cache, key, false);
         return false;
     }
-    const struct esc_stmt *s = &ex->fn->stmts[f->stmt];
-    /* Only a plain store's own destination is a location a later store can
-       be proven to overwrite; what a call writes is just "somewhere". */
-    const struct esc_operand *loc =
-        f->reason == ESC_FLOW_STORE && s->lhs.kind == f->dst.kind && s->lhs.id == f->dst.id
-            ? &s->lhs
-            : NULL;
-    bool reaches = esc_store_reaches(ex->fn, f->stmt, loc, r->stmt);
+    bool reaches = esc_store_reaches(ex->fn, f->stmt, esc_flow_store_location(ex->fn, f), r->stmt);
     esc_u64map_put(&ex->reach_cache, key, reaches);
     return reaches;
 }

@@ -161,6 +161,15 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn, struct esc_f
     esc_apply_guards(fn, flows);
 }
 
+const struct esc_operand *esc_flow_store_location(const struct esc_function *fn,
+                                                  const struct esc_flow *f)
+{
+    const struct esc_stmt *s = &fn->stmts[f->stmt];
+    if (f->reason == ESC_FLOW_STORE && s->lhs.kind == f->dst.kind && s->lhs.id == f->dst.id)
+        return &s->lhs;
+    return NULL;
+}
+
 void esc_flows_free(struct esc_flows *flows)
 {
     free(flows->items);

@@ -50,6 +50,13 @@ static inline bool esc_flow_is_store(const struct esc_flow *f)
     return f->dst.kind == ESC_OPND_MEM || f->dst.kind == ESC_OPND_DEREF;
 }
 
+/* The location flow F writes, when a later store can be proven to
+   overwrite it: only a plain store's own destination qualifies; what a
+   call writes (memcpy, an unknown callee) is just "somewhere".  NULL
+   otherwise. */
+const struct esc_operand *esc_flow_store_location(const struct esc_function *fn,
+                                                  const struct esc_flow *f);
+
 /* The memory an argument points to, as an operand: *v for a value, the
    object itself for &x; NONE otherwise. */
 struct esc_operand esc_pointee(const struct esc_operand *arg);

@@ -53,7 +53,6 @@ char *esc_describe_object(const struct esc_function *fn, uint32_t obj)
 /* Where the address goes, completing "address of X escapes ...". */
 static char *describe_destination(const struct esc_function *fn, const struct esc_finding *f)
 {
-    const struct esc_object *sink = &fn->objects[f->sink];
     char *where, *s;
     switch (f->rule) {
     case ESC_RULE_ESCAPE_RETURN:
@@ -81,7 +80,6 @@ static char *describe_destination(const struct esc_function *fn, const struct es
         s = esc_xasprintf("escapes to %s", where);
         break;
     }
-    (void)sink;
     free(where);
     return s;
 }
@@ -221,8 +219,8 @@ static char *step_text(const struct esc_step *st, const char *dst, const char *s
    spelling of whatever holds the address so far.  The last step, the
    escaping statement itself, is always shown. */
 static void add_flow_notes(const struct esc_function *fn, const struct esc_step *steps, uint32_t n,
-                           struct esc_loc last_loc,
-                           enum esc_note_kind kind, struct esc_diag *out, uint32_t *cap)
+                           struct esc_loc last_loc, enum esc_note_kind kind, struct esc_diag *out,
+                           uint32_t *cap)
 {
     char *carrier = NULL;
     for (uint32_t i = 0; i < n; i++) {
