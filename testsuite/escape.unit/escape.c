@@ -174,12 +174,8 @@ static void return_local(void)
     x = local(&f, "x", 2);
     uint32_t y = local(&f, "y", 2);
     p = value(&f, "p");
-    uint32_t b0 = esc_add_block(f.fn), b1 = esc_add_block(f.fn), b2 = esc_add_block(f.fn),
-             b3 = esc_add_block(f.fn);
-    esc_add_edge(f.fn, b0, b1);
-    esc_add_edge(f.fn, b0, b2);
-    esc_add_edge(f.fn, b1, b3);
-    esc_add_edge(f.fn, b2, b3);
+    uint32_t b0, b1, b2, b3;
+    fx_diamond(&f, &b0, &b1, &b2, &b3);
     struct esc_operand in[2] = {esc_opnd_addr(x, 0), esc_opnd_addr(y, 0)};
     stmt(&f, b3, ESC_STMT_PHI, 5, esc_opnd_value(p), 2, in, NULL, 0, ESC_NONE);
     s1 = ret(&f, b3, 6, esc_opnd_value(p));
@@ -676,12 +672,8 @@ static void merged_return(void)
     struct fx f = fx_new("merged");
     uint32_t x = local(&f, "x", 2), y = local(&f, "y", 2);
     uint32_t p = value(&f, "p");
-    uint32_t b0 = esc_add_block(f.fn), b1 = esc_add_block(f.fn), b2 = esc_add_block(f.fn),
-             b3 = esc_add_block(f.fn);
-    esc_add_edge(f.fn, b0, b1);
-    esc_add_edge(f.fn, b0, b2);
-    esc_add_edge(f.fn, b1, b3);
-    esc_add_edge(f.fn, b2, b3);
+    uint32_t b0, b1, b2, b3;
+    fx_diamond(&f, &b0, &b1, &b2, &b3);
     struct esc_operand in[2] = {esc_opnd_addr(y, 0), esc_opnd_addr(x, 0)};
     struct esc_loc locs[2] = {at(6), at(4)};
     struct esc_stmt phi = {0};

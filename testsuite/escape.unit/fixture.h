@@ -101,6 +101,19 @@ static uint32_t call1(struct fx *f, uint32_t block, uint32_t line, struct esc_op
     return stmt(f, block, ESC_STMT_CALL, line, lhs, 1, &arg, callee, 0, ESC_NONE);
 }
 
+/* Four new blocks forming an if/else: b0 -> b1, b2 -> b3. */
+static void fx_diamond(struct fx *f, uint32_t *b0, uint32_t *b1, uint32_t *b2, uint32_t *b3)
+{
+    *b0 = esc_add_block(f->fn);
+    *b1 = esc_add_block(f->fn);
+    *b2 = esc_add_block(f->fn);
+    *b3 = esc_add_block(f->fn);
+    esc_add_edge(f->fn, *b0, *b1);
+    esc_add_edge(f->fn, *b0, *b2);
+    esc_add_edge(f->fn, *b1, *b3);
+    esc_add_edge(f->fn, *b2, *b3);
+}
+
 /* A pointer-sized access to an object, or through a value. */
 static struct esc_operand mem(uint32_t obj)
 {

@@ -110,12 +110,8 @@ static void straight_line(void)
 static bool diamond(bool then_clears, bool else_clears, uint32_t *ret_out)
 {
     struct fx f = fx_new("diamond");
-    uint32_t b0 = esc_add_block(f.fn), b1 = esc_add_block(f.fn), b2 = esc_add_block(f.fn),
-             b3 = esc_add_block(f.fn);
-    esc_add_edge(f.fn, b0, b1);
-    esc_add_edge(f.fn, b0, b2);
-    esc_add_edge(f.fn, b1, b3);
-    esc_add_edge(f.fn, b2, b3);
+    uint32_t b0, b1, b2, b3;
+    fx_diamond(&f, &b0, &b1, &b2, &b3);
     uint32_t s = store_x(&f, b0, 0, 8);
     if (then_clears)
         clear_g(&f, b1, 0, 8);
@@ -144,12 +140,8 @@ static void branches(void)
 
     /* Overwritten after the merge. */
     struct fx f = fx_new("after_merge");
-    uint32_t b0 = esc_add_block(f.fn), b1 = esc_add_block(f.fn), b2 = esc_add_block(f.fn),
-             b3 = esc_add_block(f.fn);
-    esc_add_edge(f.fn, b0, b1);
-    esc_add_edge(f.fn, b0, b2);
-    esc_add_edge(f.fn, b1, b3);
-    esc_add_edge(f.fn, b2, b3);
+    uint32_t b0, b1, b2, b3;
+    fx_diamond(&f, &b0, &b1, &b2, &b3);
     uint32_t s = store_x(&f, b0, 0, 8);
     clear_g(&f, b3, 0, 8);
     ret(&f, b3, 9, esc_opnd_none());
@@ -245,12 +237,8 @@ static void loops(void)
 static bool abort_arm(uint32_t flags)
 {
     struct fx f = fx_new("abort_arm");
-    uint32_t b0 = esc_add_block(f.fn), b1 = esc_add_block(f.fn), b2 = esc_add_block(f.fn),
-             b3 = esc_add_block(f.fn);
-    esc_add_edge(f.fn, b0, b1);
-    esc_add_edge(f.fn, b0, b2);
-    esc_add_edge(f.fn, b1, b3);
-    esc_add_edge(f.fn, b2, b3);
+    uint32_t b0, b1, b2, b3;
+    fx_diamond(&f, &b0, &b1, &b2, &b3);
     uint32_t s = store_x(&f, b0, 0, 8);
     call(&f, b1, 5, esc_opnd_none(), "abort", flags);
     clear_g(&f, b2, 0, 8);
@@ -426,12 +414,8 @@ static void reaching_targets(void)
 
     /* The same, but the load is on a branch the store cannot get to. */
     f = fx_new("other_branch");
-    b0 = esc_add_block(f.fn), b1 = esc_add_block(f.fn), b2 = esc_add_block(f.fn);
-    uint32_t b3 = esc_add_block(f.fn);
-    esc_add_edge(f.fn, b0, b1);
-    esc_add_edge(f.fn, b0, b2);
-    esc_add_edge(f.fn, b1, b3);
-    esc_add_edge(f.fn, b2, b3);
+    uint32_t b3;
+    fx_diamond(&f, &b0, &b1, &b2, &b3);
     u = esc_add_value(f.m, f.fn, "u", 1);
     s = store_x(&f, b1, 0, 8);
     l = assign(&f, b2, 4, esc_opnd_value(u), esc_opnd_mem(f.g, 0, 8));
