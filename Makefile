@@ -43,14 +43,19 @@ UNIT_SRC := $(sort $(wildcard testsuite/escape.unit/*.c))
 UNIT_BIN := $(UNIT_SRC:testsuite/escape.unit/%.c=$(B)/unit/%)
 
 PLUGIN := $(B)/escape.so
+CORE_LIBS := -ljansson
 RUNTEST_FLAGS ?=
 
-.PHONY: all deps-build deps-check install uninstall demo check check-unit check-dg \
-	check-oracle check-torture clean
+.PHONY: all deps-core deps-build deps-check install uninstall demo check check-unit \
+	check-dg check-oracle check-torture check-schema clean
 
 all: $(PLUGIN)
 
-deps-build:
+# The core's one library: jansson reads model files (core/models.c).
+deps-core:
+	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h
+
+deps-build: deps-core
 	@build-aux/require.sh "building the plugin" \
 		gcc-$(GCC_MAJOR)-plugin-dev:"$(PLUGIN_DIR)/include/gcc-plugin.h" \
 		g++-$(GCC_MAJOR):$(CXX)
@@ -58,8 +63,10 @@ deps-build:
 deps-check: deps-build
 	@build-aux/require.sh "make check" \
 		dejagnu:runtest dejagnu:/usr/include/dejagnu.h \
-		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz
+		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz \
+		python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema/__init__.py
 
+$(B)/core/models.o: | deps-core
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -c $< -o $@
@@ -73,12 +80,12 @@ $(B)/libescape-core.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
 $(PLUGIN): $(PLUGIN_OBJ) $(B)/libescape-core.a
-	$(CXX) -shared -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a
+	$(CXX) -shared -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
 
 $(B)/unit/%: testsuite/escape.unit/%.c $(wildcard testsuite/escape.unit/*.h) $(B)/libescape-core.a | deps-check
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-unused-function \
-		-I. -o $@ $< $(B)/libescape-core.a
+		-I. -o $@ $< $(B)/libescape-core.a $(CORE_LIBS)
 
 install: $(PLUGIN)
 	install -D -m 0755 $(PLUGIN) $(DESTDIR)$(PLUGIN_DIR)/escape.so
@@ -111,10 +118,12 @@ RUNTEST = cd $(B)/testsuite && runtest --tool escape --srcdir $(TOP)/testsuite \
 # then the torture run; failures do not stop the rest, the summary counts.
 check: $(PLUGIN) $(UNIT_BIN) $(B)/gcc-tests/.extracted
 	@mkdir -p $(B)/testsuite
-	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum
+	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum $(B)/schema/schema.sum
 	-@$(RUNTEST) $(RUNTEST_FLAGS)
 	-@$(MAKE) --no-print-directory check-torture
-	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum
+	-@$(MAKE) --no-print-directory $(B)/schema/schema.sum
+	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
+		$(B)/schema/schema.sum
 
 # One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
 # check-oracle (oracle.exp); RUNTEST_FLAGS=dg.exp=FILE.c narrows it.
@@ -127,6 +136,41 @@ check-unit check-dg check-oracle: $(PLUGIN) $(UNIT_BIN) $(B)/gcc-tests/.extracte
 # plugin causes, identical assembly.
 check-torture: $(PLUGIN) $(B)/gcc-tests/.extracted
 	@testsuite/torture/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/gcc-tests $(TOP)/$(B)/torture $(NPROC)
+
+# docs/schemas/summary.schema.json against the model-file loader: the
+# unit test writes its fixtures, and the schema must accept the valid ones
+# (and the example in docs/models.md) and reject the invalid ones the
+# loader rejects (those it can express).
+define SCHEMA_CHECK
+import json, os, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft7Validator.check_schema(schema)
+validator = jsonschema.Draft7Validator(schema)
+for path in sys.argv[2:]:
+    name = os.path.basename(path)
+    valid = name.startswith("valid-")
+    errors = list(validator.iter_errors(json.load(open(path))))
+    what = "validates" if valid else "is rejected"
+    if valid == (not errors):
+        print("PASS: schema: %s %s" % (name, what))
+    else:
+        print("FAIL: schema: %s %s%s" % (name, what, ": " + errors[0].message if errors else ""))
+endef
+export SCHEMA_CHECK
+
+$(B)/schema/schema.sum: $(B)/unit/models docs/schemas/summary.schema.json docs/models.md
+	@rm -rf $(B)/schema
+	@$(B)/unit/models --fixtures $(B)/schema
+	@awk '/^```json$$/ { json = 1; next } /^```$$/ { json = 0 } json' docs/models.md \
+		>$(B)/schema/valid-models-md-example.json
+	@python3 -c "$$SCHEMA_CHECK" docs/schemas/summary.schema.json $(B)/schema/*.json >$@.tmp
+	@mv $@.tmp $@
+
+check-schema:
+	@rm -f $(B)/schema/schema.sum
+	@$(MAKE) --no-print-directory $(B)/schema/schema.sum
+	@build-aux/summarize.sh $(B)/schema/schema.sum
 
 clean:
 	rm -rf $(B)
