@@ -93,9 +93,12 @@
 #include "flows.h"
 #include "overwrite.h"
 #include "pointsto.h"
+#include "summary.h"
+#include "threads.h"
 #include "util.h"
 #include "validate.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +109,7 @@ struct flow_list {
 
 struct analysis {
     struct esc_function *fn;
+    struct esc_summary *summary; /* this function's, being computed; may be NULL */
     struct esc_flows flows;
     struct esc_pointsto pt;
     struct flow_list *writers;    /* per escaping-capable object: stores that may write it */
@@ -126,6 +130,7 @@ static bool is_root(const struct esc_object *o)
     case ESC_OBJ_STATIC:
     case ESC_OBJ_STATIC_REACH:
     case ESC_OBJ_CALLER:
+    case ESC_OBJ_KEPT:
         return true;
     default:
         return false;
@@ -148,6 +153,9 @@ static bool flow_persists(struct analysis *a, uint32_t id)
     bool persists = true;
     if (esc_flow_store_location(a->fn, f))
         persists = !esc_store_overwritten(a->fn, f->stmt);
+    else if (f->dst.kind == ESC_OPND_MEM && a->fn->objects[f->dst.id].kind == ESC_OBJ_KEPT &&
+             a->fn->objects[f->dst.id].flags & ESC_OBJF_THREAD)
+        persists = !esc_thread_joined(a->fn, &a->flows, &a->pt, f->stmt);
     a->persists[id] = persists;
     return persists;
 }
@@ -185,6 +193,8 @@ static enum esc_rule rule_for_sink(const struct esc_object *sink)
         return ESC_RULE_ESCAPE_CALLER;
     case ESC_OBJ_HEAP:
         return ESC_RULE_ESCAPE_HEAP;
+    case ESC_OBJ_KEPT:
+        return sink->flags & ESC_OBJF_THREAD ? ESC_RULE_ESCAPE_THREAD : ESC_RULE_ESCAPE_CALL;
     default:
         return ESC_RULE_ESCAPE_GLOBAL;
     }
@@ -207,6 +217,22 @@ static struct esc_step *copy_steps(const struct esc_step *steps, uint32_t n)
     return copy;
 }
 
+/* The path inside a summarised callee that keeps what flow ID passes it. */
+static const struct esc_leak_why *callee_why(const struct analysis *a, uint32_t id, uint32_t sink)
+{
+    const struct esc_flow *f = &a->flows.items[id];
+    const struct esc_object *kept = &a->fn->objects[sink];
+    const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
+    if (kept->kind != ESC_OBJ_KEPT || !callee || f->arg < 1 || f->arg > callee->nparams)
+        return NULL;
+    unsigned level = f->src.kind == ESC_OPND_VALUE || f->src.kind == ESC_OPND_ADDR ? 0 : 1;
+    const struct esc_param_summary *p = &callee->params[f->arg - 1];
+    if (kept->flags & ESC_OBJF_THREAD)
+        return p->why[level][ESC_LEAK_THREAD];
+    return p->why[level][ESC_LEAK_STATIC] ? p->why[level][ESC_LEAK_STATIC]
+                                          : p->why[level][ESC_LEAK_KEPT];
+}
+
 static void report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sink,
                    struct esc_step *steps, uint32_t nsteps)
 {
@@ -226,6 +252,7 @@ static void report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sin
         if (steps[i].loc.line)
             fd->loc = steps[i].loc;
     fd->heap_root = ESC_NONE;
+    fd->callee_why = callee_why(a, flow, sink);
     if (fd->rule == ESC_RULE_ESCAPE_HEAP) {
         fd->heap_steps = copy_steps(a->heap_steps[sink], a->nheap_steps[sink]);
         fd->nheap_steps = a->nheap_steps[sink];
@@ -252,6 +279,93 @@ static struct esc_step *feasible_path(struct analysis *a, uint32_t obj, uint32_t
     if (!steps)
         esc_u64map_put(&a->infeasible, key, 1);
     return steps;
+}
+
+/* The object an escaping heap object was found in, followed up to a root. */
+static uint32_t escape_root(const struct analysis *a, uint32_t w)
+{
+    for (uint32_t guard = 0; a->fn->objects[w].kind == ESC_OBJ_HEAP && guard < a->fn->nobjects;
+         guard++)
+        w = a->escape_parent[w];
+    return w;
+}
+
+/* Where a parameter's pointer goes when flow ID writes it into the
+   escaping object W, in the terms of a summary; false if nowhere that
+   matters to callers. */
+static bool classify_leak(const struct analysis *a, uint32_t param, uint32_t id, uint32_t w,
+                          enum esc_leak_sink *sink, uint32_t *other)
+{
+    uint32_t root = escape_root(a, w);
+    const struct esc_object *r = &a->fn->objects[root];
+    *other = 0;
+    switch (r->kind) {
+    case ESC_OBJ_RETURN:
+        *sink = ESC_LEAK_RESULT;
+        return true;
+    case ESC_OBJ_STATIC:
+    case ESC_OBJ_STATIC_REACH:
+        *sink = ESC_LEAK_STATIC;
+        return true;
+    case ESC_OBJ_CALLER:
+        if (r->param < 0 || (uint32_t)r->param == param)
+            return false;
+        *sink = ESC_LEAK_PARAM;
+        *other = (uint32_t)r->param;
+        return true;
+    case ESC_OBJ_KEPT: {
+        *sink = r->flags & ESC_OBJF_THREAD ? ESC_LEAK_THREAD : ESC_LEAK_KEPT;
+        /* Through a callee that stores it in static storage: say so. */
+        const struct esc_summary *callee = a->flows.calls[r->stmt].summary;
+        const struct esc_flow *f = &a->flows.items[id];
+        if (*sink == ESC_LEAK_KEPT && callee && root == w && f->arg >= 1 &&
+            f->arg <= callee->nparams) {
+            unsigned level = f->src.kind == ESC_OPND_VALUE || f->src.kind == ESC_OPND_ADDR ? 0 : 1;
+            if (callee->params[f->arg - 1].leaks[level] & 1u << ESC_LEAK_STATIC)
+                *sink = ESC_LEAK_STATIC;
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* Parameter object O (its pointee, or deeper memory) is carried by flow
+   ID into escaping object W: a leak for the function's summary. */
+static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
+{
+    const struct esc_object *obj = &a->fn->objects[o];
+    if (obj->param < 0)
+        return;
+    uint32_t param = (uint32_t)obj->param;
+    unsigned level = obj->flags & ESC_OBJF_DEEP ? 1 : 0;
+    enum esc_leak_sink sink;
+    uint32_t other;
+    if (param >= a->summary->nparams || !classify_leak(a, param, id, w, &sink, &other))
+        return;
+    const struct esc_param_summary *p = &a->summary->params[param];
+    if (sink == ESC_LEAK_PARAM
+            ? other >= ESC_MAX_TRACKED_PARAMS || p->stored_into[level] >> other & 1
+            : p->leaks[level] & 1u << sink)
+        return; /* known already */
+    uint32_t nsteps;
+    struct esc_step *steps = feasible_path(a, o, id, &nsteps);
+    if (!steps)
+        return;
+    struct esc_leak_why *why = esc_xcalloc(1, sizeof *why);
+    why->fn = a->fn;
+    why->steps = steps;
+    why->nsteps = nsteps;
+    why->sink_object = w;
+    const struct esc_flow *f = &a->flows.items[id];
+    const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
+    if (a->fn->objects[w].kind == ESC_OBJ_KEPT && callee && (callee->fn || callee->origin) &&
+        f->arg >= 1) {
+        why->via = callee;
+        why->via_param = f->arg - 1u;
+    }
+    esc_summary_add_leak(a->summary, param, level, sink, other, why);
 }
 
 static void propagate(struct analysis *a)
@@ -284,6 +398,11 @@ static void propagate(struct analysis *a)
             for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;
                  o = esc_bitset_next(&carried, nwords, o + 1)) {
                 const struct esc_object *obj = &fn->objects[o];
+                if (obj->kind == ESC_OBJ_CALLER) {
+                    if (a->summary)
+                        record_leak(a, o, id, w);
+                    continue;
+                }
                 bool stack = esc_object_is_stack(obj);
                 if (stack ? already_reported(a->out, o, f->stmt)
                           : obj->kind != ESC_OBJ_HEAP || a->escaping[o])
@@ -320,7 +439,185 @@ static int compare_findings(const void *x, const void *y)
     return a->object < b->object ? -1 : a->object > b->object;
 }
 
+/* The parameters whose memory OP may point to, one level deep: each gets
+   MARK set (freed, or passed where anything may happen to it). */
+static void mark_params(struct analysis *a, const struct esc_operand *op, bool deep,
+                        size_t field_offset)
+{
+    const struct esc_function *fn = a->fn;
+    uint32_t nwords = a->pt.nwords;
+    struct esc_bitset objs = {0};
+    esc_pointsto_read(&a->pt, op, &objs);
+    for (uint32_t o = esc_bitset_next(&objs, nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(&objs, nwords, o + 1)) {
+        const struct esc_object *obj = &fn->objects[o];
+        if (obj->kind == ESC_OBJ_CALLER && obj->param >= 0 &&
+            (uint32_t)obj->param < a->summary->nparams && (deep || !(obj->flags & ESC_OBJF_DEEP)))
+            *(bool *)((char *)&a->summary->params[obj->param] + field_offset) = true;
+        if (!deep)
+            continue;
+        const struct esc_bitset *inner = esc_contents(&a->pt, o);
+        for (uint32_t i = esc_bitset_next(inner, nwords, 0); i != ESC_NONE;
+             i = esc_bitset_next(inner, nwords, i + 1))
+            if (fn->objects[i].kind == ESC_OBJ_CALLER && fn->objects[i].param >= 0 &&
+                (uint32_t)fn->objects[i].param < a->summary->nparams)
+                *(bool *)((char *)&a->summary->params[fn->objects[i].param] + field_offset) = true;
+    }
+    esc_bitset_free(&objs);
+}
+
+/* Which parameters calls free, or hand to functions nothing is known about. */
+static void summarize_calls(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        const struct esc_call *call = &a->flows.calls[id];
+        if (s->kind != ESC_STMT_CALL)
+            continue;
+        for (uint32_t i = 0; i < s->nargs; i++) {
+            const struct esc_param_summary *callee =
+                call->summary && i < call->summary->nparams ? &call->summary->params[i] : NULL;
+            bool frees =
+                (call->model && call->model->frees_arg == i + 1) || (callee && callee->freed);
+            if (frees)
+                mark_params(a, &s->args[i], false, offsetof(struct esc_param_summary, freed));
+            if (call->unknown || (callee && callee->unknown))
+                mark_params(a, &s->args[i], true, offsetof(struct esc_param_summary, unknown));
+        }
+    }
+}
+
+/* The size an allocating call asks for, as a parameter index or a
+   constant; false when it is neither. */
+static bool allocation_size(const struct analysis *a, uint32_t stmt, int32_t *param, int64_t *size)
+{
+    const struct esc_stmt *s = &a->fn->stmts[stmt];
+    const struct esc_call *call = &a->flows.calls[stmt];
+    *param = -1;
+    *size = -1;
+    unsigned size_arg = 0, count_arg = 0;
+    if (call->model) {
+        size_arg = call->model->size_arg;
+        count_arg = call->model->count_arg;
+    } else if (call->summary && call->summary->ret.fresh) {
+        if (call->summary->ret.size >= 0) {
+            *size = call->summary->ret.size;
+            return true;
+        }
+        if (call->summary->ret.size_param >= 0)
+            size_arg = (unsigned)call->summary->ret.size_param + 1;
+    }
+    if (!size_arg || size_arg > s->nargs || count_arg > s->nargs)
+        return false;
+    const struct esc_operand *n = &s->args[size_arg - 1];
+    const struct esc_operand *c = count_arg ? &s->args[count_arg - 1] : NULL;
+    if (n->kind == ESC_OPND_INT && (!c || c->kind == ESC_OPND_INT)) {
+        *size = n->value * (c ? c->value : 1);
+        return true;
+    }
+    if (!c && n->kind == ESC_OPND_VALUE && a->fn->values[n->id].def == ESC_NONE &&
+        a->fn->values[n->id].param >= 0) {
+        *param = a->fn->values[n->id].param;
+        return true;
+    }
+    return false;
+}
+
+/* Is heap object H stored anywhere but the return value? */
+static bool stored_elsewhere(const struct analysis *a, uint32_t h)
+{
+    const struct esc_function *fn = a->fn;
+    for (uint32_t o = 0; o < fn->nobjects; o++)
+        if (o != fn->return_object && can_escape(&fn->objects[o]) &&
+            esc_bitset_has(esc_contents(&a->pt, o), h))
+            return true;
+    return false;
+}
+
+/* A malloc wrapper returns only heap memory it allocated itself (or null)
+   and keeps no other pointer to it. */
+static void summarize_return(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    const struct esc_bitset *ret = esc_contents(&a->pt, fn->return_object);
+    uint32_t nwords = a->pt.nwords;
+    struct esc_return_summary r = {.fresh = false, .size_param = -1, .size = -1};
+    bool first = true;
+    for (uint32_t o = esc_bitset_next(ret, nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(ret, nwords, o + 1)) {
+        const struct esc_object *obj = &fn->objects[o];
+        int32_t param;
+        int64_t size;
+        if (obj->kind != ESC_OBJ_HEAP || obj->stmt == ESC_NONE || stored_elsewhere(a, o))
+            return;
+        if (!allocation_size(a, obj->stmt, &param, &size))
+            param = -1, size = -1;
+        if (first) {
+            r.size_param = param;
+            r.size = size;
+        } else if (r.size_param != param || r.size != size) {
+            r.size_param = -1;
+            r.size = -1;
+        }
+        first = false;
+        r.fresh = true;
+    }
+    if (r.fresh && !a->summary->ret.fresh)
+        a->summary->ret = r;
+}
+
+/* A parameter declared noescape that leaks is a finding of its own: the
+   declaration is a promise callers rely on. */
+static void check_noescape(struct analysis *a)
+{
+    static const enum esc_leak_sink outliving[] = {ESC_LEAK_STATIC, ESC_LEAK_KEPT, ESC_LEAK_THREAD,
+                                                   ESC_LEAK_PARAM};
+    const struct esc_function *fn = a->fn;
+    for (uint32_t i = 0; i < fn->nparams && i < a->summary->nparams; i++) {
+        a->summary->params[i].noescape = fn->params[i].noescape;
+        if (!fn->params[i].noescape)
+            continue;
+        const struct esc_leak_why *why = NULL;
+        for (unsigned l = 0; l < ESC_LEAK_LEVELS && !why; l++)
+            for (unsigned k = 0; k < sizeof outliving / sizeof outliving[0] && !why; k++)
+                why = a->summary->params[i].why[l][outliving[k]];
+        if (!why || !why->nsteps)
+            continue;
+        struct esc_function_result *out = a->out;
+        struct esc_finding *fd = ESC_PUSH(out->findings, out->nfindings, out->cap_findings);
+        memset(fd, 0, sizeof *fd);
+        fd->rule = ESC_RULE_ESCAPE_NOESCAPE;
+        fd->object = fn->params[i].caller;
+        fd->stmt = why->steps[why->nsteps - 1].stmt;
+        fd->sink = why->sink_object;
+        fd->loc = why->steps[why->nsteps - 1].loc;
+        fd->steps = copy_steps(why->steps, why->nsteps);
+        fd->nsteps = why->nsteps;
+        fd->heap_root = ESC_NONE;
+    }
+}
+
+/* Does an indirect call's pointer point to any function?  Then a second
+   round of flows can use those functions' summaries. */
+static bool has_function_targets(const struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind != ESC_STMT_CALL || s->callee || s->target.kind != ESC_OPND_VALUE)
+            continue;
+        const struct esc_bitset *t = esc_pts(&a->pt, s->target.id);
+        for (uint32_t o = esc_bitset_next(t, a->pt.nwords, 0); o != ESC_NONE;
+             o = esc_bitset_next(t, a->pt.nwords, o + 1))
+            if (fn->objects[o].kind == ESC_OBJ_FUNCTION)
+                return true;
+    }
+    return false;
+}
+
 void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
+                          const struct esc_callees *callees, struct esc_summary *summary,
                           struct esc_function_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -328,9 +625,24 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     out->skipped = esc_validate_function(fn);
     if (out->skipped)
         return;
-    struct analysis a = {.fn = fn, .out = out};
-    esc_flows_build(m, fn, &a.flows);
+    struct analysis a = {.fn = fn, .out = out, .summary = summary};
+    struct esc_summary_table merged = {0};
+    struct esc_callees resolve = {0};
+    if (callees)
+        resolve = *callees;
+    resolve.pt = NULL;
+    resolve.merged = &merged;
+    esc_flows_build(m, fn, &resolve, &a.flows);
     esc_pointsto_solve(fn, &a.flows, &a.pt);
+    if (resolve.own && has_function_targets(&a)) {
+        struct esc_flows again = {0};
+        resolve.pt = &a.pt;
+        esc_flows_build(m, fn, &resolve, &again);
+        esc_pointsto_free(&a.pt);
+        esc_flows_free(&a.flows);
+        a.flows = again;
+        esc_pointsto_solve(fn, &a.flows, &a.pt);
+    }
     index_writers(&a);
     a.persists = esc_xmalloc((a.flows.n + 1) * sizeof *a.persists);
     memset(a.persists, -1, (a.flows.n + 1) * sizeof *a.persists);
@@ -342,6 +654,11 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         a.escape_parent[o] = ESC_NONE;
 
     propagate(&a);
+    if (summary) {
+        summarize_calls(&a);
+        summarize_return(&a);
+        check_noescape(&a);
+    }
     qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
 
     esc_explainer_free(a.explainer);
@@ -358,14 +675,9 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     esc_u64map_free(&a.infeasible);
     esc_pointsto_free(&a.pt);
     esc_flows_free(&a.flows);
-}
-
-void esc_analyze_module(struct esc_module *m, struct esc_results *out)
-{
-    out->nfunctions = m->nfunctions;
-    out->functions = esc_xcalloc(m->nfunctions, sizeof *out->functions);
-    for (uint32_t i = 0; i < m->nfunctions; i++)
-        esc_analyze_function(m, m->functions[i], &out->functions[i]);
+    /* Merged summaries of indirect calls may be referenced by notes only
+       through `via`, which never points at them (they have no paths). */
+    esc_summary_table_free(&merged);
 }
 
 void esc_function_result_free(struct esc_function_result *r)

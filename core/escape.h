@@ -28,6 +28,9 @@ struct esc_finding {
     uint32_t heap_root; /* the RETURN, STATIC, STATIC_REACH or CALLER object it reaches */
     uint32_t nheap_steps;
     struct esc_step *heap_steps;
+    /* escape-call, escape-thread through a summarised callee: how the
+       callee lets the argument go (owned by the callee's summary). */
+    const struct esc_leak_why *callee_why;
 };
 
 struct esc_function_result {
@@ -42,10 +45,25 @@ struct esc_results {
     struct esc_function_result *functions; /* parallel to the module's functions */
 };
 
-/* Analyse every function of M.  Completes each function's object table
-   (allocation sites) as a side effect; call once. */
-void esc_analyze_module(struct esc_module *m, struct esc_results *out);
+struct esc_callees;
+struct esc_summary;
+struct esc_leak_why;
+struct esc_summary_table;
+
+/* Analyse every function of M, callees before callers (interproc.c), with
+   calls to external functions resolved against MODELS (may be NULL) and
+   the built-in library table.  Completes each function's object table
+   (allocation sites, kept objects) as a side effect.  When SUMMARIES is
+   not NULL it receives every function's summary (caller frees with
+   esc_summary_table_free). */
+void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *models,
+                        struct esc_results *out, struct esc_summary_table *summaries);
+
+/* Analyse one function with calls resolved through CALLEES (may be NULL).
+   When SUMMARY is not NULL, what the function does with its parameters is
+   added to it (it only grows, so iterating to a fixed point terminates). */
 void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
+                          const struct esc_callees *callees, struct esc_summary *summary,
                           struct esc_function_result *out);
 void esc_results_free(struct esc_results *results);
 void esc_function_result_free(struct esc_function_result *r);

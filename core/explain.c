@@ -202,13 +202,45 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
     }
 }
 
+/* A parameter's pointers are there before any statement runs: its entry
+   value (or its slot, when its address is taken) holds the pointee, and
+   the pointee's contents hold the deeper memory.  Such states have no
+   flow. */
+static void push_entry_state(struct search *s, uint32_t node)
+{
+    uint64_t key = (uint64_t)node << 32 | ESC_NONE;
+    if (esc_u64map_get(&s->seen, key))
+        return;
+    esc_u64map_put(&s->seen, key, s->nstates);
+    *ESC_PUSH(s->states, s->nstates, s->cap) = (struct state){node, ESC_NONE, ESC_NONE};
+}
+
+static void push_entry_states(struct search *s)
+{
+    const struct esc_function *fn = s->ex->fn;
+    const struct esc_pointsto *pt = s->ex->pt;
+    const struct esc_object *o = &fn->objects[s->obj];
+    if (o->param < 0 || (uint32_t)o->param >= fn->nparams)
+        return;
+    const struct esc_param *p = &fn->params[o->param];
+    if (o->flags & ESC_OBJF_DEEP) {
+        push_entry_state(s, pt->nvalues + p->caller);
+        push_entry_state(s, pt->nvalues + p->deep);
+        return;
+    }
+    if (p->value != ESC_NONE)
+        push_entry_state(s, p->value);
+    if (p->object != ESC_NONE)
+        push_entry_state(s, pt->nvalues + p->object);
+}
+
 /* Can state AT feed flow READER: directly for a value, and for memory only
    if the store that put the address there reaches the reader. */
 static bool feeds(struct search *s, const struct state *at, uint32_t reader)
 {
     if (s->ex->flows->items[reader].exclude == s->obj)
         return false;
-    if (!is_content(s->ex->pt, at->node))
+    if (!is_content(s->ex->pt, at->node) || at->flow == ESC_NONE)
         return true;
     return stored_reaches(s->ex, at->flow, reader);
 }
@@ -238,6 +270,8 @@ struct esc_step *esc_explain(struct esc_explainer *ex, uint32_t obj, uint32_t ta
 
     struct search s = {.ex = ex, .obj = obj};
     s.nodes = esc_xmalloc((ex->pt->nobjects + 1) * sizeof *s.nodes);
+    if (ex->fn->objects[obj].kind == ESC_OBJ_CALLER)
+        push_entry_states(&s);
     for (uint32_t i = 0; i < ex->flows->n; i++)
         if (flows[i].src.kind == ESC_OPND_ADDR && flows[i].src.id == obj)
             push_states(&s, i, ESC_NONE);
@@ -260,12 +294,13 @@ struct esc_step *esc_explain(struct esc_explainer *ex, uint32_t obj, uint32_t ta
     if (found != ESC_NONE) {
         uint32_t len = 1;
         for (uint32_t i = found; i != ESC_NONE; i = s.states[i].parent)
-            len++;
+            len += s.states[i].flow != ESC_NONE;
         steps = esc_xmalloc(len * sizeof *steps);
         uint32_t at = len;
         steps[--at] = make_step(ex->fn, &flows[target]);
         for (uint32_t i = found; i != ESC_NONE; i = s.states[i].parent)
-            steps[--at] = make_step(ex->fn, &flows[s.states[i].flow]);
+            if (s.states[i].flow != ESC_NONE)
+                steps[--at] = make_step(ex->fn, &flows[s.states[i].flow]);
         *nsteps = len;
     }
     free(s.states);

@@ -2,8 +2,10 @@
 #include "flows.h"
 #include "guards.h"
 #include "libmodel.h"
+#include "pointsto.h"
 #include "util.h"
 
+#include <string.h>
 #include <stdlib.h>
 
 static bool carries_pointers(const struct esc_operand *op)
@@ -83,32 +85,47 @@ static void unknown_call(struct esc_function *fn, struct esc_flows *flows, uint3
     add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
     if (s->flags & ESC_CALLF_INTERNAL)
         return;
+    flows->calls[id].unknown = true;
     for (uint32_t a = 0; a < s->nargs; a++)
         add(flows, esc_pointee(&s->args[a]), esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN,
             (uint8_t)(a + 1));
 }
 
-static void call_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
-                       uint32_t id)
+/* The object standing for what call ID keeps past its return (for a new
+   thread when THREAD), created the first time flows are built. */
+static uint32_t kept_object(struct esc_module *m, struct esc_function *fn, uint32_t id, bool thread)
 {
     struct esc_stmt *s = &fn->stmts[id];
-    if (s->flags & ESC_CALLF_VLA && s->object != ESC_NONE) {
-        add(flows, s->lhs, esc_opnd_addr(s->object, 0), id, ESC_FLOW_ALLOC, 0);
-        return;
+    uint32_t *slot = thread ? &s->thread : &s->kept;
+    if (*slot == ESC_NONE) {
+        *slot = esc_add_object(m, fn, ESC_OBJ_KEPT, s->callee, s->loc);
+        fn->objects[*slot].stmt = id;
+        if (thread)
+            fn->objects[*slot].flags |= ESC_OBJF_THREAD;
     }
-    const struct esc_lib_model *model = NULL;
-    if (!(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL)))
-        model = esc_lib_lookup(s->callee);
-    if (!model) {
-        unknown_call(fn, flows, id);
-        return;
-    }
+    return *slot;
+}
+
+/* The heap or alloca object call ID allocates, created once. */
+static uint32_t allocated_object(struct esc_module *m, struct esc_function *fn, uint32_t id,
+                                 enum esc_object_kind kind, const char *name)
+{
+    if (fn->stmts[id].object != ESC_NONE)
+        return fn->stmts[id].object;
+    uint32_t obj = esc_add_object(m, fn, kind, name, fn->stmts[id].loc);
+    fn->objects[obj].stmt = id;
+    fn->stmts[id].object = obj;
+    return obj;
+}
+
+static void model_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
+                        uint32_t id, const struct esc_lib_model *model)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
     if (model->alloc != ESC_ALLOC_NONE) {
         enum esc_object_kind kind = model->alloc == ESC_ALLOC_HEAP ? ESC_OBJ_HEAP : ESC_OBJ_ALLOCA;
-        uint32_t obj = esc_add_object(m, fn, kind, model->name, s->loc);
+        uint32_t obj = allocated_object(m, fn, id, kind, model->name);
         s = &fn->stmts[id];
-        fn->objects[obj].stmt = id;
-        s->object = obj;
         struct esc_operand dst =
             model->alloc_out_arg ? esc_pointee(arg_at(s, model->alloc_out_arg)) : s->lhs;
         add(flows, dst, esc_opnd_addr(obj, 0), id, ESC_FLOW_ALLOC, 0);
@@ -128,10 +145,144 @@ static void call_flows(struct esc_module *m, struct esc_function *fn, struct esc
     if (model->store_dst)
         add(flows, esc_pointee(arg_at(s, model->store_dst)), *arg_at(s, model->store_val), id,
             ESC_FLOW_CALL_STORE, model->store_val);
+    for (unsigned a = 1; a <= 8 && a <= s->nargs; a++) {
+        if (!((model->keeps | model->keeps_deep) & ESC_LIB_ARG(a)))
+            continue;
+        uint32_t kept = kept_object(m, fn, id, false);
+        s = &fn->stmts[id];
+        if (model->keeps & ESC_LIB_ARG(a))
+            add(flows, esc_opnd_mem(kept, 0, -1), *arg_at(s, a), id, ESC_FLOW_CALL_KEEP,
+                (uint8_t)a);
+        if (model->keeps_deep & ESC_LIB_ARG(a))
+            add(flows, esc_opnd_mem(kept, 0, -1), esc_pointee(arg_at(s, a)), id, ESC_FLOW_CALL_KEEP,
+                (uint8_t)a);
+    }
+    if (model->thread_arg && model->thread_arg <= s->nargs) {
+        uint32_t thread = kept_object(m, fn, id, true);
+        s = &fn->stmts[id];
+        add(flows, esc_opnd_mem(thread, 0, -1), *arg_at(s, model->thread_arg), id,
+            ESC_FLOW_CALL_KEEP, model->thread_arg);
+    }
 }
 
-void esc_flows_build(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows)
+/* Apply a callee's summary to the actual arguments of call ID: each leak
+   of parameter i becomes a flow from argument i (level 0) or from what it
+   points to (level 1) into the result, the kept object, or what another
+   argument points to. */
+static void summary_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
+                          uint32_t id, const struct esc_summary *sum)
 {
+    const struct esc_stmt *s = &fn->stmts[id];
+    if (sum->ret.fresh) {
+        uint32_t obj = allocated_object(m, fn, id, ESC_OBJ_HEAP, sum->name);
+        s = &fn->stmts[id];
+        add(flows, s->lhs, esc_opnd_addr(obj, 0), id, ESC_FLOW_ALLOC, 0);
+    } else {
+        /* The result may also be a pointer from anywhere else. */
+        add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
+    }
+    uint32_t n = sum->nparams < s->nargs ? sum->nparams : s->nargs;
+    for (uint32_t i = 0; i < n; i++) {
+        const struct esc_param_summary *p = &sum->params[i];
+        for (unsigned level = 0; level < ESC_LEAK_LEVELS; level++) {
+            uint8_t leaks = p->leaks[level];
+            if (p->noescape) /* callers trust the declaration */
+                leaks &= 1u << ESC_LEAK_RESULT;
+            if (!leaks)
+                continue;
+            s = &fn->stmts[id];
+            struct esc_operand src = level ? esc_pointee(&s->args[i]) : s->args[i];
+            uint8_t arg = (uint8_t)(i + 1 < UINT8_MAX ? i + 1 : 0);
+            if (leaks & 1u << ESC_LEAK_RESULT)
+                add(flows, s->lhs, src, id, ESC_FLOW_CALL_RESULT, arg);
+            if (leaks & (1u << ESC_LEAK_STATIC | 1u << ESC_LEAK_KEPT))
+                add(flows, esc_opnd_mem(kept_object(m, fn, id, false), 0, -1), src, id,
+                    ESC_FLOW_CALL_KEEP, arg);
+            if (leaks & 1u << ESC_LEAK_THREAD)
+                add(flows, esc_opnd_mem(kept_object(m, fn, id, true), 0, -1), src, id,
+                    ESC_FLOW_CALL_KEEP, arg);
+            s = &fn->stmts[id];
+            if (leaks & 1u << ESC_LEAK_PARAM)
+                for (uint32_t j = 0; j < n && j < ESC_MAX_TRACKED_PARAMS; j++)
+                    if (p->stored_into[level] >> j & 1)
+                        add(flows, esc_pointee(&s->args[j]), src, id, ESC_FLOW_CALL_STORE, arg);
+        }
+    }
+}
+
+/* The functions an indirect call's pointer may hold, merged into one
+   summary, when they are all this unit's own; NULL otherwise. */
+static const struct esc_summary *indirect_summary(const struct esc_function *fn,
+                                                  const struct esc_callees *callees,
+                                                  const struct esc_stmt *s)
+{
+    if (!callees || !callees->pt || !callees->own || !callees->merged ||
+        s->target.kind != ESC_OPND_VALUE)
+        return NULL;
+    const struct esc_pointsto *pt = callees->pt;
+    if (s->target.id >= pt->nvalues)
+        return NULL;
+    const struct esc_bitset *targets = esc_pts(pt, s->target.id);
+    struct esc_summary *merged = NULL;
+    for (uint32_t o = esc_bitset_next(targets, pt->nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(targets, pt->nwords, o + 1)) {
+        const struct esc_object *obj = &fn->objects[o];
+        const struct esc_summary *sum =
+            obj->kind == ESC_OBJ_FUNCTION ? esc_summary_table_find(callees->own, obj->name) : NULL;
+        if (!sum) {
+            esc_summary_free(merged);
+            return NULL;
+        }
+        if (!merged) {
+            merged = esc_summary_new(sum->name, sum->nparams); /* fn NULL: no paths */
+        } else if (sum->nparams > merged->nparams) {
+            merged->params = esc_xrealloc(merged->params, sum->nparams * sizeof *merged->params);
+            memset(merged->params + merged->nparams, 0,
+                   (sum->nparams - merged->nparams) * sizeof *merged->params);
+            merged->nparams = sum->nparams;
+        }
+        esc_summary_merge(merged, sum);
+        if (!sum->ret.fresh)
+            merged->ret.fresh = false; /* fresh only if every target is */
+    }
+    if (merged)
+        esc_summary_table_add(callees->merged, merged);
+    return merged;
+}
+
+static void call_flows(struct esc_module *m, struct esc_function *fn,
+                       const struct esc_callees *callees, struct esc_flows *flows, uint32_t id)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
+    if (s->flags & ESC_CALLF_VLA && s->object != ESC_NONE) {
+        add(flows, s->lhs, esc_opnd_addr(s->object, 0), id, ESC_FLOW_ALLOC, 0);
+        return;
+    }
+    struct esc_call *call = &flows->calls[id];
+    if (s->flags & (ESC_CALLF_ASM | ESC_CALLF_INTERNAL)) {
+        unknown_call(fn, flows, id);
+        return;
+    }
+    if (!s->callee)
+        call->summary = indirect_summary(fn, callees, s);
+    else if (s->flags & ESC_CALLF_DEFINED)
+        call->summary = callees ? esc_summary_table_find(callees->own, s->callee) : NULL;
+    else if (callees && callees->models)
+        call->summary = esc_summary_table_find(callees->models, s->callee);
+    if (!call->summary && s->callee && !(s->flags & ESC_CALLF_DEFINED))
+        call->model = esc_lib_lookup(s->callee);
+    if (call->summary)
+        summary_flows(m, fn, flows, id, call->summary);
+    else if (call->model)
+        model_flows(m, fn, flows, id, call->model);
+    else
+        unknown_call(fn, flows, id);
+}
+
+void esc_flows_build(struct esc_module *m, struct esc_function *fn,
+                     const struct esc_callees *callees, struct esc_flows *flows)
+{
+    flows->calls = esc_xcalloc(fn->nstmts + 1, sizeof *flows->calls);
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
         switch (s->kind) {
@@ -146,7 +297,7 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn, struct esc_f
                     a < UINT8_MAX ? (uint8_t)(a + 1) : 0);
             break;
         case ESC_STMT_CALL:
-            call_flows(m, fn, flows, id);
+            call_flows(m, fn, callees, flows, id);
             break;
         case ESC_STMT_RETURN:
             if (s->nargs == 1)
@@ -173,6 +324,8 @@ const struct esc_operand *esc_flow_store_location(const struct esc_function *fn,
 void esc_flows_free(struct esc_flows *flows)
 {
     free(flows->items);
+    free(flows->calls);
     flows->items = NULL;
+    flows->calls = NULL;
     flows->n = flows->cap = 0;
 }

@@ -3,6 +3,8 @@
 #define ESC_FLOWS_H
 
 #include "ir.h"
+#include "libmodel.h"
+#include "summary.h"
 
 /* Why pointers move from src to dst; explanations print it. */
 enum esc_flow_reason {
@@ -20,6 +22,7 @@ enum esc_flow_reason {
     ESC_FLOW_CALL_UNKNOWN, /* an unmodelled callee's result, or what it may write */
     ESC_FLOW_ALLOC,        /* p = malloc (n), p = alloca (n) */
     ESC_FLOW_RETURN,       /* return p */
+    ESC_FLOW_CALL_KEEP,    /* pthread_create (&t, 0, run, p): kept past the call */
 };
 
 struct esc_flow {
@@ -32,16 +35,36 @@ struct esc_flow {
         exclude; /* an object the source cannot point to here (a branch said so), or ESC_NONE */
 };
 
+/* How one call statement was resolved. */
+struct esc_call {
+    const struct esc_summary *summary; /* this unit's function, a model file, or merged */
+    const struct esc_lib_model *model; /* the built-in C library table */
+    bool unknown;                      /* nothing is known: it may keep anything */
+};
+
 struct esc_flows {
     uint32_t n, cap;
     struct esc_flow *items;
+    struct esc_call *calls; /* per statement; all zero but for calls */
 };
 
-/* Turn FN's statements into flows.  Calls are resolved against the library
-   model here, and each allocating call gets its ALLOCA or HEAP object, so
-   this also completes FN's object table: call it once per function, before
-   any analysis. */
-void esc_flows_build(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows);
+/* What calls are resolved against besides the built-in library table. */
+struct esc_callees {
+    const struct esc_summary_table *own;    /* this unit's functions (direct calls) */
+    const struct esc_summary_table *models; /* the user's model files (external calls) */
+    /* A points-to solution of the same function, to resolve indirect calls
+       whose pointer can only hold this unit's functions; NULL at first. */
+    const struct esc_pointsto *pt;
+    struct esc_summary_table *merged; /* receives the merged summaries of such calls */
+};
+
+/* Turn FN's statements into flows.  Calls are resolved against CALLEES
+   (may be NULL) and the library model here, and each allocating or keeping
+   call gets its HEAP, ALLOCA or KEPT object (created once, reused when
+   flows are built again), so this also completes FN's object table. */
+struct esc_pointsto;
+void esc_flows_build(struct esc_module *m, struct esc_function *fn,
+                     const struct esc_callees *callees, struct esc_flows *flows);
 void esc_flows_free(struct esc_flows *flows);
 
 /* A flow writes memory (and so may be where an address escapes). */

@@ -143,7 +143,11 @@ uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char
     p->value = ESC_NONE;
     p->object = ESC_NONE;
     p->caller = esc_add_object(m, fn, ESC_OBJ_CALLER, name, loc);
+    p->deep = esc_add_object(m, fn, ESC_OBJ_CALLER, name, loc);
     fn->objects[p->caller].param = (int32_t)index;
+    fn->objects[p->caller].companion = p->deep;
+    fn->objects[p->deep].param = (int32_t)index;
+    fn->objects[p->deep].flags |= ESC_OBJF_DEEP;
     return index;
 }
 
@@ -198,6 +202,7 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
     uint32_t id = fn->nstmts;
     struct esc_stmt *s = ESC_PUSH(fn->stmts, fn->nstmts, fn->cap_stmts);
     *s = *proto;
+    s->kept = s->thread = ESC_NONE; /* the analysis creates them */
     s->block = block;
     s->loc.file = esc_intern(m, proto->loc.file);
     s->callee = esc_intern(m, proto->callee);
@@ -299,6 +304,7 @@ const char *esc_object_kind_name(enum esc_object_kind kind)
         [ESC_OBJ_CALLER] = "caller",
         [ESC_OBJ_STATIC_REACH] = "static-reach",
         [ESC_OBJ_UNKNOWN] = "unknown",
+        [ESC_OBJ_KEPT] = "kept",
     };
     return kind < sizeof names / sizeof names[0] && names[kind] ? names[kind] : "?";
 }

@@ -46,15 +46,21 @@ enum esc_object_kind {
     ESC_OBJ_FUNCTION, /* a function, whose address is data too */
     /* Abstract storage the core adds to every function. */
     ESC_OBJ_RETURN,       /* the return value: what is stored here is returned */
-    ESC_OBJ_CALLER,       /* all memory reachable from one pointer parameter */
+    ESC_OBJ_CALLER,       /* memory one pointer parameter points to (see ESC_OBJF_DEEP) */
     ESC_OBJ_STATIC_REACH, /* all memory reachable from one static variable */
     ESC_OBJ_UNKNOWN,      /* memory the IR cannot name (external results, casts) */
+    ESC_OBJ_KEPT,         /* what one call keeps past its return (see ESC_OBJF_THREAD) */
 };
 
 enum esc_object_flags {
     ESC_OBJF_LOCAL_STATIC = 1u << 0, /* a static declared inside a function */
     ESC_OBJF_THREAD_LOCAL = 1u << 1,
     ESC_OBJF_FILE_STATIC = 1u << 2, /* a static at file scope (internal linkage) */
+    /* CALLER: the memory reachable from the pointers stored in the
+       parameter's pointee (dereference level 1 and deeper), kept apart from
+       the pointee itself so that summaries can tell `g = p` from `g = *p`. */
+    ESC_OBJF_DEEP = 1u << 3,
+    ESC_OBJF_THREAD = 1u << 4, /* KEPT: kept by a thread the call starts */
 };
 
 struct esc_object {
@@ -63,9 +69,11 @@ struct esc_object {
     const char *name;   /* source name; NULL for unnamed storage */
     struct esc_loc loc; /* declaration or allocation site */
     int32_t param;      /* PARAM and CALLER: the parameter's index; else -1 */
-    uint32_t companion; /* STATIC <-> STATIC_REACH, PARAM -> CALLER; else ESC_NONE */
-    uint32_t stmt;      /* ALLOCA, VLA, HEAP: the allocating call; else ESC_NONE */
-    uint64_t key;       /* the adapter's identity for the storage (a DECL_UID); 0 if none */
+    /* STATIC <-> STATIC_REACH, PARAM -> CALLER, CALLER -> its DEEP object;
+       else ESC_NONE */
+    uint32_t companion;
+    uint32_t stmt; /* ALLOCA, VLA, HEAP: the allocating call; KEPT: the keeping call */
+    uint64_t key;  /* the adapter's identity for the storage (a DECL_UID); 0 if none */
 };
 
 struct esc_value {
@@ -157,6 +165,7 @@ struct esc_stmt {
     const char *callee;               /* CALL: the direct callee's name; NULL if indirect */
     struct esc_operand target;        /* CALL: the function pointer of an indirect call */
     uint32_t object;                  /* CALL: the object it allocates; CLOBBER: the dying object */
+    uint32_t kept, thread; /* CALL: its KEPT objects (for the callee, for a thread), if any */
 };
 
 struct esc_block {
@@ -170,9 +179,11 @@ struct esc_param {
     const char *name;
     struct esc_loc loc;
     bool is_pointer;
+    bool noescape;   /* declared __attribute__((noescape)) */
     uint32_t value;  /* its SSA entry value, or ESC_NONE */
     uint32_t object; /* its slot, when its address is taken, or ESC_NONE */
-    uint32_t caller; /* the CALLER object for memory reachable from it */
+    uint32_t caller; /* the CALLER object for the memory it points to */
+    uint32_t deep;   /* the CALLER object (ESC_OBJF_DEEP) for memory reachable beyond */
 };
 
 struct esc_function {

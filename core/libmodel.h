@@ -11,8 +11,11 @@ enum esc_alloc_kind {
     ESC_ALLOC_STACK, /* alloca: memory in the caller's frame */
 };
 
-/* One function's effects on pointers.  Argument numbers are 1-based, as in
+/* One function's effects on pointers.  A function with no effects is
+   listed too when it is common: it keeps nothing, which heap-to-stack
+   advice must know (an unlisted function may keep anything).   Argument numbers are 1-based, as in
    GCC's attributes (`nonnull (1)`, `alloc_size (1, 2)`); 0 means none. */
+#define ESC_LIB_ARG(n) ((uint8_t)(1u << ((n)-1)))
 struct esc_lib_model {
     const char *name;
     enum esc_alloc_kind alloc;
@@ -24,7 +27,15 @@ struct esc_lib_model {
     uint8_t copy_dst, copy_src;   /* *copy_dst receives the pointers held in *copy_src */
     uint8_t store_dst, store_val; /* *store_dst = store_val (e.g. strtol's endptr) */
     uint8_t fill_dst, fill_size;  /* writes all of *fill_dst, fill_size bytes (memset) */
-    const char *why;              /* one line: the reason for the entry */
+    /* Kept past the call, as bit masks over arguments 1..8 (bit 0 is
+       argument 1): `keeps` the pointer itself (setvbuf's buffer),
+       `keeps_deep` the pointers stored in the memory it points to
+       (sigaltstack's ss->ss_sp). */
+    uint8_t keeps, keeps_deep;
+    uint8_t thread_arg;    /* handed to a new thread (pthread_create's arg) */
+    uint8_t thread_handle; /* where the new thread's handle is stored */
+    uint8_t joins;         /* waits for the thread whose handle is this argument */
+    const char *why;       /* one line: the reason for the entry */
 };
 
 /* The model for a callee name, or NULL when the function is not modelled.

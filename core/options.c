@@ -16,13 +16,17 @@ static const struct key_info keys[] = {
     {"help", "help", false, "print this help and continue compiling"},
     {"version", "version", false, "print the plugin's version and continue compiling"},
     {"disable", "disable=RULE[,RULE...]", true, "do not report these rules"},
+    {"models", "models=FILE", true,
+     "read more function models from FILE (JSON, see docs/models.md); repeatable"},
+    {"verbose", "verbose[=LEVEL]", true,
+     "LEVEL 1 (the default when no value is given) also notes each suppressed finding"},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
 
 const char *esc_options_keys(void)
 {
-    return "help, version, disable=RULE[,RULE...]";
+    return "help, version, disable=RULE[,RULE...], models=FILE, verbose[=LEVEL]";
 }
 
 static char *rule_list(void)
@@ -36,6 +40,44 @@ static char *rule_list(void)
 void esc_options_init(struct esc_options *opts)
 {
     memset(opts, 0, sizeof *opts);
+}
+
+void esc_options_free(struct esc_options *opts)
+{
+    for (uint32_t i = 0; i < opts->nmodel_files; i++)
+        free(opts->model_files[i]);
+    free(opts->model_files);
+    opts->model_files = NULL;
+    opts->nmodel_files = 0;
+}
+
+static bool apply_verbose(struct esc_options *opts, const char *value, char **error)
+{
+    if (!value) {
+        opts->verbose = 1;
+        return true;
+    }
+    char *end;
+    long level = strtol(value, &end, 10);
+    if (!*value || *end || level < 0 || level > 2) {
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-verbose=%s' needs a level from 0 "
+                               "to 2",
+                               value);
+        return false;
+    }
+    opts->verbose = (int)level;
+    return true;
+}
+
+static bool apply_models(struct esc_options *opts, const char *value, char **error)
+{
+    if (!*value) {
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-models' needs a file name");
+        return false;
+    }
+    uint32_t cap = opts->nmodel_files;
+    *ESC_PUSH(opts->model_files, opts->nmodel_files, cap) = esc_xstrdup(value);
+    return true;
 }
 
 static bool no_rules_given(char **error)
@@ -83,7 +125,7 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
                                key, esc_options_keys());
         return false;
     }
-    if (k->takes_value && !value && strcmp(key, "disable") != 0) {
+    if (k->takes_value && !value && strcmp(key, "disable") != 0 && strcmp(key, "verbose") != 0) {
         *error = esc_xasprintf("argument '-fplugin-arg-escape-%s' needs a value: %s; valid "
                                "arguments: %s",
                                key, k->syntax, esc_options_keys());
@@ -101,6 +143,10 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
         opts->show_version = true;
     else if (strcmp(key, "disable") == 0)
         return apply_disable(opts, value, error);
+    else if (strcmp(key, "verbose") == 0)
+        return apply_verbose(opts, value, error);
+    else if (strcmp(key, "models") == 0)
+        return apply_models(opts, value, error);
     return true;
 }
 

@@ -3,22 +3,30 @@
 #define ESC_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "rules.h"
 
 struct esc_options {
     bool disabled[ESC_RULE_COUNT];
     bool show_help;
     bool show_version;
+    /* 0: warnings only; 1: also a note for each suppressed finding and a
+       count at the end; 2 and up: reserved for verdict paths. */
+    int verbose;
+    /* -fplugin-arg-escape-models=FILE, in the order given (repeatable). */
+    uint32_t nmodel_files;
+    char **model_files;
 };
 
 void esc_options_init(struct esc_options *opts);
+void esc_options_free(struct esc_options *opts);
 
 /* Apply one argument (VALUE is NULL when no '=' was given).  On a bad key
    or value, return false and set *ERROR to a message (caller frees) that
    names the argument and lists the valid ones. */
 bool esc_options_apply(struct esc_options *opts, const char *key, const char *value, char **error);
 
-/* "help, version, disable=RULE[,RULE...]": the valid keys, for messages. */
+/* "help, version, disable=RULE[,RULE...], ...": the valid keys, for messages. */
 const char *esc_options_keys(void);
 /* The text printed by -fplugin-arg-escape-help (caller frees). */
 char *esc_options_help_text(void);

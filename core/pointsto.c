@@ -178,8 +178,13 @@ static void seed_entry(struct solver *s)
         case ESC_OBJ_STATIC:
             seed(s, content_node(s, o), fn->objects[o].companion);
             break;
-        case ESC_OBJ_STATIC_REACH:
         case ESC_OBJ_CALLER:
+            /* The pointee holds pointers to deeper memory, which holds
+               more of itself: two levels, as summaries report them. */
+            seed(s, content_node(s, o),
+                 fn->objects[o].companion != ESC_NONE ? fn->objects[o].companion : o);
+            break;
+        case ESC_OBJ_STATIC_REACH:
         case ESC_OBJ_UNKNOWN:
             seed(s, content_node(s, o), o);
             break;

@@ -14,6 +14,14 @@ static const struct esc_rule_info rules[ESC_RULE_COUNT] = {
     [ESC_RULE_ESCAPE_HEAP] = {"escape-heap", "StackAddressStoredInEscapingHeapObject",
                               "The address of stack memory is stored in a heap object that "
                               "outlives the function."},
+    [ESC_RULE_ESCAPE_CALL] = {"escape-call", "StackAddressKeptByCallee",
+                              "The address of stack memory is passed to a function that keeps "
+                              "it after returning."},
+    [ESC_RULE_ESCAPE_THREAD] = {"escape-thread", "StackAddressHandedToThread",
+                                "The address of stack memory is handed to a thread that is not "
+                                "joined before the function returns."},
+    [ESC_RULE_ESCAPE_NOESCAPE] = {"escape-noescape", "NoescapeParameterEscapes",
+                                  "A parameter declared noescape escapes from the function."},
 };
 
 const struct esc_rule_info *esc_rule_info(enum esc_rule rule)

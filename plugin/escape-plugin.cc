@@ -2,6 +2,8 @@
 #include "adapter.h"
 
 extern "C" {
+#include "../core/models.h"
+#include "../core/summary.h"
 #include "../core/util.h"
 }
 
@@ -13,6 +15,8 @@ int plugin_is_GPL_compatible;
 
 struct esc_module *esc_unit;
 struct esc_options esc_opts;
+/* The user's model files, read once at start-up. */
+static struct esc_summary_table esc_models;
 
 namespace
 {
@@ -83,9 +87,11 @@ class analyse_pass : public simple_ipa_opt_pass
     unsigned int execute(function *) final override
     {
         struct esc_results results;
-        esc_analyze_module(esc_unit, &results);
+        struct esc_summary_table summaries = {};
+        esc_analyze_module(esc_unit, &esc_models, &results, &summaries);
         esc_emit_diagnostics(&results);
         esc_results_free(&results);
+        esc_summary_table_free(&summaries); /* after the notes, which cite them */
         esc_module_free(esc_unit);
         esc_unit = esc_module_new(nullptr);
         esc_frontend_facts_clear();
@@ -103,6 +109,8 @@ void on_finish(void *, void *)
     esc_module_free(esc_unit);
     esc_unit = nullptr;
     esc_frontend_facts_clear();
+    esc_summary_table_free(&esc_models);
+    esc_options_free(&esc_opts);
 }
 
 struct plugin_info info = {
@@ -127,6 +135,14 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
     for (int i = 0; i < plugin->argc; i++) {
         char *message = nullptr;
         if (!esc_options_apply(&esc_opts, plugin->argv[i].key, plugin->argv[i].value, &message)) {
+            error("%s", message);
+            free(message);
+            args_ok = false;
+        }
+    }
+    for (uint32_t i = 0; args_ok && i < esc_opts.nmodel_files; i++) {
+        char *message = nullptr;
+        if (!esc_models_load(esc_opts.model_files[i], &esc_models, &message)) {
             error("%s", message);
             free(message);
             args_ok = false;

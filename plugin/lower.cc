@@ -808,9 +808,12 @@ void esc_lower_function(function *fun)
     l.fn->returns_pointer = is_pointer(TREE_TYPE(DECL_RESULT(fndecl)));
     l.values.assign(num_ssa_names, ESC_NONE);
 
-    for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p))
-        esc_add_param(l.m, l.fn, decl_name(p), esc_loc_from_gcc(DECL_SOURCE_LOCATION(p)),
-                      is_pointer(TREE_TYPE(p)));
+    for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
+        uint32_t index =
+            esc_add_param(l.m, l.fn, decl_name(p), esc_loc_from_gcc(DECL_SOURCE_LOCATION(p)),
+                          is_pointer(TREE_TYPE(p)));
+        l.fn->params[index].noescape = lookup_attribute("noescape", DECL_ATTRIBUTES(p));
+    }
     for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
         tree def = ssa_default_def(fun, p);
         if (def)

@@ -1,6 +1,7 @@
 /* diagtext.c - the text of a finding: the warning message and its note lines. */
 #include "diagtext.h"
 #include "../core/flows.h"
+#include "../core/summary.h"
 #include "../core/util.h"
 
 #include <stdlib.h>
@@ -46,8 +47,73 @@ char *esc_describe_object(const struct esc_function *fn, uint32_t obj)
         return esc_xstrdup("the return value");
     case ESC_OBJ_UNKNOWN:
         return esc_xstrdup("unknown memory");
+    case ESC_OBJ_KEPT:
+        return o->flags & ESC_OBJF_THREAD ? esc_xasprintf("a new thread started by '%s'", name)
+                                          : esc_xasprintf("memory kept by '%s'", name);
     }
     return esc_xstrdup("storage");
+}
+
+/* Pointers from the argument itself (level 0), or from the memory it points to? */
+static bool deep_argument(const struct esc_operand *src)
+{
+    return src->kind != ESC_OPND_VALUE && src->kind != ESC_OPND_ADDR;
+}
+
+/* Does a callee's path end by storing into static storage? */
+static bool stores_static(const struct esc_leak_why *why)
+{
+    if (!why || !why->fn || why->sink_object >= why->fn->nobjects)
+        return false;
+    enum esc_object_kind k = why->fn->objects[why->sink_object].kind;
+    if (k == ESC_OBJ_KEPT && why->via)
+        return false; /* passed on: the last hop says where */
+    return k == ESC_OBJ_STATIC || k == ESC_OBJ_STATIC_REACH;
+}
+
+/* escape-call: "escapes through argument 2 of 'setvbuf', which keeps it". */
+static char *describe_call_escape(const struct esc_finding *f)
+{
+    const struct esc_step *last = f->nsteps ? &f->steps[f->nsteps - 1] : NULL;
+    const char *callee = last && last->callee ? last->callee : NULL;
+    unsigned arg = last ? last->arg : 0;
+    const struct esc_leak_why *why = f->callee_why;
+    while (why && why->via && !stores_static(why))
+        why = why->via->params[why->via_param].why[0][ESC_LEAK_STATIC];
+    const char *what = stores_static(why) ? "stores it in static storage"
+                       : last && deep_argument(&last->src)
+                           ? "keeps the pointers stored in what it points to"
+                           : "keeps it after returning";
+    if (!callee)
+        return esc_xasprintf("escapes through argument %u of a call through a function pointer, "
+                             "which %s",
+                             arg, what);
+    return esc_xasprintf("escapes through argument %u of '%s', which %s", arg, callee, what);
+}
+
+/* escape-noescape: where the parameter goes, completing "... but ". */
+static char *describe_noescape(const struct esc_function *fn, const struct esc_finding *f)
+{
+    const struct esc_object *sink = &fn->objects[f->sink];
+    char *where = esc_describe_object(fn, f->sink), *s;
+    switch (sink->kind) {
+    case ESC_OBJ_KEPT:
+        s = sink->flags & ESC_OBJF_THREAD
+                ? esc_xasprintf("is handed to a new thread by '%s'", sink->name)
+                : esc_xasprintf("is kept by '%s' after the call", sink->name);
+        break;
+    case ESC_OBJ_CALLER:
+        s = esc_xasprintf("is stored in memory reachable from %s", where);
+        break;
+    case ESC_OBJ_HEAP:
+        s = esc_xasprintf("is stored in %s, which escapes", where);
+        break;
+    default:
+        s = esc_xasprintf("is stored in %s", where);
+        break;
+    }
+    free(where);
+    return s;
 }
 
 /* Where the address goes, completing "address of X escapes ...". */
@@ -55,6 +121,14 @@ static char *describe_destination(const struct esc_function *fn, const struct es
 {
     char *where, *s;
     switch (f->rule) {
+    case ESC_RULE_ESCAPE_CALL:
+        return describe_call_escape(f);
+    case ESC_RULE_ESCAPE_THREAD:
+        return esc_xasprintf("is handed to a new thread by '%s' that is not joined before '%s' "
+                             "returns",
+                             fn->objects[f->sink].name ? fn->objects[f->sink].name : "?", fn->name);
+    case ESC_RULE_ESCAPE_NOESCAPE:
+        return describe_noescape(fn, f);
     case ESC_RULE_ESCAPE_RETURN:
         return esc_xstrdup("escapes via the return value");
     case ESC_RULE_ESCAPE_CALLER:
@@ -71,6 +145,10 @@ static char *describe_destination(const struct esc_function *fn, const struct es
         else if (root->kind == ESC_OBJ_CALLER)
             s = esc_xasprintf("is stored in heap memory that escapes to the caller through %s",
                               where);
+        else if (root->kind == ESC_OBJ_KEPT)
+            s = esc_xasprintf("is stored in heap memory that is %s by '%s'",
+                              root->flags & ESC_OBJF_THREAD ? "handed to a new thread" : "kept",
+                              root->name ? root->name : "?");
         else
             s = esc_xasprintf("is stored in heap memory that escapes to %s", where);
         break;
@@ -182,6 +260,8 @@ static const char *reason_text(enum esc_flow_reason reason)
         return "allocation";
     case ESC_FLOW_RETURN:
         return "return";
+    case ESC_FLOW_CALL_KEEP:
+        return "kept by call";
     }
     return "flow";
 }
@@ -189,11 +269,12 @@ static const char *reason_text(enum esc_flow_reason reason)
 /* The callee as the user wrote it: GCC's builtins without their prefix. */
 static const char *display_callee(const struct esc_step *st)
 {
-    const char *callee = st->callee ? st->callee : "call";
+    const char *callee = st->callee ? st->callee : "(*function pointer)";
     return strncmp(callee, "__builtin_", 10) == 0 ? callee + 10 : callee;
 }
 
-static char *step_text(const struct esc_step *st, const char *dst, const char *src)
+static char *step_text(const struct esc_function *fn, const struct esc_step *st, const char *dst,
+                       const char *src)
 {
     const char *why = reason_text(st->reason);
     const char *callee = display_callee(st);
@@ -208,6 +289,14 @@ static char *step_text(const struct esc_step *st, const char *dst, const char *s
     case ESC_FLOW_CALL_COPY:
     case ESC_FLOW_CALL_STORE:
         return esc_xasprintf("flow: '%s' stores %s into %s (%s)", callee, src, dst, why);
+    case ESC_FLOW_CALL_KEEP: {
+        bool thread = st->dst.kind == ESC_OPND_MEM &&
+                      fn->objects[st->dst.id].kind == ESC_OBJ_KEPT &&
+                      fn->objects[st->dst.id].flags & ESC_OBJF_THREAD;
+        return esc_xasprintf("flow: %s (..., %s%s, ...) %s (argument %u)", callee,
+                             deep_argument(&st->src) ? "a pointer to " : "", src,
+                             thread ? "hands it to a new thread" : "keeps it", st->arg);
+    }
     default:
         return esc_xasprintf("flow: %s = %s (%s)", dst, src, why);
     }
@@ -247,7 +336,7 @@ static void add_flow_notes(const struct esc_function *fn, const struct esc_step 
         /* GCC's merged `return _5;` has no location; the finding knows
            the source return it came from. */
         note->loc = st->loc.line || i + 1 < n ? st->loc : last_loc;
-        note->text = step_text(st, dst ? dst : "a temporary", src);
+        note->text = step_text(fn, st, dst ? dst : "a temporary", src);
         free(carrier);
         carrier = dst ? dst : src;
         if (carrier != src)
@@ -256,13 +345,50 @@ static void add_flow_notes(const struct esc_function *fn, const struct esc_step 
     free(carrier);
 }
 
+/* The callee's side of an escape-call or escape-thread: its path from
+   the parameter to where it lets go, then the next callee's, as far as
+   the summaries go.  Each note says which function it is in. */
+static void add_callee_notes(const struct esc_finding *f, struct esc_diag *out, uint32_t *cap)
+{
+    const struct esc_leak_why *why = f->callee_why;
+    for (unsigned depth = 0; why && why->fn && depth < 16; depth++) {
+        uint32_t before = out->nnotes;
+        const struct esc_step *last = why->nsteps ? &why->steps[why->nsteps - 1] : NULL;
+        add_flow_notes(why->fn, why->steps, why->nsteps, last ? last->loc : why->fn->loc,
+                       ESC_NOTE_CALLEE, out, cap);
+        for (uint32_t i = before; i < out->nnotes; i++) {
+            char *text = esc_xasprintf("in '%s': %s", why->fn->name, out->notes[i].text);
+            free(out->notes[i].text);
+            out->notes[i].text = text;
+        }
+        if (!why->via || !last)
+            break;
+        const struct esc_param_summary *next = &why->via->params[why->via_param];
+        unsigned level = deep_argument(&last->src) ? 1 : 0;
+        const struct esc_leak_why *hop = next->why[level][ESC_LEAK_STATIC];
+        if (!hop)
+            hop = next->why[level][ESC_LEAK_KEPT];
+        if (!hop)
+            hop = next->why[level][ESC_LEAK_THREAD];
+        why = hop;
+    }
+}
+
 void esc_render_finding(const struct esc_function *fn, const struct esc_finding *f,
                         struct esc_diag *out)
 {
     memset(out, 0, sizeof *out);
     uint32_t cap = 0;
-    char *what = esc_describe_object(fn, f->object);
     char *where = describe_destination(fn, f);
+    if (f->rule == ESC_RULE_ESCAPE_NOESCAPE) {
+        const struct esc_object *p = &fn->objects[f->object];
+        out->message = esc_xasprintf("parameter '%s' is declared noescape but %s [%s]",
+                                     p->name ? p->name : "?", where, esc_rule_info(f->rule)->id);
+        free(where);
+        add_flow_notes(fn, f->steps, f->nsteps, f->loc, ESC_NOTE_FLOW, out, &cap);
+        return;
+    }
+    char *what = esc_describe_object(fn, f->object);
     out->message = esc_xasprintf("address of %s %s [%s]", what, where, esc_rule_info(f->rule)->id);
     free(what);
     free(where);
@@ -283,6 +409,7 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
             heap_last = f->heap_steps[i].loc;
         add_flow_notes(fn, f->heap_steps, f->nheap_steps, heap_last, ESC_NOTE_HEAP, out, &cap);
     }
+    add_callee_notes(f, out, &cap);
 }
 
 void esc_diag_free(struct esc_diag *d)

@@ -8,6 +8,7 @@ enum esc_note_kind {
     ESC_NOTE_DECLARATION, /* where the object is declared or allocated */
     ESC_NOTE_FLOW,        /* one step of the path */
     ESC_NOTE_HEAP,        /* escape-heap: how the heap object escapes */
+    ESC_NOTE_CALLEE,      /* inside a callee: how it lets the argument go */
 };
 
 struct esc_note {

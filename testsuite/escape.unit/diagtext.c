@@ -23,7 +23,7 @@ static struct esc_operand with_text(struct esc_operand op, const char *text)
 /* Analyse F and render its only finding; false (and a failure) if there is not exactly one. */
 static bool render_one(struct fx *f, const char *what, struct esc_diag *d)
 {
-    esc_analyze_function(f->m, f->fn, &f->r);
+    esc_analyze_function(f->m, f->fn, NULL, NULL, &f->r);
     f->analyzed = true;
     if (f->r.nfindings != 1) {
         note("got: %u findings", f->r.nfindings);

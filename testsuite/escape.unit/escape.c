@@ -16,7 +16,7 @@ static struct fx fx_new(const char *name)
 
 static const struct esc_function_result *analyze(struct fx *f)
 {
-    esc_analyze_function(f->m, f->fn, &f->r);
+    esc_analyze_function(f->m, f->fn, NULL, NULL, &f->r);
     f->analyzed = true;
     return &f->r;
 }

@@ -48,10 +48,33 @@ static void lookup_names(void)
         pass("malloc allocates heap memory of size argument 1");
     else
         fail("malloc allocates heap memory of size argument 1");
-    if (!esc_lib_lookup("printf") && !esc_lib_lookup(NULL) && !esc_lib_lookup("__chk"))
+    if (!esc_lib_lookup("my_own_function") && !esc_lib_lookup(NULL) &&
+        !esc_lib_lookup("__chk"))
         pass("unmodelled names are not found");
     else
         fail("unmodelled names are not found");
+    /* Listed with no effects: heap-to-stack advice must know it keeps nothing. */
+    m = esc_lib_lookup("printf");
+    if (m && !m->keeps && !m->keeps_deep && !m->thread_arg && !m->returns_arg && !m->frees_arg)
+        pass("printf is listed as keeping nothing");
+    else
+        fail("printf is listed as keeping nothing");
+    m = esc_lib_lookup("setvbuf");
+    if (m && m->keeps == ESC_LIB_ARG(2) && !m->keeps_deep)
+        pass("setvbuf keeps its buffer, argument 2");
+    else
+        fail("setvbuf keeps its buffer, argument 2");
+    m = esc_lib_lookup("sigaltstack");
+    if (m && !m->keeps && m->keeps_deep == ESC_LIB_ARG(1))
+        pass("sigaltstack keeps the pointers inside argument 1");
+    else
+        fail("sigaltstack keeps the pointers inside argument 1");
+    m = esc_lib_lookup("pthread_create");
+    const struct esc_lib_model *join = esc_lib_lookup("pthread_join");
+    if (m && m->thread_arg == 4 && m->thread_handle == 1 && join && join->joins == 1)
+        pass("pthread_create hands argument 4 to a thread named by *argument 1; join waits");
+    else
+        fail("pthread_create hands argument 4 to a thread named by *argument 1; join waits");
 }
 
 int main(void)

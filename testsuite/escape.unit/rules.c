@@ -54,6 +54,9 @@ static void ids_are_the_documented_ones(void)
         {ESC_RULE_ESCAPE_GLOBAL, "escape-global"},
         {ESC_RULE_ESCAPE_CALLER, "escape-caller"},
         {ESC_RULE_ESCAPE_HEAP, "escape-heap"},
+        {ESC_RULE_ESCAPE_CALL, "escape-call"},
+        {ESC_RULE_ESCAPE_THREAD, "escape-thread"},
+        {ESC_RULE_ESCAPE_NOESCAPE, "escape-noescape"},
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         const char *id = esc_rule_info(expected[i].rule)->id;
@@ -65,10 +68,10 @@ static void ids_are_the_documented_ones(void)
         }
     }
     if (ESC_RULE_COUNT == sizeof expected / sizeof expected[0])
-        pass("there are 4 rules");
+        pass("there are 7 rules");
     else {
         note("got: %d", ESC_RULE_COUNT);
-        fail("there are 4 rules");
+        fail("there are 7 rules");
     }
 }
 

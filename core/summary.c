@@ -1,0 +1,182 @@
+/* summary.c - what a function does with the pointers it is given: per-parameter summaries. */
+#include "summary.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct esc_summary *esc_summary_new(const char *name, uint32_t nparams)
+{
+    struct esc_summary *s = esc_xcalloc(1, sizeof *s);
+    s->name = esc_xstrdup(name ? name : "");
+    s->nparams = nparams;
+    s->params = nparams ? esc_xcalloc(nparams, sizeof *s->params) : NULL;
+    s->ret.size_param = -1;
+    s->ret.size = -1;
+    return s;
+}
+
+void esc_leak_why_free(struct esc_leak_why *why)
+{
+    if (!why)
+        return;
+    free(why->steps);
+    free(why);
+}
+
+void esc_summary_free(struct esc_summary *s)
+{
+    if (!s)
+        return;
+    for (uint32_t i = 0; i < s->nparams; i++)
+        for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
+            for (unsigned k = 0; k < ESC_LEAK_SINK_COUNT; k++)
+                esc_leak_why_free(s->params[i].why[l][k]);
+    free(s->params);
+    free(s->name);
+    free(s->origin);
+    free(s);
+}
+
+bool esc_summary_add_leak(struct esc_summary *s, uint32_t param, unsigned level,
+                          enum esc_leak_sink sink, uint32_t other_param, struct esc_leak_why *why)
+{
+    if (param >= s->nparams || level >= ESC_LEAK_LEVELS) {
+        esc_leak_why_free(why);
+        return false;
+    }
+    struct esc_param_summary *p = &s->params[param];
+    bool grew = false;
+    if (sink == ESC_LEAK_PARAM) {
+        if (other_param >= ESC_MAX_TRACKED_PARAMS || other_param == param) {
+            esc_leak_why_free(why);
+            return false;
+        }
+        uint64_t bit = UINT64_C(1) << other_param;
+        grew = !(p->stored_into[level] & bit);
+        p->stored_into[level] |= bit;
+    }
+    uint8_t bit = (uint8_t)(1u << sink);
+    grew |= !(p->leaks[level] & bit);
+    p->leaks[level] |= bit;
+    if (!p->why[level][sink])
+        p->why[level][sink] = why;
+    else
+        esc_leak_why_free(why);
+    return grew;
+}
+
+bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
+{
+    bool grew = false;
+    uint32_t n = into->nparams < from->nparams ? into->nparams : from->nparams;
+    for (uint32_t i = 0; i < n; i++) {
+        struct esc_param_summary *a = &into->params[i];
+        const struct esc_param_summary *b = &from->params[i];
+        for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++) {
+            grew |= (a->leaks[l] | b->leaks[l]) != a->leaks[l];
+            grew |= (a->stored_into[l] | b->stored_into[l]) != a->stored_into[l];
+            a->leaks[l] |= b->leaks[l];
+            a->stored_into[l] |= b->stored_into[l];
+        }
+        grew |= (b->freed && !a->freed) || (b->unknown && !a->unknown);
+        a->freed |= b->freed;
+        a->unknown |= b->unknown;
+    }
+    if (from->ret.fresh && !into->ret.fresh) {
+        into->ret = from->ret;
+        grew = true;
+    }
+    return grew;
+}
+
+bool esc_param_leaks(const struct esc_param_summary *p)
+{
+    const uint8_t outliving =
+        1u << ESC_LEAK_STATIC | 1u << ESC_LEAK_KEPT | 1u << ESC_LEAK_THREAD | 1u << ESC_LEAK_PARAM;
+    for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
+        if (p->leaks[l] & outliving)
+            return true;
+    return false;
+}
+
+static const char *const sink_names[ESC_LEAK_SINK_COUNT] = {
+    [ESC_LEAK_STATIC] = "static", [ESC_LEAK_KEPT] = "kept",   [ESC_LEAK_THREAD] = "thread",
+    [ESC_LEAK_RESULT] = "result", [ESC_LEAK_PARAM] = "param",
+};
+
+void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
+{
+    esc_strbuf_addf(out, "%s:", s->name);
+    if (s->ret.fresh) {
+        esc_strbuf_add(out, " returns fresh");
+        if (s->ret.size_param >= 0)
+            esc_strbuf_addf(out, " size=param%d", s->ret.size_param + 1);
+        else if (s->ret.size >= 0)
+            esc_strbuf_addf(out, " size=%lld", (long long)s->ret.size);
+    }
+    esc_strbuf_add(out, "\n");
+    for (uint32_t i = 0; i < s->nparams; i++) {
+        const struct esc_param_summary *p = &s->params[i];
+        esc_strbuf_addf(out, "  param%u:", i + 1);
+        for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
+            for (unsigned k = 0; k < ESC_LEAK_SINK_COUNT; k++) {
+                if (!(p->leaks[l] & 1u << k))
+                    continue;
+                esc_strbuf_addf(out, " %s%s", l ? "*" : "", sink_names[k]);
+                if (k == ESC_LEAK_PARAM)
+                    for (unsigned j = 0; j < ESC_MAX_TRACKED_PARAMS; j++)
+                        if (p->stored_into[l] >> j & 1)
+                            esc_strbuf_addf(out, "%u", j + 1);
+            }
+        if (p->freed)
+            esc_strbuf_add(out, " freed");
+        if (p->unknown)
+            esc_strbuf_add(out, " unknown");
+        if (p->noescape)
+            esc_strbuf_add(out, " noescape");
+        esc_strbuf_add(out, "\n");
+    }
+}
+
+/* FNV-1a: names are short, and a unit has thousands of them. */
+static uint64_t name_hash(const char *name)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * UINT64_C(1099511628211);
+    return h;
+}
+
+void esc_summary_table_add(struct esc_summary_table *t, struct esc_summary *s)
+{
+    *ESC_PUSH(t->items, t->n, t->cap) = s;
+    esc_u64map_put(&t->index, name_hash(s->name), t->n);
+}
+
+struct esc_summary *esc_summary_table_find(const struct esc_summary_table *t, const char *name)
+{
+    if (!name)
+        return NULL;
+    uint32_t *hit = esc_u64map_get(&t->index, name_hash(name));
+    if (!hit)
+        return NULL;
+    if (strcmp(t->items[*hit - 1]->name, name) == 0)
+        return t->items[*hit - 1];
+    /* Two names with one hash: look through all, the last one added wins
+       (a later model file overrides an earlier one). */
+    for (uint32_t i = t->n; i-- > 0;)
+        if (strcmp(t->items[i]->name, name) == 0)
+            return t->items[i];
+    return NULL;
+}
+
+void esc_summary_table_free(struct esc_summary_table *t)
+{
+    for (uint32_t i = 0; i < t->n; i++)
+        esc_summary_free(t->items[i]);
+    free(t->items);
+    esc_u64map_free(&t->index);
+    t->items = NULL;
+    t->n = t->cap = 0;
+}

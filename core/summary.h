@@ -1,0 +1,103 @@
+/* summary.h - what a function does with the pointers it is given: per-parameter summaries. */
+#ifndef ESC_SUMMARY_H
+#define ESC_SUMMARY_H
+
+#include "escape.h"
+#include "ir.h"
+#include "util.h"
+
+/* Where a parameter's pointer can go, from the caller's point of view.
+   Go's escape tags say the same thing ("leaking param: p to result ~r0
+   level=0"); C adds the out-parameter (ESC_LEAK_PARAM) and the owners that
+   live outside the program's own memory (the C library, another thread). */
+enum esc_leak_sink {
+    ESC_LEAK_STATIC, /* stored where static storage can reach it */
+    ESC_LEAK_KEPT,   /* kept past the call by the library or some other owner */
+    ESC_LEAK_THREAD, /* handed to a thread that may outlive the caller's frame */
+    ESC_LEAK_RESULT, /* the return value may hold it */
+    ESC_LEAK_PARAM,  /* stored in memory reachable from another parameter */
+    ESC_LEAK_SINK_COUNT
+};
+
+/* Dereference levels, as in Go: level 0 is the pointer itself (`g = p`),
+   level 1 the pointers stored in the memory it points to (`g = *p`, and
+   deeper, merged). */
+#define ESC_LEAK_LEVELS 2
+/* Out-parameters are tracked for the first 64 parameters. */
+#define ESC_MAX_TRACKED_PARAMS 64
+
+/* Why one leak happens, for notes: the path inside the summarised
+   function, from the parameter to the statement that lets it go.  When
+   that statement is a call whose own summary carries the leak, `via`
+   names that summary and `via_param` its parameter, so notes can follow
+   the pointer several calls deep. */
+struct esc_leak_why {
+    const struct esc_function *fn; /* the function the steps are in; NULL for models */
+    uint32_t nsteps;
+    struct esc_step *steps;
+    uint32_t sink_object; /* in fn: where it goes (a static, the kept object...) */
+    const struct esc_summary *via;
+    uint32_t via_param; /* 0-based */
+};
+
+struct esc_param_summary {
+    uint8_t leaks[ESC_LEAK_LEVELS];        /* per level: bits 1 << enum esc_leak_sink */
+    uint64_t stored_into[ESC_LEAK_LEVELS]; /* ESC_LEAK_PARAM: bit j for parameter j */
+    bool freed;                            /* the function may free it */
+    bool unknown;                          /* it may reach a function nothing is known about */
+    bool noescape; /* declared __attribute__((noescape)): callers trust that */
+    struct esc_leak_why *why[ESC_LEAK_LEVELS][ESC_LEAK_SINK_COUNT]; /* first path found */
+};
+
+/* Where the return value comes from, besides the parameters. */
+struct esc_return_summary {
+    bool fresh;         /* only ever fresh heap memory (or null): a malloc wrapper */
+    int32_t size_param; /* fresh: the 0-based parameter holding its size, or -1 */
+    int64_t size;       /* fresh: a constant size in bytes, or -1 */
+};
+
+struct esc_summary {
+    char *name;                    /* owned */
+    const struct esc_function *fn; /* the definition it summarises; NULL for a model */
+    uint32_t fn_index;             /* fn's index in its module */
+    char *origin;                  /* owned: a model's file name, for messages; NULL otherwise */
+    uint32_t nparams;
+    struct esc_param_summary *params;
+    struct esc_return_summary ret;
+};
+
+/* A summary with NPARAMS parameters that does nothing. */
+struct esc_summary *esc_summary_new(const char *name, uint32_t nparams);
+void esc_summary_free(struct esc_summary *s);
+
+/* Record a leak; WHY (may be NULL) is taken over unless a path is already
+   known for that sink and level.  Returns true if the summary grew. */
+bool esc_summary_add_leak(struct esc_summary *s, uint32_t param, unsigned level,
+                          enum esc_leak_sink sink, uint32_t other_param, struct esc_leak_why *why);
+void esc_leak_why_free(struct esc_leak_why *why);
+
+/* Merge FROM into INTO (same parameter count, or the shorter is used);
+   returns true if INTO grew.  Paths are not copied. */
+bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from);
+
+/* Does the summary say anything escapes (for noescape checks, tests)? */
+bool esc_param_leaks(const struct esc_param_summary *p);
+
+/* A readable one-line-per-parameter dump, for tests and debugging. */
+struct esc_strbuf;
+void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out);
+
+/* The summaries a module's calls are resolved against: this unit's own
+   functions (filled bottom-up by the analysis) and the user's model files.
+   Lookups are by name. */
+struct esc_summary_table {
+    uint32_t n, cap;
+    struct esc_summary **items;
+    struct esc_u64map index; /* name hash -> 1 + the last item with that hash */
+};
+
+void esc_summary_table_add(struct esc_summary_table *t, struct esc_summary *s);
+struct esc_summary *esc_summary_table_find(const struct esc_summary_table *t, const char *name);
+void esc_summary_table_free(struct esc_summary_table *t);
+
+#endif
