@@ -42,8 +42,29 @@ void esc_frontend_facts_clear();
 /* lower.cc: one function, right after SSA construction. */
 void esc_lower_function(function *fun);
 
-/* diagnose.cc: turn the core's findings into GCC diagnostics. */
+/* diagnose.cc: turn the core's findings into GCC diagnostics, minus the
+   suppressed ones. */
 void esc_emit_diagnostics(const struct esc_results *results);
+/* "escape-return, escape-global, ...": every rule id, for messages. */
+const char *esc_rule_ids();
+
+/* attributes.cc: __attribute__((noescape)) and __attribute__((escape_suppress)).
+   The first three are GCC callbacks: PLUGIN_ATTRIBUTES; PLUGIN_FINISH_DECL;
+   PLUGIN_START_PARSE_FUNCTION and PLUGIN_FINISH_PARSE_FUNCTION. */
+void esc_register_attributes(void *gcc_data, void *user_data);
+void esc_note_declaration(void *gcc_data, void *user_data);
+void esc_forget_parameter_lists(void *gcc_data, void *user_data);
+/* Is parameter INDEX (0-based) of FNDECL declared noescape, on its
+   definition or on any prototype the unit has seen? */
+bool esc_param_noescape(tree fndecl, unsigned index);
+/* Does escape_suppress on FNDECL, or on a function it is nested in,
+   silence RULE? */
+bool esc_attribute_suppresses(tree fndecl, enum esc_rule rule);
+
+/* pragma.cc: #pragma escape.  The first is the PLUGIN_PRAGMAS callback. */
+void esc_register_pragmas(void *gcc_data, void *user_data);
+/* Do the #pragma escape directives before LOC, in LOC's file, silence RULE? */
+bool esc_pragma_suppresses(location_t loc, enum esc_rule rule);
 
 /* Source locations travel through the core as opaque handles. */
 struct esc_loc esc_loc_from_gcc(location_t loc);

@@ -1,5 +1,7 @@
-/* diagnose.cc - the core's findings as GCC warnings with notes. */
+/* diagnose.cc - the core's findings as GCC warnings with notes, unless suppressed. */
 #include "adapter.h"
+/* diagnostic_set_last_function, for the count at the end. */
+#include "tree-diagnostic.h"
 
 extern "C" {
 #include "../report/diagtext.h"
@@ -17,15 +19,55 @@ static std::map<unsigned, tree> function_decls()
     return decls;
 }
 
-static void emit_finding(const struct esc_function *fn, const struct esc_finding *f)
+/* Returns whether the warning was shown (not in a system header, not -w). */
+static bool emit_finding(const struct esc_function *fn, const struct esc_finding *f)
 {
     struct esc_diag d;
     esc_render_finding(fn, f, &d);
     auto_diagnostic_group group;
-    if (warning_at((location_t)f->loc.handle, 0, "%s", d.message)) {
+    bool shown = warning_at((location_t)f->loc.handle, 0, "%s", d.message);
+    if (shown) {
         for (uint32_t i = 0; i < d.nnotes; i++)
             if ((location_t)d.notes[i].loc.handle != UNKNOWN_LOCATION)
                 inform((location_t)d.notes[i].loc.handle, "%s", d.notes[i].text);
+    }
+    esc_diag_free(&d);
+    return shown;
+}
+
+enum suppressor { NOT_SUPPRESSED, BY_OPTION, BY_ATTRIBUTE, BY_PRAGMA };
+
+/* The three ways to silence a finding, widest first. */
+static suppressor suppressed_by(tree fndecl, const struct esc_finding *f)
+{
+    if (esc_opts.disabled[f->rule])
+        return BY_OPTION;
+    if (fndecl && esc_attribute_suppresses(fndecl, f->rule))
+        return BY_ATTRIBUTE;
+    if (esc_pragma_suppresses((location_t)f->loc.handle, f->rule))
+        return BY_PRAGMA;
+    return NOT_SUPPRESSED;
+}
+
+/* verbose >= 1: one note saying what silenced the finding, and what it was. */
+static void note_suppressed(const struct esc_function *fn, const struct esc_finding *f,
+                            suppressor by)
+{
+    struct esc_diag d;
+    esc_render_finding(fn, f, &d);
+    location_t loc = (location_t)f->loc.handle;
+    switch (by) {
+    case BY_OPTION:
+        inform(loc, "suppressed by %<-fplugin-arg-escape-disable%>: %s", d.message);
+        break;
+    case BY_ATTRIBUTE:
+        inform(loc, "suppressed by attribute %<escape_suppress%>: %s", d.message);
+        break;
+    case BY_PRAGMA:
+        inform(loc, "suppressed by %<#pragma escape%>: %s", d.message);
+        break;
+    case NOT_SUPPRESSED:
+        break;
     }
     esc_diag_free(&d);
 }
@@ -34,11 +76,13 @@ void esc_emit_diagnostics(const struct esc_results *results)
 {
     std::map<unsigned, tree> decls = function_decls();
     tree saved = current_function_decl;
+    unsigned reported = 0, suppressed = 0;
     for (uint32_t i = 0; i < results->nfunctions; i++) {
         const struct esc_function_result *r = &results->functions[i];
         auto it = decls.find((unsigned)r->fn->key);
+        tree fndecl = it != decls.end() ? it->second : NULL_TREE;
         /* "In function 'f':" comes from current_function_decl. */
-        current_function_decl = it != decls.end() ? it->second : NULL_TREE;
+        current_function_decl = fndecl;
         if (r->skipped) {
             /* A bug of ours, never the user's: say so once and go on. */
             inform((location_t)r->fn->loc.handle,
@@ -46,9 +90,43 @@ void esc_emit_diagnostics(const struct esc_results *results)
                    r->skipped);
             continue;
         }
-        for (uint32_t k = 0; k < r->nfindings; k++)
-            if (!esc_opts.disabled[r->findings[k].rule])
-                emit_finding(r->fn, &r->findings[k]);
+        for (uint32_t k = 0; k < r->nfindings; k++) {
+            const struct esc_finding *f = &r->findings[k];
+            suppressor by = suppressed_by(fndecl, f);
+            if (by == NOT_SUPPRESSED) {
+                reported += emit_finding(r->fn, f);
+                continue;
+            }
+            /* Counted like a warning would be: one GCC would not show
+               anyway (system header, -w) is not news. */
+            if (!diagnostic_report_warnings_p(global_dc, (location_t)f->loc.handle))
+                continue;
+            suppressed++;
+            if (esc_opts.verbose >= 1)
+                note_suppressed(r->fn, f, by);
+        }
     }
     current_function_decl = saved;
+    if (esc_opts.verbose >= 1) {
+        /* About the unit, not about a function: without this GCC would head
+           the note with a bare "At top level:" after a function's findings. */
+        tree fn = current_function_decl;
+        current_function_decl = NULL_TREE;
+        diagnostic_set_last_function(global_dc, (diagnostic_info *)nullptr);
+        inform(UNKNOWN_LOCATION, "gcc-escape: %u %s reported, %u suppressed", reported,
+               reported == 1 ? "finding" : "findings", suppressed);
+        current_function_decl = fn;
+    }
+}
+
+const char *esc_rule_ids()
+{
+    static std::string ids;
+    if (ids.empty())
+        for (int r = 0; r < ESC_RULE_COUNT; r++) {
+            if (r)
+                ids += ", ";
+            ids += esc_rule_info((enum esc_rule)r)->id;
+        }
+    return ids.c_str();
 }

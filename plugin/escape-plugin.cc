@@ -156,6 +156,15 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
         free(help);
     }
     register_callback(plugin->base_name, PLUGIN_INFO, nullptr, &info);
+    /* The source's annotations are understood even when the arguments are
+       wrong, so they do not add "attribute ignored" noise to the errors. */
+    register_callback(plugin->base_name, PLUGIN_ATTRIBUTES, esc_register_attributes, nullptr);
+    register_callback(plugin->base_name, PLUGIN_PRAGMAS, esc_register_pragmas, nullptr);
+    register_callback(plugin->base_name, PLUGIN_FINISH_DECL, esc_note_declaration, nullptr);
+    register_callback(plugin->base_name, PLUGIN_START_PARSE_FUNCTION, esc_forget_parameter_lists,
+                      nullptr);
+    register_callback(plugin->base_name, PLUGIN_FINISH_PARSE_FUNCTION, esc_forget_parameter_lists,
+                      nullptr);
     if (!args_ok)
         return 0; /* the errors fail the compilation; no analysis */
 

@@ -1,0 +1,224 @@
+/* attributes.cc - the noescape and escape_suppress attributes: their checks, and what they say. */
+#include "adapter.h"
+
+/* Both attributes are registered with decl_required, so their handlers
+   only ever see declarations: GCC itself passes an attribute written on a
+   pointer declarator (`int *__attribute__((noescape)) p`) on to the
+   declaration, and warns when it is written on a type alone.
+
+   noescape follows Clang: the callee does not let the pointer outlive the
+   call.  Where the C front end keeps it decides which declarations work:
+
+   - A function definition keeps its own PARM_DECLs in DECL_ARGUMENTS for
+     as long as it has a body, so the definition's attributes are read
+     there at any time.
+   - A prototype's PARM_DECLs are in DECL_ARGUMENTS only while the unit is
+     parsed (GCC 11 and later put them there for -Warray-parameter); a
+     later definition replaces them, and GCC drops them from functions
+     without a body before the passes run.  So they are copied out at
+     PLUGIN_FINISH_DECL, by DECL_UID, which the front end keeps when it
+     merges redeclarations into the first declaration.
+   - A redeclaration's parameters are never attached to the merged
+     FUNCTION_DECL.  The PARM_DECLs finished since the last other
+     declaration are this declarator's parameter lists (its own, and those
+     of function pointers inside it, each chained by DECL_CHAIN); the one
+     whose types are the function's parameter types, first in source
+     order, is its own.  No list nested in the own list can have the same
+     types, since it is part of one of them; a list after it (a returned
+     function pointer's) loses to it by order.
+
+   Function pointer types keep no PARM_DECLs at all, so a noescape on a
+   function pointer's parameter has no effect (calls through pointers are
+   not trusted either way). */
+
+namespace
+{
+
+const char noescape_name[] = "noescape";
+const char suppress_name[] = "escape_suppress";
+
+tree handle_noescape(tree *node, tree name, tree, int, bool *no_add_attrs)
+{
+    if (TREE_CODE(*node) != PARM_DECL || !POINTER_TYPE_P(TREE_TYPE(*node))) {
+        warning_at(DECL_SOURCE_LOCATION(*node), OPT_Wattributes,
+                   "%qE attribute only applies to pointer parameters", name);
+        *no_add_attrs = true;
+    }
+    return NULL_TREE;
+}
+
+/* A narrow string without embedded NULs, the only way to name a rule. */
+bool is_plain_string(tree value)
+{
+    if (TREE_CODE(value) != STRING_CST)
+        return false;
+    tree elt = TREE_TYPE(TREE_TYPE(value));
+    return elt && TYPE_PRECISION(elt) == TYPE_PRECISION(char_type_node) &&
+           strlen(TREE_STRING_POINTER(value)) + 1 == (size_t)TREE_STRING_LENGTH(value);
+}
+
+/* A bad argument drops the whole attribute (never half of it): the
+   findings it meant to silence stay visible next to the warning. */
+tree handle_escape_suppress(tree *node, tree name, tree args, int, bool *no_add_attrs)
+{
+    location_t loc = DECL_SOURCE_LOCATION(*node);
+    if (TREE_CODE(*node) != FUNCTION_DECL) {
+        warning_at(loc, OPT_Wattributes, "%qE attribute only applies to functions", name);
+        *no_add_attrs = true;
+        return NULL_TREE;
+    }
+    unsigned position = 1;
+    for (tree a = args; a; a = TREE_CHAIN(a), position++) {
+        tree value = TREE_VALUE(a);
+        if (!is_plain_string(value)) {
+            warning_at(loc, OPT_Wattributes,
+                       "argument %u of attribute %qE is not a rule id string; valid rules: %s",
+                       position, name, esc_rule_ids());
+            *no_add_attrs = true;
+        } else if (esc_rule_from_id(TREE_STRING_POINTER(value)) < 0) {
+            warning_at(loc, OPT_Wattributes, "unknown rule %qs in attribute %qE; valid rules: %s",
+                       TREE_STRING_POINTER(value), name, esc_rule_ids());
+            *no_add_attrs = true;
+        }
+    }
+    return NULL_TREE;
+}
+
+/* name, min args, max args (-1: any), decl_required, type_required,
+   function_type_required, affects_type_identity, handler, exclusions */
+const struct attribute_spec noescape_spec = {noescape_name,   0,      0, true, false, false, false,
+                                             handle_noescape, nullptr};
+const struct attribute_spec suppress_spec = {
+    suppress_name, 0, -1, true, false, false, false, handle_escape_suppress, nullptr};
+
+/* The noescape parameters (by 0-based index) of each function, by DECL_UID,
+   from the prototypes and redeclarations the unit has seen. */
+std::map<unsigned, std::vector<bool>> declared_noescape;
+
+/* The PARM_DECLs finished since the last declaration that was not a
+   parameter.  Cleared at every other declaration and around function
+   bodies: the garbage collector may free a list nothing else refers to
+   after a function definition, so none is kept across one. */
+std::vector<tree> recent_parms;
+
+bool has_noescape(tree parm)
+{
+    return TREE_CODE(parm) == PARM_DECL &&
+           lookup_attribute(noescape_name, DECL_ATTRIBUTES(parm)) != NULL_TREE;
+}
+
+void record_noescape(tree fndecl, tree parms)
+{
+    unsigned index = 0;
+    for (tree p = parms; p; p = DECL_CHAIN(p), index++) {
+        if (!has_noescape(p))
+            continue;
+        std::vector<bool> &flags = declared_noescape[DECL_UID(fndecl)];
+        if (flags.size() <= index)
+            flags.resize(index + 1);
+        flags[index] = true;
+    }
+}
+
+/* Are PARMS, one by one, the parameter types of FNTYPE? */
+bool declares_parameters_of(tree fntype, tree parms)
+{
+    tree types = TYPE_ARG_TYPES(fntype);
+    for (tree p = parms; p; p = DECL_CHAIN(p), types = TREE_CHAIN(types)) {
+        if (!types || VOID_TYPE_P(TREE_VALUE(types)) || TREE_TYPE(p) == error_mark_node ||
+            TYPE_MAIN_VARIANT(TREE_TYPE(p)) != TYPE_MAIN_VARIANT(TREE_VALUE(types)))
+            return false;
+    }
+    return !types || VOID_TYPE_P(TREE_VALUE(types));
+}
+
+/* A redeclaration: its own parameter list is among recent_parms (see the
+   top of the file). */
+void record_redeclared_noescape(tree fndecl)
+{
+    bool any = false;
+    for (tree p : recent_parms)
+        any |= has_noescape(p);
+    if (!any || TREE_CODE(TREE_TYPE(fndecl)) != FUNCTION_TYPE)
+        return;
+    std::vector<tree> chained;
+    for (tree p : recent_parms)
+        if (DECL_CHAIN(p))
+            chained.push_back(DECL_CHAIN(p));
+    for (tree head : recent_parms) {
+        if (std::find(chained.begin(), chained.end(), head) != chained.end())
+            continue; /* not the first of its list */
+        if (declares_parameters_of(TREE_TYPE(fndecl), head)) {
+            record_noescape(fndecl, head);
+            return;
+        }
+    }
+}
+
+} // namespace
+
+void esc_register_attributes(void *, void *)
+{
+    register_attribute(&noescape_spec);
+    register_attribute(&suppress_spec);
+}
+
+void esc_note_declaration(void *gcc_data, void *)
+{
+    tree decl = static_cast<tree>(gcc_data);
+    if (!decl || decl == error_mark_node)
+        return;
+    if (TREE_CODE(decl) == PARM_DECL) {
+        recent_parms.push_back(decl);
+        return;
+    }
+    if (TREE_CODE(decl) == FUNCTION_DECL) {
+        record_noescape(decl, DECL_ARGUMENTS(decl)); /* the first prototype's own */
+        record_redeclared_noescape(decl);
+    }
+    recent_parms.clear();
+}
+
+void esc_forget_parameter_lists(void *, void *)
+{
+    recent_parms.clear();
+}
+
+bool esc_param_noescape(tree fndecl, unsigned index)
+{
+    if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL)
+        return false;
+    unsigned i = 0;
+    for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++)
+        if (i == index) {
+            if (has_noescape(p))
+                return true;
+            break;
+        }
+    auto it = declared_noescape.find(DECL_UID(fndecl));
+    return it != declared_noescape.end() && index < it->second.size() && it->second[index];
+}
+
+/* Does one escape_suppress attribute name RULE?  Its arguments were
+   checked by the handler: no arguments means every rule. */
+static bool names_rule(tree args, enum esc_rule rule)
+{
+    if (!args)
+        return true;
+    for (tree a = args; a; a = TREE_CHAIN(a))
+        if (esc_rule_from_id(TREE_STRING_POINTER(TREE_VALUE(a))) == (int)rule)
+            return true;
+    return false;
+}
+
+bool esc_attribute_suppresses(tree fndecl, enum esc_rule rule)
+{
+    /* A nested function is written inside its parent, so the parent's
+       attribute covers it too. */
+    for (tree fn = fndecl; fn && TREE_CODE(fn) == FUNCTION_DECL; fn = decl_function_context(fn))
+        for (tree a = lookup_attribute(suppress_name, DECL_ATTRIBUTES(fn)); a;
+             a = lookup_attribute(suppress_name, TREE_CHAIN(a)))
+            if (names_rule(TREE_VALUE(a), rule))
+                return true;
+    return false;
+}
