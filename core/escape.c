@@ -94,7 +94,7 @@
 #include "overwrite.h"
 #include "pointsto.h"
 #include "summary.h"
-#include "threads.h"
+#include "release.h"
 #include "util.h"
 #include "validate.h"
 
@@ -118,7 +118,9 @@ struct analysis {
     uint32_t *escape_parent;      /* heap objects: the escaping object they were stored in */
     struct esc_step **heap_steps; /* heap objects: how they escape */
     uint32_t *nheap_steps;
-    struct esc_u64map infeasible; /* (object, flow) pairs with no feasible path */
+    struct esc_u64map infeasible;   /* (object, flow) pairs with no feasible path */
+    struct esc_u64map holds;        /* (object, value) -> 1 + may the value point to it */
+    uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
     struct esc_function_result *out;
 };
@@ -142,20 +144,140 @@ static bool can_escape(const struct esc_object *o)
     return is_root(o) || o->kind == ESC_OBJ_HEAP;
 }
 
+static bool exact_place(const struct esc_operand *op)
+{
+    return (op->kind == ESC_OPND_MEM || op->kind == ESC_OPND_DEREF) &&
+           op->offset != ESC_UNKNOWN_OFFSET && op->size > 0;
+}
+
+/* What a later statement must write to put something else where flow F
+   stored its pointer: an exact place in the caller's terms (LOC, over the
+   objects TARGETS), or a static variable's field a callee stored into. */
+struct restore {
+    struct analysis *a;
+    const struct esc_operand *loc;
+    struct esc_bitset targets;
+    bool has_site;
+    struct esc_site site;
+};
+
+static bool site_covers(const struct esc_site *w, int64_t base, int64_t offset, int64_t size)
+{
+    return w->offset + base <= offset && offset + size <= w->offset + base + w->size;
+}
+
+static bool static_matches(const struct restore *r, const struct esc_object *o, int64_t base,
+                           const struct esc_site *w)
+{
+    if (r->has_site)
+        return o->kind == ESC_OBJ_STATIC && o->key && o->key == r->site.key &&
+               site_covers(w, base, r->site.offset, r->site.size);
+    return false;
+}
+
+/* Does the write W of a callee, through argument ARG, cover the place? */
+static bool write_restores(const struct restore *r, const struct esc_stmt *call,
+                           const struct esc_site *w)
+{
+    const struct esc_function *fn = r->a->fn;
+    const struct esc_pointsto *pt = &r->a->pt;
+    if (w->param == ESC_SITE_STATIC) {
+        if (r->has_site)
+            return w->key == r->site.key && site_covers(w, 0, r->site.offset, r->site.size);
+        for (uint32_t o = esc_bitset_next(&r->targets, pt->nwords, 0); o != ESC_NONE;
+             o = esc_bitset_next(&r->targets, pt->nwords, o + 1))
+            if (fn->objects[o].kind == ESC_OBJ_STATIC && fn->objects[o].key == w->key &&
+                site_covers(w, 0, r->loc->offset, r->loc->size))
+                return true;
+        return false;
+    }
+    if (w->param >= call->nargs)
+        return false;
+    const struct esc_operand *arg = &call->args[w->param];
+    int64_t base = 0;
+    struct esc_bitset level = {0};
+    if (arg->kind == ESC_OPND_ADDR) {
+        if (arg->offset == ESC_UNKNOWN_OFFSET)
+            return false;
+        esc_bitset_add(&level, arg->id, pt->nwords);
+        base = arg->offset;
+    } else if (arg->kind == ESC_OPND_VALUE) {
+        esc_bitset_union(&level, esc_pts(pt, arg->id), pt->nwords);
+    }
+    if (w->level == 2) {
+        struct esc_bitset deeper = {0};
+        for (uint32_t o = esc_bitset_next(&level, pt->nwords, 0); o != ESC_NONE;
+             o = esc_bitset_next(&level, pt->nwords, o + 1))
+            esc_bitset_union(&deeper, esc_contents(pt, o), pt->nwords);
+        esc_bitset_free(&level);
+        level = deeper;
+        base = 0;
+    }
+    bool hit = false;
+    for (uint32_t o = esc_bitset_next(&level, pt->nwords, 0); o != ESC_NONE && !hit;
+         o = esc_bitset_next(&level, pt->nwords, o + 1))
+        hit = r->has_site ? static_matches(r, &fn->objects[o], base, w)
+                          : esc_bitset_has(&r->targets, o) &&
+                                site_covers(w, base, r->loc->offset, r->loc->size);
+    esc_bitset_free(&level);
+    return hit;
+}
+
+/* esc_restores_fn: does statement ID put something else in the place? */
+static bool restores(void *ctx, uint32_t id)
+{
+    const struct restore *r = ctx;
+    const struct esc_stmt *s = &r->a->fn->stmts[id];
+    if (r->has_site && s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_MEM &&
+        exact_place(&s->lhs)) {
+        struct esc_site w = {.offset = s->lhs.offset, .size = s->lhs.size};
+        return static_matches(r, &r->a->fn->objects[s->lhs.id], 0, &w);
+    }
+    const struct esc_summary *callee =
+        s->kind == ESC_STMT_CALL ? r->a->flows.calls[id].summary : NULL;
+    if (!callee)
+        return false;
+    for (uint32_t i = 0; i < callee->nwrites; i++)
+        if (write_restores(r, s, &callee->writes[i]))
+            return true;
+    return false;
+}
+
 /* Does the pointer stored by flow F still sit in memory when the function
-   returns?  Only a plain store statement's own destination can be proven
-   overwritten; what a call writes, and what is returned, always persists. */
+   returns?  A plain store, or a callee's store into an argument's field,
+   is gone when every path to a return overwrites that place, directly or
+   through a call whose summary writes it (a pop after a push); so is a
+   static field a callee stored into.  A thread's argument is gone once the
+   thread is joined.  Anything else, and what is returned, persists. */
 static bool flow_persists(struct analysis *a, uint32_t id)
 {
     if (a->persists[id] >= 0)
         return a->persists[id];
+    const struct esc_function *fn = a->fn;
     const struct esc_flow *f = &a->flows.items[id];
+    const struct esc_object *kept =
+        f->dst.kind == ESC_OPND_MEM && fn->objects[f->dst.id].kind == ESC_OBJ_KEPT
+            ? &fn->objects[f->dst.id]
+            : NULL;
+    struct restore r = {.a = a, .loc = esc_flow_store_location(fn, f)};
+    if (!r.loc && f->reason == ESC_FLOW_CALL_STORE && exact_place(&f->dst))
+        r.loc = &f->dst;
+    if (r.loc && !exact_place(r.loc) && !r.loc->ref)
+        r.loc = NULL;
+    const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
+    if (kept && !(kept->flags & ESC_OBJF_THREAD) && callee && f->arg >= 1 &&
+        f->arg <= callee->nparams)
+        r.has_site =
+            esc_param_store_site(&callee->params[f->arg - 1], f->level, ESC_SITE_STATIC, &r.site);
     bool persists = true;
-    if (esc_flow_store_location(a->fn, f))
-        persists = !esc_store_overwritten(a->fn, f->stmt);
-    else if (f->dst.kind == ESC_OPND_MEM && a->fn->objects[f->dst.id].kind == ESC_OBJ_KEPT &&
-             a->fn->objects[f->dst.id].flags & ESC_OBJF_THREAD)
-        persists = !esc_thread_joined(a->fn, &a->flows, &a->pt, f->stmt);
+    if (kept && a->flows.calls[f->stmt].model) {
+        persists = !esc_kept_released(fn, &a->flows, &a->pt, f->stmt);
+    } else if ((r.loc || r.has_site) && fn->stmts[f->stmt].block != ESC_NONE) {
+        if (r.loc)
+            esc_pointsto_targets(&a->pt, r.loc, &r.targets);
+        persists = esc_store_reaches_unless(fn, f->stmt, r.loc, ESC_NONE, restores, &r);
+        esc_bitset_free(&r.targets);
+    }
     a->persists[id] = persists;
     return persists;
 }
@@ -225,7 +347,7 @@ static const struct esc_leak_why *callee_why(const struct analysis *a, uint32_t 
     const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
     if (kept->kind != ESC_OBJ_KEPT || !callee || f->arg < 1 || f->arg > callee->nparams)
         return NULL;
-    unsigned level = f->src.kind == ESC_OPND_VALUE || f->src.kind == ESC_OPND_ADDR ? 0 : 1;
+    unsigned level = f->level;
     const struct esc_param_summary *p = &callee->params[f->arg - 1];
     if (kept->flags & ESC_OBJF_THREAD)
         return p->why[level][ESC_LEAK_THREAD];
@@ -320,8 +442,7 @@ static bool classify_leak(const struct analysis *a, uint32_t param, uint32_t id,
         const struct esc_flow *f = &a->flows.items[id];
         if (*sink == ESC_LEAK_KEPT && callee && root == w && f->arg >= 1 &&
             f->arg <= callee->nparams) {
-            unsigned level = f->src.kind == ESC_OPND_VALUE || f->src.kind == ESC_OPND_ADDR ? 0 : 1;
-            if (callee->params[f->arg - 1].leaks[level] & 1u << ESC_LEAK_STATIC)
+            if (callee->params[f->arg - 1].leaks[f->level] & 1u << ESC_LEAK_STATIC)
                 *sink = ESC_LEAK_STATIC;
         }
         return true;
@@ -329,6 +450,93 @@ static bool classify_leak(const struct analysis *a, uint32_t param, uint32_t id,
     default:
         return false;
     }
+}
+
+static void index_value_defs(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    a->def_start = esc_xcalloc(fn->nvalues + 2, sizeof *a->def_start);
+    for (uint32_t i = 0; i < a->flows.n; i++)
+        if (a->flows.items[i].dst.kind == ESC_OPND_VALUE)
+            a->def_start[a->flows.items[i].dst.id + 1]++;
+    for (uint32_t v = 0; v < fn->nvalues; v++)
+        a->def_start[v + 1] += a->def_start[v];
+    a->def_flow = esc_xmalloc((a->def_start[fn->nvalues] + 1) * sizeof *a->def_flow);
+    uint32_t *fill = esc_xmalloc((fn->nvalues + 1) * sizeof *fill);
+    memcpy(fill, a->def_start, (fn->nvalues + 1) * sizeof *fill);
+    for (uint32_t i = 0; i < a->flows.n; i++)
+        if (a->flows.items[i].dst.kind == ESC_OPND_VALUE)
+            a->def_flow[fill[a->flows.items[i].dst.id]++] = i;
+    free(fill);
+}
+
+/* May value V really point to parameter object OBJ?  The points-to sets
+   say so too easily: they are field-insensitive, so once `p->name = s`
+   puts parameter s into p's memory, every pointer loaded from p seems to
+   point to s.  The explainer's feasible paths check fields and types. */
+static bool value_may_hold(struct analysis *a, uint32_t obj, uint32_t v)
+{
+    const struct esc_value *val = &a->fn->values[v];
+    if (val->def == ESC_NONE)
+        return val->param >= 0 && a->fn->params[val->param].caller == obj;
+    uint64_t key = (uint64_t)obj << 32 | v;
+    uint32_t *known = esc_u64map_get(&a->holds, key);
+    if (known)
+        return *known == 2;
+    if (!a->def_start)
+        index_value_defs(a);
+    bool holds = false;
+    for (uint32_t i = a->def_start[v]; i < a->def_start[v + 1] && !holds; i++) {
+        uint32_t nsteps;
+        struct esc_step *steps = feasible_path(a, obj, a->def_flow[i], &nsteps);
+        holds = steps != NULL;
+        free(steps);
+    }
+    esc_u64map_put(&a->holds, key, holds ? 2 : 1);
+    return holds;
+}
+
+/* Where flow ID stores into W, for a leak into static storage or another
+   parameter, as a site callers can recognise: a field of a static, or a
+   field of what parameter OTHER points to.  False when the leak has no
+   such place; an unknown place is a site with an unknown offset, so that
+   a leak stored in two places is known to have no single one. */
+static bool leak_site(const struct analysis *a, uint32_t id, uint32_t w, enum esc_leak_sink sink,
+                      uint32_t other, struct esc_site *site)
+{
+    const struct esc_function *fn = a->fn;
+    const struct esc_flow *f = &a->flows.items[id];
+    const struct esc_object *o = &fn->objects[w];
+    memset(site, 0, sizeof *site);
+    site->offset = ESC_UNKNOWN_OFFSET;
+    if (sink == ESC_LEAK_PARAM) {
+        site->param = (uint8_t)other;
+        site->level = 1;
+        if (o->kind == ESC_OBJ_CALLER && !(o->flags & ESC_OBJF_DEEP) &&
+            f->dst.kind == ESC_OPND_DEREF && exact_place(&f->dst) &&
+            fn->values[f->dst.id].def == ESC_NONE &&
+            fn->values[f->dst.id].param == (int32_t)other) {
+            site->offset = f->dst.offset;
+            site->size = f->dst.size;
+        }
+        return other < ESC_SITE_STATIC;
+    }
+    if (sink != ESC_LEAK_STATIC)
+        return false;
+    site->param = ESC_SITE_STATIC;
+    if (o->kind == ESC_OBJ_STATIC && f->dst.kind == ESC_OPND_MEM && exact_place(&f->dst) &&
+        o->key) {
+        site->key = o->key;
+        site->offset = f->dst.offset;
+        site->size = f->dst.size;
+    } else if (o->kind == ESC_OBJ_KEPT) {
+        /* Through a callee: its own site, if it knows one. */
+        const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
+        if (callee && f->arg >= 1 && f->arg <= callee->nparams)
+            esc_param_store_site(&callee->params[f->arg - 1], f->level, ESC_SITE_STATIC, site);
+        site->param = ESC_SITE_STATIC;
+    }
+    return true;
 }
 
 /* Parameter object O (its pointee, or deeper memory) is carried by flow
@@ -342,17 +550,33 @@ static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
     unsigned level = obj->flags & ESC_OBJF_DEEP ? 1 : 0;
     enum esc_leak_sink sink;
     uint32_t other;
-    if (param >= a->summary->nparams || !classify_leak(a, param, id, w, &sink, &other))
+    if (obj->flags & ESC_OBJF_DEEPER || param >= a->summary->nparams ||
+        !classify_leak(a, param, id, w, &sink, &other))
         return;
+    const struct esc_flow *store = &a->flows.items[id];
+    if (sink == ESC_LEAK_PARAM && a->fn->objects[w].kind == ESC_OBJ_CALLER &&
+        store->dst.kind == ESC_OPND_DEREF && !value_may_hold(a, w, store->dst.id))
+        return;
+    struct esc_site site;
+    bool has_site = leak_site(a, id, w, sink, other, &site);
     const struct esc_param_summary *p = &a->summary->params[param];
-    if (sink == ESC_LEAK_PARAM
-            ? other >= ESC_MAX_TRACKED_PARAMS || p->stored_into[level] >> other & 1
-            : p->leaks[level] & 1u << sink)
-        return; /* known already */
+    bool known = sink == ESC_LEAK_PARAM
+                     ? other >= ESC_MAX_TRACKED_PARAMS || p->stored_into[level] >> other & 1
+                     : p->leaks[level] & 1u << sink;
+    struct esc_site recorded;
+    if (known && (!has_site || (esc_param_store_site(p, level, site.param, &recorded) &&
+                                recorded.offset == site.offset && recorded.size == site.size)))
+        return; /* nothing new */
     uint32_t nsteps;
     struct esc_step *steps = feasible_path(a, o, id, &nsteps);
     if (!steps)
         return;
+    if (has_site)
+        esc_summary_note_store(a->summary, param, level, &site);
+    if (known) {
+        free(steps);
+        return;
+    }
     struct esc_leak_why *why = esc_xcalloc(1, sizeof *why);
     why->fn = a->fn;
     why->steps = steps;
@@ -392,7 +616,7 @@ static void propagate(struct analysis *a)
                 continue;
             if (carried.words)
                 memset(carried.words, 0, nwords * sizeof *carried.words);
-            esc_pointsto_read(&a->pt, &f->src, &carried);
+            esc_pointsto_read_flow(fn, &a->pt, f, &carried);
             if (f->exclude != ESC_NONE)
                 esc_bitset_remove(&carried, f->exclude);
             for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;
@@ -439,8 +663,10 @@ static int compare_findings(const void *x, const void *y)
     return a->object < b->object ? -1 : a->object > b->object;
 }
 
-/* The parameters whose memory OP may point to, one level deep: each gets
-   MARK set (freed, or passed where anything may happen to it). */
+/* The parameters whose memory OP may point to get the flag at
+   FIELD_OFFSET set: freed (DEEP false: OP must really be the parameter's
+   own pointer, on a feasible path), or passed where anything may happen
+   to it (DEEP true: any memory behind the parameter). */
 static void mark_params(struct analysis *a, const struct esc_operand *op, bool deep,
                         size_t field_offset)
 {
@@ -451,17 +677,13 @@ static void mark_params(struct analysis *a, const struct esc_operand *op, bool d
     for (uint32_t o = esc_bitset_next(&objs, nwords, 0); o != ESC_NONE;
          o = esc_bitset_next(&objs, nwords, o + 1)) {
         const struct esc_object *obj = &fn->objects[o];
-        if (obj->kind == ESC_OBJ_CALLER && obj->param >= 0 &&
-            (uint32_t)obj->param < a->summary->nparams && (deep || !(obj->flags & ESC_OBJF_DEEP)))
-            *(bool *)((char *)&a->summary->params[obj->param] + field_offset) = true;
-        if (!deep)
+        if (obj->kind != ESC_OBJ_CALLER || obj->param < 0 ||
+            (uint32_t)obj->param >= a->summary->nparams)
             continue;
-        const struct esc_bitset *inner = esc_contents(&a->pt, o);
-        for (uint32_t i = esc_bitset_next(inner, nwords, 0); i != ESC_NONE;
-             i = esc_bitset_next(inner, nwords, i + 1))
-            if (fn->objects[i].kind == ESC_OBJ_CALLER && fn->objects[i].param >= 0 &&
-                (uint32_t)fn->objects[i].param < a->summary->nparams)
-                *(bool *)((char *)&a->summary->params[fn->objects[i].param] + field_offset) = true;
+        if (!deep && (obj->flags & ESC_OBJF_DEEP ||
+                      (op->kind == ESC_OPND_VALUE && !value_may_hold(a, o, op->id))))
+            continue;
+        *(bool *)((char *)&a->summary->params[obj->param] + field_offset) = true;
     }
     esc_bitset_free(&objs);
 }
@@ -486,6 +708,77 @@ static void summarize_calls(struct analysis *a)
                 mark_params(a, &s->args[i], true, offsetof(struct esc_param_summary, unknown));
         }
     }
+}
+
+/* The level of parameter memory object O stands for: 1 for what the
+   parameter points to, 2 for anything further; 0 if not a parameter's. */
+static unsigned param_level(const struct esc_object *o)
+{
+    if (o->kind != ESC_OBJ_CALLER || o->param < 0)
+        return 0;
+    return o->flags & ESC_OBJF_DEEP ? 2 : 1;
+}
+
+/* Note the places of parameter memory or statics that the objects in SET
+   (each at its own level, plus EXTRA further) may have written at W. */
+static void note_writes_to(struct analysis *a, const struct esc_bitset *set, unsigned extra,
+                           const struct esc_site *w)
+{
+    const struct esc_function *fn = a->fn;
+    for (uint32_t o = esc_bitset_next(set, a->pt.nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(set, a->pt.nwords, o + 1)) {
+        const struct esc_object *obj = &fn->objects[o];
+        struct esc_site site = *w;
+        unsigned level = param_level(obj);
+        if (level && (uint32_t)obj->param < ESC_SITE_STATIC) {
+            site.param = (uint8_t)obj->param;
+            site.level = (uint8_t)(level + extra > 2 ? 2 : level + extra);
+            site.key = 0;
+        } else if (obj->kind == ESC_OBJ_STATIC && obj->key && !extra) {
+            site.param = ESC_SITE_STATIC;
+            site.level = 0;
+            site.key = obj->key;
+        } else {
+            continue;
+        }
+        esc_summary_note_write(a->summary, &site);
+    }
+}
+
+/* The places in its parameters' memory and in statics the function may
+   write: what lets a caller see that `pop ()` undoes `push (&frame)`. */
+static void summarize_writes(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    struct esc_bitset set = {0};
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind == ESC_STMT_ASSIGN && exact_place(&s->lhs)) {
+            struct esc_site w = {.offset = s->lhs.offset, .size = s->lhs.size};
+            esc_bitset_free(&set);
+            esc_pointsto_targets(&a->pt, &s->lhs, &set);
+            note_writes_to(a, &set, 0, &w);
+        }
+        const struct esc_summary *callee =
+            s->kind == ESC_STMT_CALL ? a->flows.calls[id].summary : NULL;
+        if (!callee)
+            continue;
+        if (callee->writes_overflow)
+            a->summary->writes_overflow = true;
+        for (uint32_t i = 0; i < callee->nwrites; i++) {
+            const struct esc_site *w = &callee->writes[i];
+            if (w->param == ESC_SITE_STATIC) {
+                esc_summary_note_write(a->summary, w);
+                continue;
+            }
+            if (w->param >= s->nargs || s->args[w->param].kind != ESC_OPND_VALUE)
+                continue;
+            esc_bitset_free(&set);
+            esc_bitset_union(&set, esc_pts(&a->pt, s->args[w->param].id), a->pt.nwords);
+            note_writes_to(a, &set, w->level - 1u, w);
+        }
+    }
+    esc_bitset_free(&set);
 }
 
 /* The size an allocating call asks for, as a parameter index or a
@@ -656,6 +949,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     propagate(&a);
     if (summary) {
         summarize_calls(&a);
+        summarize_writes(&a);
         summarize_return(&a);
         check_noescape(&a);
     }
@@ -673,6 +967,9 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     free(a.nheap_steps);
     free(a.escape_parent);
     esc_u64map_free(&a.infeasible);
+    esc_u64map_free(&a.holds);
+    free(a.def_start);
+    free(a.def_flow);
     esc_pointsto_free(&a.pt);
     esc_flows_free(&a.flows);
     /* Merged summaries of indirect calls may be referenced by notes only

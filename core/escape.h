@@ -10,6 +10,7 @@
 struct esc_step {
     uint8_t reason; /* enum esc_flow_reason */
     uint8_t arg;    /* call argument (1-based) the pointer came from, or 0 */
+    uint8_t level;  /* call steps from a summary: 1 if from what the argument points to */
     uint32_t stmt;
     struct esc_loc loc;
     struct esc_operand dst, src;

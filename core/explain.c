@@ -42,8 +42,8 @@ static bool is_content(const struct esc_pointsto *pt, uint32_t node)
 
 /* The nodes an operand names, read or written: a value, an object's
    contents, or for *v the contents of everything v points to. */
-static uint32_t operand_nodes(const struct esc_pointsto *pt, const struct esc_operand *op,
-                              uint32_t *out)
+static uint32_t operand_nodes(const struct esc_function *fn, const struct esc_pointsto *pt,
+                              const struct esc_operand *op, uint8_t flags, uint32_t *out)
 {
     uint32_t n = 0;
     switch (op->kind) {
@@ -57,7 +57,8 @@ static uint32_t operand_nodes(const struct esc_pointsto *pt, const struct esc_op
         const struct esc_bitset *base = esc_pts(pt, op->id);
         for (uint32_t o = esc_bitset_next(base, pt->nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(base, pt->nwords, o + 1))
-            out[n++] = pt->nvalues + o;
+            if (esc_flow_reads_object(fn, flags, o))
+                out[n++] = pt->nvalues + o;
         break;
     }
     default:
@@ -78,7 +79,7 @@ struct esc_explainer *esc_explainer_new(const struct esc_function *fn,
     uint32_t *nodes = esc_xmalloc((pt->nobjects + 1) * sizeof *nodes);
     ex->reader_start = esc_xcalloc(ex->nnodes + 1, sizeof *ex->reader_start);
     for (uint32_t i = 0; i < flows->n; i++) {
-        uint32_t k = operand_nodes(pt, &flows->items[i].src, nodes);
+        uint32_t k = operand_nodes(fn, pt, &flows->items[i].src, flows->items[i].flags, nodes);
         for (uint32_t j = 0; j < k; j++)
             ex->reader_start[nodes[j] + 1]++;
     }
@@ -89,7 +90,7 @@ struct esc_explainer *esc_explainer_new(const struct esc_function *fn,
     for (uint32_t n = 0; n < ex->nnodes; n++)
         fill[n] = ex->reader_start[n];
     for (uint32_t i = 0; i < flows->n; i++) {
-        uint32_t k = operand_nodes(pt, &flows->items[i].src, nodes);
+        uint32_t k = operand_nodes(fn, pt, &flows->items[i].src, flows->items[i].flags, nodes);
         for (uint32_t j = 0; j < k; j++)
             ex->reader_flow[fill[nodes[j]]++] = i;
     }
@@ -165,6 +166,7 @@ static struct esc_step make_step(const struct esc_function *fn, const struct esc
     return (struct esc_step){
         .reason = f->reason,
         .arg = f->arg,
+        .level = f->level,
         .stmt = f->stmt,
         .loc = loc,
         .dst = f->dst,
@@ -189,7 +191,7 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
     const struct esc_flow *f = &s->ex->flows->items[fi];
     if (f->exclude == s->obj)
         return;
-    uint32_t k = operand_nodes(pt, &f->dst, s->nodes);
+    uint32_t k = operand_nodes(s->ex->fn, pt, &f->dst, 0, s->nodes);
     for (uint32_t j = 0; j < k; j++) {
         uint32_t d = s->nodes[j];
         if (!esc_bitset_has(&pt->sets[d], s->obj))
@@ -223,9 +225,13 @@ static void push_entry_states(struct search *s)
     if (o->param < 0 || (uint32_t)o->param >= fn->nparams)
         return;
     const struct esc_param *p = &fn->params[o->param];
+    if (o->flags & ESC_OBJF_DEEPER) {
+        push_entry_state(s, pt->nvalues + p->deep);
+        push_entry_state(s, pt->nvalues + p->deeper);
+        return;
+    }
     if (o->flags & ESC_OBJF_DEEP) {
         push_entry_state(s, pt->nvalues + p->caller);
-        push_entry_state(s, pt->nvalues + p->deep);
         return;
     }
     if (p->value != ESC_NONE)
@@ -247,7 +253,8 @@ static bool feeds(struct search *s, const struct state *at, uint32_t reader)
 
 static bool reads_node(struct search *s, uint32_t flow, uint32_t node)
 {
-    uint32_t k = operand_nodes(s->ex->pt, &s->ex->flows->items[flow].src, s->nodes);
+    const struct esc_flow *f = &s->ex->flows->items[flow];
+    uint32_t k = operand_nodes(s->ex->fn, s->ex->pt, &f->src, f->flags, s->nodes);
     for (uint32_t j = 0; j < k; j++)
         if (s->nodes[j] == node)
             return true;

@@ -22,20 +22,34 @@ static bool carries_pointers(const struct esc_operand *op)
     }
 }
 
-static void add(struct esc_flows *flows, struct esc_operand dst, struct esc_operand src,
-                uint32_t stmt, enum esc_flow_reason reason, uint8_t arg)
+static struct esc_flow *add(struct esc_flows *flows, struct esc_operand dst, struct esc_operand src,
+                            uint32_t stmt, enum esc_flow_reason reason, uint8_t arg)
 {
     if (!carries_pointers(&src))
-        return;
+        return NULL;
     if (dst.kind != ESC_OPND_VALUE && dst.kind != ESC_OPND_MEM && dst.kind != ESC_OPND_DEREF)
-        return;
+        return NULL;
     struct esc_flow *f = ESC_PUSH(flows->items, flows->n, flows->cap);
     f->dst = dst;
     f->src = src;
     f->stmt = stmt;
     f->reason = (uint8_t)reason;
     f->arg = arg;
+    f->flags = 0;
+    f->level = 0;
     f->exclude = ESC_NONE;
+    return f;
+}
+
+/* Mark a call flow that reads what an argument points to (dereference
+   level 1): see ESC_FLOWF_OWN_MEMORY. */
+static void deep_flow(struct esc_flow *f)
+{
+    if (!f)
+        return;
+    f->level = 1;
+    if (f->src.kind == ESC_OPND_DEREF)
+        f->flags |= ESC_FLOWF_OWN_MEMORY;
 }
 
 struct esc_operand esc_pointee(const struct esc_operand *arg)
@@ -145,7 +159,9 @@ static void model_flows(struct esc_module *m, struct esc_function *fn, struct es
     if (model->store_dst)
         add(flows, esc_pointee(arg_at(s, model->store_dst)), *arg_at(s, model->store_val), id,
             ESC_FLOW_CALL_STORE, model->store_val);
-    for (unsigned a = 1; a <= 8 && a <= s->nargs; a++) {
+    const struct esc_operand *wait = model->wait_arg ? arg_at(s, model->wait_arg) : NULL;
+    bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == model->wait_value;
+    for (unsigned a = 1; a <= 8 && a <= s->nargs && !waits; a++) {
         if (!((model->keeps | model->keeps_deep) & ESC_LIB_ARG(a)))
             continue;
         uint32_t kept = kept_object(m, fn, id, false);
@@ -154,8 +170,8 @@ static void model_flows(struct esc_module *m, struct esc_function *fn, struct es
             add(flows, esc_opnd_mem(kept, 0, -1), *arg_at(s, a), id, ESC_FLOW_CALL_KEEP,
                 (uint8_t)a);
         if (model->keeps_deep & ESC_LIB_ARG(a))
-            add(flows, esc_opnd_mem(kept, 0, -1), esc_pointee(arg_at(s, a)), id, ESC_FLOW_CALL_KEEP,
-                (uint8_t)a);
+            deep_flow(add(flows, esc_opnd_mem(kept, 0, -1), esc_pointee(arg_at(s, a)), id,
+                          ESC_FLOW_CALL_KEEP, (uint8_t)a));
     }
     if (model->thread_arg && model->thread_arg <= s->nargs) {
         uint32_t thread = kept_object(m, fn, id, true);
@@ -163,6 +179,23 @@ static void model_flows(struct esc_module *m, struct esc_function *fn, struct es
         add(flows, esc_opnd_mem(thread, 0, -1), *arg_at(s, model->thread_arg), id,
             ESC_FLOW_CALL_KEEP, model->thread_arg);
     }
+}
+
+/* Where a callee stores a parameter into what argument ARG points to:
+   the field when the summary knows it (`*out = p`, `s->next = p`), else
+   anywhere in it. */
+static struct esc_operand stored_location(const struct esc_operand *arg,
+                                          const struct esc_param_summary *p, unsigned level,
+                                          uint32_t j)
+{
+    struct esc_site site;
+    if (!esc_param_store_site(p, level, j, &site))
+        return esc_pointee(arg);
+    if (arg->kind == ESC_OPND_VALUE)
+        return esc_opnd_deref(arg->id, site.offset, site.size);
+    if (arg->kind == ESC_OPND_ADDR && arg->offset != ESC_UNKNOWN_OFFSET)
+        return esc_opnd_mem(arg->id, arg->offset + site.offset, site.size);
+    return esc_pointee(arg);
 }
 
 /* Apply a callee's summary to the actual arguments of call ID: each leak
@@ -186,13 +219,18 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
         const struct esc_param_summary *p = &sum->params[i];
         for (unsigned level = 0; level < ESC_LEAK_LEVELS; level++) {
             uint8_t leaks = p->leaks[level];
-            if (p->noescape) /* callers trust the declaration */
+            /* Callers trust a noescape declaration.  A function that may
+               free its argument is a deallocator, and where it stores the
+               argument is a free list (sqlite3DbFree's lookaside): passing
+               it a stack address is a different bug from an escape. */
+            if (p->noescape || p->freed)
                 leaks &= 1u << ESC_LEAK_RESULT;
             if (!leaks)
                 continue;
             s = &fn->stmts[id];
             struct esc_operand src = level ? esc_pointee(&s->args[i]) : s->args[i];
             uint8_t arg = (uint8_t)(i + 1 < UINT8_MAX ? i + 1 : 0);
+            uint32_t first = flows->n;
             if (leaks & 1u << ESC_LEAK_RESULT)
                 add(flows, s->lhs, src, id, ESC_FLOW_CALL_RESULT, arg);
             if (leaks & (1u << ESC_LEAK_STATIC | 1u << ESC_LEAK_KEPT))
@@ -205,7 +243,10 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
             if (leaks & 1u << ESC_LEAK_PARAM)
                 for (uint32_t j = 0; j < n && j < ESC_MAX_TRACKED_PARAMS; j++)
                     if (p->stored_into[level] >> j & 1)
-                        add(flows, esc_pointee(&s->args[j]), src, id, ESC_FLOW_CALL_STORE, arg);
+                        add(flows, stored_location(&s->args[j], p, level, j), src, id,
+                            ESC_FLOW_CALL_STORE, arg);
+            for (uint32_t k = first; level && k < flows->n; k++)
+                deep_flow(&flows->items[k]);
         }
     }
 }

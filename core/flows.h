@@ -25,12 +25,24 @@ enum esc_flow_reason {
     ESC_FLOW_CALL_KEEP,    /* pthread_create (&t, 0, run, p): kept past the call */
 };
 
+enum esc_flow_flags {
+    /* A callee's summary reads what a pointer argument points to, *p of
+       unknown extent.  Only memory the function itself names is read
+       (locals, heap, statics): the caller's and static-reachable memory
+       behind a pointer are where field-insensitive sets tie everything
+       together, and what this function stores there is reported where it
+       stores it. */
+    ESC_FLOWF_OWN_MEMORY = 1u << 0,
+};
+
 struct esc_flow {
     struct esc_operand dst; /* VALUE, MEM or DEREF */
     struct esc_operand src; /* VALUE, ADDR, MEM, DEREF or UNKNOWN */
     uint32_t stmt;
     uint8_t reason; /* enum esc_flow_reason */
     uint8_t arg;    /* the 1-based call or PHI argument the pointers come from, or 0 */
+    uint8_t flags;  /* enum esc_flow_flags */
+    uint8_t level;  /* call flows from a summary: the leak's dereference level */
     uint32_t
         exclude; /* an object the source cannot point to here (a branch said so), or ESC_NONE */
 };

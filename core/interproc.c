@@ -24,15 +24,19 @@
    address it takes: an indirect call through that address can then use
    the target's summary (flows.c), so the target is summarised first. */
 
+/* Summaries only grow; this counts what they hold, so a round that
+   changes nothing is seen. */
 static uint64_t summary_weight(const struct esc_summary *s)
 {
-    uint64_t w = s->ret.fresh;
+    uint64_t w = s->ret.fresh + s->nwrites + s->writes_overflow;
     for (uint32_t i = 0; i < s->nparams; i++) {
         const struct esc_param_summary *p = &s->params[i];
         for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
             w += (uint64_t)__builtin_popcount(p->leaks[l]) +
                  (uint64_t)__builtin_popcountll(p->stored_into[l]);
-        w += p->freed + p->unknown;
+        w += p->freed + p->unknown + p->nstore_sites;
+        for (uint8_t k = 0; k < p->nstore_sites; k++)
+            w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
     }
     return w;
 }

@@ -144,10 +144,14 @@ uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char
     p->object = ESC_NONE;
     p->caller = esc_add_object(m, fn, ESC_OBJ_CALLER, name, loc);
     p->deep = esc_add_object(m, fn, ESC_OBJ_CALLER, name, loc);
+    p->deeper = esc_add_object(m, fn, ESC_OBJ_CALLER, name, loc);
     fn->objects[p->caller].param = (int32_t)index;
     fn->objects[p->caller].companion = p->deep;
     fn->objects[p->deep].param = (int32_t)index;
     fn->objects[p->deep].flags |= ESC_OBJF_DEEP;
+    fn->objects[p->deep].companion = p->deeper;
+    fn->objects[p->deeper].param = (int32_t)index;
+    fn->objects[p->deeper].flags |= ESC_OBJF_DEEP | ESC_OBJF_DEEPER;
     return index;
 }
 

@@ -56,10 +56,14 @@ enum esc_object_flags {
     ESC_OBJF_LOCAL_STATIC = 1u << 0, /* a static declared inside a function */
     ESC_OBJF_THREAD_LOCAL = 1u << 1,
     ESC_OBJF_FILE_STATIC = 1u << 2, /* a static at file scope (internal linkage) */
-    /* CALLER: the memory reachable from the pointers stored in the
-       parameter's pointee (dereference level 1 and deeper), kept apart from
-       the pointee itself so that summaries can tell `g = p` from `g = *p`. */
+    /* CALLER: the memory the pointers stored in the parameter's pointee
+       point to (dereference level 1), kept apart from the pointee itself
+       so that summaries can tell `g = p` from `g = *p`. */
     ESC_OBJF_DEEP = 1u << 3,
+    /* CALLER: dereference level 2 and deeper, merged.  Summaries do not
+       report it: through two unknown pointers, field-insensitive sets
+       would tie every structure of a program together. */
+    ESC_OBJF_DEEPER = 1u << 5,
     ESC_OBJF_THREAD = 1u << 4, /* KEPT: kept by a thread the call starts */
 };
 
@@ -183,7 +187,8 @@ struct esc_param {
     uint32_t value;  /* its SSA entry value, or ESC_NONE */
     uint32_t object; /* its slot, when its address is taken, or ESC_NONE */
     uint32_t caller; /* the CALLER object for the memory it points to */
-    uint32_t deep;   /* the CALLER object (ESC_OBJF_DEEP) for memory reachable beyond */
+    uint32_t deep;   /* the CALLER object (ESC_OBJF_DEEP) one pointer further */
+    uint32_t deeper; /* the CALLER object (ESC_OBJF_DEEP | DEEPER) for all beyond */
 };
 
 struct esc_function {

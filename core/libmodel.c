@@ -13,6 +13,8 @@
 #define COPY(d, s) .copy_dst = d, .copy_src = s
 #define STORE(d, v) .store_dst = d, .store_val = v
 #define FILL(d, n) .fill_dst = d, .fill_size = n
+/* <aio.h>'s LIO_WAIT, without including it: the core builds anywhere. */
+#define LIO_WAIT_VALUE 0
 #define KEEPS(n) .keeps = ESC_LIB_ARG(n)
 #define KEEPS_DEEP(n) .keeps_deep = ESC_LIB_ARG(n)
 static const struct esc_lib_model table[] = {
@@ -67,7 +69,7 @@ static const struct esc_lib_model table[] = {
     {"execvp", .why = "uses its arguments only during the call"},
     {"exit", .why = "uses its arguments only during the call"},
     {"explicit_bzero", FILL(1, 2), .why = "overwrites memory with zeros"},
-    {"fclose", .why = "uses its arguments only during the call"},
+    {"fclose", .releases = 1, .why = "closes the stream: what it kept is released"},
     {"fcntl", .why = "uses its arguments only during the call"},
     {"feof", .why = "uses its arguments only during the call"},
     {"ferror", .why = "uses its arguments only during the call"},
@@ -76,9 +78,11 @@ static const struct esc_lib_model table[] = {
     {"fgets", RET(1), .why = "returns its buffer argument"},
     {"fgetws", RET(1), .why = "returns its buffer argument"},
     {"fileno", .why = "uses its arguments only during the call"},
-    {"fmemopen", KEEPS(1), .why = "the stream reads and writes the buffer until fclose"},
+    {"fmemopen", KEEPS(1), .owner_arg = ESC_LIB_RESULT,
+     .why = "the stream reads and writes the buffer until fclose"},
     {"fopen", .why = "uses its arguments only during the call"},
-    {"fopencookie", KEEPS(1), .why = "the stream passes the cookie to its callbacks until fclose"},
+    {"fopencookie", KEEPS(1), .owner_arg = ESC_LIB_RESULT,
+     .why = "the stream passes the cookie to its callbacks until fclose"},
     {"fprintf", .why = "uses its arguments only during the call"},
     {"fputc", .why = "uses its arguments only during the call"},
     {"fputs", .why = "uses its arguments only during the call"},
@@ -106,17 +110,16 @@ static const struct esc_lib_model table[] = {
     {"isatty", .why = "uses its arguments only during the call"},
     {"kill", .why = "uses its arguments only during the call"},
     {"lfind", RET(2), .why = "returns a pointer into the searched array"},
-    {"lio_listio", KEEPS_DEEP(2),
+    {"lio_listio", KEEPS_DEEP(2), .wait_arg = 1, .wait_value = LIO_WAIT_VALUE,
      .why = "the listed control blocks are used until their I/O completes"},
-    {"lio_listio64", KEEPS_DEEP(2),
+    {"lio_listio64", KEEPS_DEEP(2), .wait_arg = 1, .wait_value = LIO_WAIT_VALUE,
      .why = "the listed control blocks are used until their I/O completes"},
     {"listen", .why = "uses its arguments only during the call"},
     {"localtime_r", RET(2), .why = "returns its result argument"},
     {"lsearch", RET(2), .why = "returns a pointer into the searched array"},
     {"lseek", .why = "uses its arguments only during the call"},
     {"lstat", .why = "uses its arguments only during the call"},
-    {"makecontext", KEEPS_DEEP(1),
-     .why = "the context runs on ucp->uc_stack and resumes ucp->uc_link later"},
+    {"makecontext", .why = "only writes into *ucp, which then holds the stack and uc_link"},
     {"malloc", ESC_ALLOC_HEAP, .size_arg = 1, .why = "returns fresh heap memory"},
     {"memalign", ESC_ALLOC_HEAP, .size_arg = 2, .why = "returns fresh heap memory"},
     {"memccpy", RET(1), COPY(1, 2), .why = "copies memory; returns a pointer into the destination"},
@@ -136,9 +139,9 @@ static const struct esc_lib_model table[] = {
     {"nanosleep", .why = "uses its arguments only during the call"},
     {"on_exit", KEEPS(2), .why = "the argument is passed to the handler at exit"},
     {"open", .why = "uses its arguments only during the call"},
-    {"open_memstream", .keeps = ESC_LIB_ARG(1) | ESC_LIB_ARG(2),
+    {"open_memstream", .keeps = ESC_LIB_ARG(1) | ESC_LIB_ARG(2), .owner_arg = ESC_LIB_RESULT,
      .why = "the stream updates *ptr and *sizeloc until fclose"},
-    {"open_wmemstream", .keeps = ESC_LIB_ARG(1) | ESC_LIB_ARG(2),
+    {"open_wmemstream", .keeps = ESC_LIB_ARG(1) | ESC_LIB_ARG(2), .owner_arg = ESC_LIB_RESULT,
      .why = "the stream updates *ptr and *sizeloc until fclose"},
     {"openlog", KEEPS(1), .why = "syslog keeps using the ident string"},
     {"perror", .why = "uses its arguments only during the call"},
@@ -194,12 +197,12 @@ static const struct esc_lib_model table[] = {
     {"send", .why = "uses its arguments only during the call"},
     {"sendmsg", .why = "uses its arguments only during the call"},
     {"sendto", .why = "uses its arguments only during the call"},
-    {"setbuf", KEEPS(2), .why = "the stream uses the buffer until fclose"},
-    {"setbuffer", KEEPS(2), .why = "the stream uses the buffer until fclose"},
+    {"setbuf", KEEPS(2), .owner_arg = 1, .why = "the stream uses the buffer until fclose"},
+    {"setbuffer", KEEPS(2), .owner_arg = 1, .why = "the stream uses the buffer until fclose"},
     {"setenv", .why = "uses its arguments only during the call"},
     {"setsockopt", .why = "uses its arguments only during the call"},
     {"setstate", KEEPS(1), .why = "random() keeps using the state array"},
-    {"setvbuf", KEEPS(2), .why = "the stream uses the buffer until fclose"},
+    {"setvbuf", KEEPS(2), .owner_arg = 1, .why = "the stream uses the buffer until fclose"},
     {"sigaction", .why = "uses its arguments only during the call"},
     {"sigaddset", .why = "uses its arguments only during the call"},
     {"sigaltstack", KEEPS_DEEP(1), .why = "signal handlers run on ss->ss_sp later"},
@@ -281,6 +284,7 @@ static const struct esc_lib_model table[] = {
 #undef STORE
 #undef FILL
 #undef KEEPS
+#undef LIO_WAIT_VALUE
 #undef KEEPS_DEEP
 
 const struct esc_lib_model *esc_lib_table(uint32_t *count)

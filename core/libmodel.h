@@ -16,6 +16,7 @@ enum esc_alloc_kind {
    advice must know (an unlisted function may keep anything).   Argument numbers are 1-based, as in
    GCC's attributes (`nonnull (1)`, `alloc_size (1, 2)`); 0 means none. */
 #define ESC_LIB_ARG(n) ((uint8_t)(1u << ((n)-1)))
+#define ESC_LIB_RESULT 0xff
 struct esc_lib_model {
     const char *name;
     enum esc_alloc_kind alloc;
@@ -35,7 +36,15 @@ struct esc_lib_model {
     uint8_t thread_arg;    /* handed to a new thread (pthread_create's arg) */
     uint8_t thread_handle; /* where the new thread's handle is stored */
     uint8_t joins;         /* waits for the thread whose handle is this argument */
-    const char *why;       /* one line: the reason for the entry */
+    /* What `keeps` is kept for: the stream in this argument, or (with
+       ESC_LIB_RESULT) the one returned; released by a call whose
+       `releases` argument is that stream (fclose). */
+    uint8_t owner_arg;
+    uint8_t releases;
+    /* Keeps nothing when argument wait_arg is the constant wait_value
+       (lio_listio (LIO_WAIT, ...) returns once all is done). */
+    uint8_t wait_arg, wait_value;
+    const char *why; /* one line: the reason for the entry */
 };
 
 /* The model for a callee name, or NULL when the function is not modelled.

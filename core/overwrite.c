@@ -91,6 +91,13 @@ struct path_start {
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target)
 {
+    return esc_store_reaches_unless(fn, from, loc, target, NULL, NULL);
+}
+
+bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, void *ctx)
+{
     const struct esc_stmt *st = &fn->stmts[from];
     if (st->block == ESC_NONE || (target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
         return true;
@@ -129,7 +136,8 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struc
             const struct esc_stmt *s = &fn->stmts[id];
             if (target == ESC_NONE ? s->kind == ESC_STMT_RETURN : id == target)
                 reaches = true;
-            else if (id == from || (loc && esc_store_covers(fn, s, loc)))
+            else if (id == from || (loc && esc_store_covers(fn, s, loc)) ||
+                     (restores && restores(ctx, id)))
                 path_done = true; /* stored again, or overwritten: settled */
             else if (moved(moves, nmoves, id))
                 reaches = true; /* the location moved: assume the worst */

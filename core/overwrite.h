@@ -14,6 +14,13 @@
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target);
 
+/* The same, where RESTORES (when not NULL) also ends a path at any
+   statement it accepts: a call whose summary writes the same place. */
+typedef bool esc_restores_fn(void *ctx, uint32_t stmt);
+bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, void *ctx);
+
 /* True when the memory that statement STORE writes is written again on
    every path from STORE to a return.  `prev = g_top; g_top = &frame; ...;
    g_top = prev;` is the pattern this exists for: the address stored in

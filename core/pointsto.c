@@ -101,6 +101,35 @@ void esc_pointsto_read(const struct esc_pointsto *pt, const struct esc_operand *
     }
 }
 
+bool esc_flow_reads_object(const struct esc_function *fn, uint8_t flags, uint32_t o)
+{
+    if (!(flags & ESC_FLOWF_OWN_MEMORY))
+        return true;
+    switch (fn->objects[o].kind) {
+    case ESC_OBJ_CALLER:
+    case ESC_OBJ_STATIC_REACH:
+    case ESC_OBJ_UNKNOWN:
+    case ESC_OBJ_KEPT:
+        return false;
+    default:
+        return true;
+    }
+}
+
+void esc_pointsto_read_flow(const struct esc_function *fn, const struct esc_pointsto *pt,
+                            const struct esc_flow *f, struct esc_bitset *out)
+{
+    if (f->src.kind != ESC_OPND_DEREF || !(f->flags & ESC_FLOWF_OWN_MEMORY)) {
+        esc_pointsto_read(pt, &f->src, out);
+        return;
+    }
+    const struct esc_bitset *base = esc_pts(pt, f->src.id);
+    for (uint32_t o = esc_bitset_next(base, pt->nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(base, pt->nwords, o + 1))
+        if (esc_flow_reads_object(fn, f->flags, o))
+            esc_bitset_union(out, esc_contents(pt, o), pt->nwords);
+}
+
 void esc_pointsto_targets(const struct esc_pointsto *pt, const struct esc_operand *op,
                           struct esc_bitset *out)
 {
@@ -127,7 +156,8 @@ static void evaluate(struct solver *s, uint32_t id)
         const struct esc_bitset *base = esc_pts(pt, f->src.id);
         for (uint32_t o = esc_bitset_next(base, pt->nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(base, pt->nwords, o + 1))
-            if (esc_bitset_add(&s->registered[id], o, pt->nwords))
+            if (esc_flow_reads_object(s->fn, f->flags, o) &&
+                esc_bitset_add(&s->registered[id], o, pt->nwords))
                 add_reader(s, content_node(s, o), id);
     }
 
@@ -135,7 +165,7 @@ static void evaluate(struct solver *s, uint32_t id)
     if (f->src.kind == ESC_OPND_UNKNOWN)
         esc_bitset_add(&s->scratch, unknown, pt->nwords);
     else
-        esc_pointsto_read(pt, &f->src, &s->scratch);
+        esc_pointsto_read_flow(s->fn, pt, f, &s->scratch);
     if (f->exclude != ESC_NONE)
         esc_bitset_remove(&s->scratch, f->exclude);
     if (esc_bitset_empty(&s->scratch, pt->nwords))
@@ -178,12 +208,17 @@ static void seed_entry(struct solver *s)
         case ESC_OBJ_STATIC:
             seed(s, content_node(s, o), fn->objects[o].companion);
             break;
-        case ESC_OBJ_CALLER:
-            /* The pointee holds pointers to deeper memory, which holds
-               more of itself: two levels, as summaries report them. */
-            seed(s, content_node(s, o),
-                 fn->objects[o].companion != ESC_NONE ? fn->objects[o].companion : o);
+        case ESC_OBJ_CALLER: {
+            /* Memory behind a parameter may point anywhere in itself
+               (l->peer may be l), so each level holds all three.  Which
+               level a pointer really came from is the explainer's
+               business: its paths start where each level enters. */
+            const struct esc_param *p = &fn->params[fn->objects[o].param];
+            seed(s, content_node(s, o), p->caller);
+            seed(s, content_node(s, o), p->deep);
+            seed(s, content_node(s, o), p->deeper);
             break;
+        }
         case ESC_OBJ_STATIC_REACH:
         case ESC_OBJ_UNKNOWN:
             seed(s, content_node(s, o), o);

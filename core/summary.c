@@ -33,6 +33,7 @@ void esc_summary_free(struct esc_summary *s)
             for (unsigned k = 0; k < ESC_LEAK_SINK_COUNT; k++)
                 esc_leak_why_free(s->params[i].why[l][k]);
     free(s->params);
+    free(s->writes);
     free(s->name);
     free(s->origin);
     free(s);
@@ -64,6 +65,61 @@ bool esc_summary_add_leak(struct esc_summary *s, uint32_t param, unsigned level,
     else
         esc_leak_why_free(why);
     return grew;
+}
+
+static bool same_site(const struct esc_site *a, const struct esc_site *b)
+{
+    return a->param == b->param && a->level == b->level && a->key == b->key &&
+           a->offset == b->offset && a->size == b->size;
+}
+
+/* Two sites of one leak into the same place-holder: the parameter (or
+   static storage) they are in. */
+static bool same_holder(const struct esc_site *a, const struct esc_site *b)
+{
+    return a->param == b->param;
+}
+
+void esc_summary_note_store(struct esc_summary *s, uint32_t param, unsigned level,
+                            const struct esc_site *site)
+{
+    if (param >= s->nparams)
+        return;
+    struct esc_param_summary *p = &s->params[param];
+    for (uint8_t i = 0; i < p->nstore_sites; i++)
+        if (p->store_site_level[i] == level && same_holder(&p->store_sites[i], site)) {
+            if (!same_site(&p->store_sites[i], site))
+                p->store_sites[i].offset = ESC_UNKNOWN_OFFSET; /* two places: unknown */
+            return;
+        }
+    if (p->nstore_sites == ESC_MAX_SITES)
+        return; /* not recorded: unknown */
+    p->store_site_level[p->nstore_sites] = (uint8_t)level;
+    p->store_sites[p->nstore_sites++] = *site;
+}
+
+bool esc_param_store_site(const struct esc_param_summary *p, unsigned level, uint32_t j,
+                          struct esc_site *out)
+{
+    for (uint8_t i = 0; i < p->nstore_sites; i++)
+        if (p->store_site_level[i] == level && p->store_sites[i].param == j) {
+            *out = p->store_sites[i];
+            return out->offset != ESC_UNKNOWN_OFFSET && out->size > 0;
+        }
+    return false;
+}
+
+void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site)
+{
+    if (site->offset == ESC_UNKNOWN_OFFSET || site->size <= 0)
+        return; /* only exact places can restore anything */
+    for (uint32_t i = 0; i < s->nwrites; i++)
+        if (same_site(&s->writes[i], site))
+            return;
+    if (s->nwrites == ESC_MAX_WRITES)
+        s->writes_overflow = true;
+    else
+        *ESC_PUSH(s->writes, s->nwrites, s->cap_writes) = *site;
 }
 
 bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)

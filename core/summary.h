@@ -40,6 +40,19 @@ struct esc_leak_why {
     uint32_t via_param; /* 0-based */
 };
 
+/* A place in memory a callee writes, in terms its callers can map to
+   their own objects: a field of the memory behind a parameter (level 1 is
+   *p, level 2 anything further), or a field of a static variable. */
+#define ESC_SITE_STATIC 0xff
+struct esc_site {
+    uint8_t param; /* 0-based, or ESC_SITE_STATIC */
+    uint8_t level; /* parameter sites: 1 or 2 */
+    uint64_t key;  /* static sites: the variable's identity (esc_object.key) */
+    int64_t offset, size;
+};
+#define ESC_MAX_SITES 8
+#define ESC_MAX_WRITES 256
+
 struct esc_param_summary {
     uint8_t leaks[ESC_LEAK_LEVELS];        /* per level: bits 1 << enum esc_leak_sink */
     uint64_t stored_into[ESC_LEAK_LEVELS]; /* ESC_LEAK_PARAM: bit j for parameter j */
@@ -47,6 +60,12 @@ struct esc_param_summary {
     bool unknown;                          /* it may reach a function nothing is known about */
     bool noescape; /* declared __attribute__((noescape)): callers trust that */
     struct esc_leak_why *why[ESC_LEAK_LEVELS][ESC_LEAK_SINK_COUNT]; /* first path found */
+    /* Where its static and out-parameter leaks are stored, when each has
+       one known place: lets a caller see a later call or store put
+       something else there (a pop after a push). */
+    uint8_t nstore_sites;
+    struct esc_site store_sites[ESC_MAX_SITES];
+    uint8_t store_site_level[ESC_MAX_SITES]; /* the leak's level */
 };
 
 /* Where the return value comes from, besides the parameters. */
@@ -57,7 +76,12 @@ struct esc_return_summary {
 };
 
 struct esc_summary {
-    char *name;                    /* owned */
+    char *name;
+    /* Places the function may write (a restore such as `g_top =
+       g_top->prev`), up to ESC_MAX_WRITES; beyond, writes_overflow. */
+    uint32_t nwrites, cap_writes;
+    bool writes_overflow;
+    struct esc_site *writes;
     const struct esc_function *fn; /* the definition it summarises; NULL for a model */
     uint32_t fn_index;             /* fn's index in its module */
     char *origin;                  /* owned: a model's file name, for messages; NULL otherwise */
@@ -75,6 +99,17 @@ void esc_summary_free(struct esc_summary *s);
 bool esc_summary_add_leak(struct esc_summary *s, uint32_t param, unsigned level,
                           enum esc_leak_sink sink, uint32_t other_param, struct esc_leak_why *why);
 void esc_leak_why_free(struct esc_leak_why *why);
+
+/* Record that parameter PARAM's leak at LEVEL is stored at SITE (a
+   different place than one already recorded makes it unknown). */
+void esc_summary_note_store(struct esc_summary *s, uint32_t param, unsigned level,
+                            const struct esc_site *site);
+/* The recorded place of parameter P's leak at LEVEL into parameter J
+   (J == ESC_SITE_STATIC: into static storage); false if unknown. */
+bool esc_param_store_site(const struct esc_param_summary *p, unsigned level, uint32_t j,
+                          struct esc_site *out);
+/* Record that the function may write pointers into SITE. */
+void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site);
 
 /* Merge FROM into INTO (same parameter count, or the shorter is used);
    returns true if INTO grew.  Paths are not copied. */

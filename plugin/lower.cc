@@ -3,6 +3,7 @@
 
 extern "C" {
 #include "../core/util.h"
+#include "../core/libmodel.h"
 }
 
 /* Only what can carry an address is lowered.  Pointers and aggregates
@@ -144,6 +145,15 @@ uint32_t object_for_decl(lowering &l, tree decl)
     }
     l.objects[DECL_UID(decl)] = id;
     return id;
+}
+
+/* Does the library model say this callee keeps something until a thread
+   it starts or a stream it returns is released?  Then its status decides
+   whether anything was kept: `if (pthread_create (...) != 0)`, `if (!f)`. */
+bool reports_status(const char *callee)
+{
+    const struct esc_lib_model *model = callee ? esc_lib_lookup(callee) : nullptr;
+    return model && (model->thread_arg || model->owner_arg == ESC_LIB_RESULT);
 }
 
 uint32_t value_for_ssa(lowering &l, tree name)
@@ -627,6 +637,8 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
     if (lhs && (always_tracked(TREE_TYPE(lhs)) || wide_scalar(TREE_TYPE(lhs))))
         s.lhs = TREE_CODE(lhs) == SSA_NAME ? esc_opnd_value(value_for_ssa(l, lhs))
                                            : lower_memref(l, lhs);
+    else if (lhs && TREE_CODE(lhs) == SSA_NAME && reports_status(s.callee))
+        s.lhs = esc_opnd_value(value_for_ssa(l, lhs)); /* its status, for `if (rc != 0)` */
     uint32_t id = emit(l, block, s, args);
     if (s.flags & ESC_CALLF_VLA)
         l.fn->objects[s.object].stmt = id;
@@ -690,21 +702,52 @@ void lower_phi(lowering &l, uint32_t block, gphi *phi)
     emit(l, block, s, args);
 }
 
-/* `if (p == &x)` or `!=`: which successor knows p does not point to x
-   is worked out by the core (guards.c); only such comparisons are kept. */
+/* The status a keeping call returned, if NAME is it or a copy of it:
+   `rc = pthread_create (...); if (rc != 0)`, `f = fmemopen (...); if (!f)`. */
+tree thread_status(lowering &l, tree name)
+{
+    for (int guard = 0; guard < 8 && TREE_CODE(name) == SSA_NAME; guard++) {
+        gimple *def = SSA_NAME_DEF_STMT(name);
+        if (is_gimple_call(def))
+            return reports_status(gimple_call_fndecl(def) ? decl_name(gimple_call_fndecl(def))
+                                                          : nullptr) &&
+                           SSA_NAME_VERSION(name) < l.values.size() &&
+                           l.values[SSA_NAME_VERSION(name)] != ESC_NONE
+                       ? name
+                       : NULL_TREE;
+        if (!is_gimple_assign(def) ||
+            (!gimple_assign_single_p(def) && !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+            return NULL_TREE;
+        name = gimple_assign_rhs1(def);
+    }
+    return NULL_TREE;
+}
+
+/* Two kinds of comparison are kept; which successor knows what is worked
+   out by the core.  `if (p == &x)` or `!=`: p does not point to x on one
+   edge (guards.c).  `if (pthread_create (...) != 0)`, `if (!fmemopen (...))`:
+   nothing was kept on one edge (release.c). */
 void lower_cond(lowering &l, uint32_t block, gcond *g)
 {
     enum tree_code code = gimple_cond_code(g);
     tree lhs = gimple_cond_lhs(g), rhs = gimple_cond_rhs(g);
     if (code != EQ_EXPR && code != NE_EXPR)
         return;
-    if (TREE_CODE(lhs) == ADDR_EXPR)
+    if (TREE_CODE(lhs) == ADDR_EXPR || TREE_CODE(lhs) == INTEGER_CST)
         std::swap(lhs, rhs);
-    if (TREE_CODE(lhs) != SSA_NAME || !is_pointer(TREE_TYPE(lhs)) || TREE_CODE(rhs) != ADDR_EXPR)
-        return;
-    struct esc_operand addr = lower_address(l, TREE_OPERAND(rhs, 0));
-    if (addr.kind != ESC_OPND_ADDR)
-        return;
+    struct esc_operand other;
+    tree status = TREE_CODE(lhs) == SSA_NAME && integer_zerop(rhs) ? thread_status(l, lhs) : NULL;
+    if (status) {
+        lhs = status;
+        other = esc_opnd_int(0);
+    } else {
+        if (TREE_CODE(lhs) != SSA_NAME || !is_pointer(TREE_TYPE(lhs)) ||
+            TREE_CODE(rhs) != ADDR_EXPR)
+            return;
+        other = lower_address(l, TREE_OPERAND(rhs, 0));
+        if (other.kind != ESC_OPND_ADDR)
+            return;
+    }
     edge true_edge, false_edge;
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
     auto t = l.blocks.find(true_edge->dest->index);
@@ -715,7 +758,7 @@ void lower_cond(lowering &l, uint32_t block, gcond *g)
     s.op = code == EQ_EXPR ? ESC_CMP_EQ : ESC_CMP_NE;
     s.true_block = t->second;
     s.false_block = f->second;
-    std::vector<struct esc_operand> args = {esc_opnd_value(value_for_ssa(l, lhs)), addr};
+    std::vector<struct esc_operand> args = {esc_opnd_value(value_for_ssa(l, lhs)), other};
     emit(l, block, s, args);
 }
 
@@ -812,7 +855,7 @@ void esc_lower_function(function *fun)
         uint32_t index =
             esc_add_param(l.m, l.fn, decl_name(p), esc_loc_from_gcc(DECL_SOURCE_LOCATION(p)),
                           is_pointer(TREE_TYPE(p)));
-        l.fn->params[index].noescape = lookup_attribute("noescape", DECL_ATTRIBUTES(p));
+        l.fn->params[index].noescape = esc_param_noescape(fndecl, index);
     }
     for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
         tree def = ssa_default_def(fun, p);

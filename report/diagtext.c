@@ -54,12 +54,6 @@ char *esc_describe_object(const struct esc_function *fn, uint32_t obj)
     return esc_xstrdup("storage");
 }
 
-/* Pointers from the argument itself (level 0), or from the memory it points to? */
-static bool deep_argument(const struct esc_operand *src)
-{
-    return src->kind != ESC_OPND_VALUE && src->kind != ESC_OPND_ADDR;
-}
-
 /* Does a callee's path end by storing into static storage? */
 static bool stores_static(const struct esc_leak_why *why)
 {
@@ -80,10 +74,9 @@ static char *describe_call_escape(const struct esc_finding *f)
     const struct esc_leak_why *why = f->callee_why;
     while (why && why->via && !stores_static(why))
         why = why->via->params[why->via_param].why[0][ESC_LEAK_STATIC];
-    const char *what = stores_static(why) ? "stores it in static storage"
-                       : last && deep_argument(&last->src)
-                           ? "keeps the pointers stored in what it points to"
-                           : "keeps it after returning";
+    const char *what = stores_static(why)    ? "stores it in static storage"
+                       : last && last->level ? "keeps the pointers stored in what it points to"
+                                             : "keeps it after returning";
     if (!callee)
         return esc_xasprintf("escapes through argument %u of a call through a function pointer, "
                              "which %s",
@@ -294,7 +287,7 @@ static char *step_text(const struct esc_function *fn, const struct esc_step *st,
                       fn->objects[st->dst.id].kind == ESC_OBJ_KEPT &&
                       fn->objects[st->dst.id].flags & ESC_OBJF_THREAD;
         return esc_xasprintf("flow: %s (..., %s%s, ...) %s (argument %u)", callee,
-                             deep_argument(&st->src) ? "a pointer to " : "", src,
+                             st->level ? "a pointer to " : "", src,
                              thread ? "hands it to a new thread" : "keeps it", st->arg);
     }
     default:
@@ -364,7 +357,7 @@ static void add_callee_notes(const struct esc_finding *f, struct esc_diag *out, 
         if (!why->via || !last)
             break;
         const struct esc_param_summary *next = &why->via->params[why->via_param];
-        unsigned level = deep_argument(&last->src) ? 1 : 0;
+        unsigned level = last->level;
         const struct esc_leak_why *hop = next->why[level][ESC_LEAK_STATIC];
         if (!hop)
             hop = next->why[level][ESC_LEAK_KEPT];

@@ -1,11 +1,18 @@
-/* threads.c - is a thread a function starts joined before the function returns? */
-#include "threads.h"
+/* release.c - is what a call keeps released (a thread joined, a stream closed) before return? */
+#include "release.h"
+#include "overwrite.h"
 #include "scc.h"
 #include "util.h"
 
 #include <stdlib.h>
 
-/* The thread is named by its handle, `pthread_t t`: pthread_create
+/* Some library calls keep a pointer only as long as something they
+   create lives: a thread until it is joined, a stream until it is closed
+   (setvbuf's buffer, fmemopen's memory).  What they keep does not
+   outlive the frame if that holder is released on every path to a
+   return.
+
+   A thread is named by its handle, `pthread_t t`: pthread_create
    (&t, ...) writes it and pthread_join (t, ...) reads it back.  Both are
    matched by the one object the handle lives in (t, or the array th of
    `&th[i]`), which points-to sets give through any copies.
@@ -21,7 +28,10 @@
    only if n can change in between.  So a join inside a loop counts for
    every block of that loop (its strongly connected component), the loop
    header included.  A loop that can exit before joining everything is the
-   price: docs/limits.md says so. */
+   price: docs/limits.md says so.
+
+   Where the create is checked, `if (pthread_create (...) != 0) return -1;`,
+   the failing edge started no thread and does not count. */
 
 /* The single object operand OP (an address) points to, or ESC_NONE. */
 static uint32_t pointed_object(const struct esc_pointsto *pt, const struct esc_operand *op)
@@ -63,21 +73,32 @@ static const struct esc_operand *call_arg(const struct esc_stmt *s, unsigned n)
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : NULL;
 }
 
-/* Is statement ID a join of the thread whose handle lives in HANDLE? */
+/* What holds the kept pointer: a thread whose handle lives in an object,
+   or a stream, named by the SSA value its pointer is a copy of. */
+struct holder {
+    bool thread;
+    uint32_t id; /* thread: the handle's object; stream: the root value */
+};
+
+/* Does statement ID release HOLDER? */
 static bool joins_handle(const struct esc_function *fn, const struct esc_flows *flows,
-                         const struct esc_pointsto *pt, uint32_t id, uint32_t handle)
+                         const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
     const struct esc_stmt *s = &fn->stmts[id];
     const struct esc_lib_model *model = flows->calls[id].model;
-    if (s->kind != ESC_STMT_CALL || !model || !model->joins)
+    if (s->kind != ESC_STMT_CALL || !model)
         return false;
-    const struct esc_operand *arg = call_arg(s, model->joins);
-    return arg && loaded_from(fn, pt, arg) == handle;
+    if (handle.thread) {
+        const struct esc_operand *arg = model->joins ? call_arg(s, model->joins) : NULL;
+        return arg && loaded_from(fn, pt, arg) == handle.id;
+    }
+    const struct esc_operand *arg = model->releases ? call_arg(s, model->releases) : NULL;
+    return arg && arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id;
 }
 
 /* Mark the blocks that join HANDLE, and every block sharing a loop with one. */
 static bool mark_joins(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, uint32_t handle, bool *covered)
+                       const struct esc_pointsto *pt, struct holder handle, bool *covered)
 {
     bool any = false;
     for (uint32_t id = 0; id < fn->nstmts; id++)
@@ -120,6 +141,27 @@ static bool mark_joins(const struct esc_function *fn, const struct esc_flows *fl
     return true;
 }
 
+/* The successor of block B on which call CREATE is known to have failed
+   (`if (pthread_create (...) != 0)`, `if (fmemopen (...) == NULL)`):
+   nothing was kept there.  ESC_NONE if B does not end in such a test. */
+static uint32_t failure_successor(const struct esc_function *fn, uint32_t b, uint32_t create,
+                                  bool thread)
+{
+    const struct esc_block *blk = &fn->blocks[b];
+    const struct esc_operand *status = &fn->stmts[create].lhs;
+    if (!blk->nstmts || status->kind != ESC_OPND_VALUE)
+        return ESC_NONE;
+    const struct esc_stmt *s = &fn->stmts[blk->stmts[blk->nstmts - 1]];
+    if (s->kind != ESC_STMT_BRANCH || s->nargs != 2 || s->args[1].kind != ESC_OPND_INT ||
+        s->args[1].value != 0 || s->args[0].kind != ESC_OPND_VALUE || s->args[0].id != status->id ||
+        s->true_block == s->false_block)
+        return ESC_NONE;
+    /* A thread's status is an error number; a stream is null on failure.
+       The true edge of `!= 0` is where the value is nonzero. */
+    bool true_is_nonzero = s->op == ESC_CMP_NE;
+    return true_is_nonzero == thread ? s->true_block : s->false_block;
+}
+
 static bool block_returns(const struct esc_function *fn, uint32_t b)
 {
     const struct esc_block *blk = &fn->blocks[b];
@@ -129,16 +171,36 @@ static bool block_returns(const struct esc_function *fn, uint32_t b)
     return false;
 }
 
-bool esc_thread_joined(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, uint32_t create)
+/* The holder of what call CREATE keeps, if it has one that can be released. */
+static bool find_holder(const struct esc_function *fn, const struct esc_flows *flows,
+                        const struct esc_pointsto *pt, uint32_t create, struct holder *h)
 {
     const struct esc_stmt *s = &fn->stmts[create];
     const struct esc_lib_model *model = flows->calls[create].model;
-    if (!model || !model->thread_handle || s->block == ESC_NONE)
+    if (!model)
         return false;
-    const struct esc_operand *arg = call_arg(s, model->thread_handle);
-    uint32_t handle = arg ? pointed_object(pt, arg) : ESC_NONE;
-    if (handle == ESC_NONE || !esc_object_is_stack(&fn->objects[handle]))
+    if (model->thread_handle) {
+        const struct esc_operand *arg = call_arg(s, model->thread_handle);
+        h->thread = true;
+        h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
+        return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
+    }
+    const struct esc_operand *owner = model->owner_arg == ESC_LIB_RESULT ? &s->lhs
+                                      : model->owner_arg ? call_arg(s, model->owner_arg)
+                                                         : NULL;
+    if (!owner || owner->kind != ESC_OPND_VALUE)
+        return false;
+    h->thread = false;
+    h->id = esc_value_root(fn, owner->id);
+    return true;
+}
+
+bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *flows,
+                       const struct esc_pointsto *pt, uint32_t create)
+{
+    const struct esc_stmt *s = &fn->stmts[create];
+    struct holder handle;
+    if (s->block == ESC_NONE || !find_holder(fn, flows, pt, create, &handle))
         return false;
     bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
     if (!mark_joins(fn, flows, pt, handle, covered)) {
@@ -166,6 +228,8 @@ bool esc_thread_joined(const struct esc_function *fn, const struct esc_flows *fl
         uint32_t head = 0, tail = 0;
         for (uint32_t e = 0; e < home->nsucc; e++) {
             uint32_t b = home->succ[e];
+            if (b == failure_successor(fn, s->block, create, handle.thread))
+                continue;
             if (!seen[b] && !covered[b]) {
                 seen[b] = true;
                 queue[tail++] = b;
@@ -177,9 +241,10 @@ bool esc_thread_joined(const struct esc_function *fn, const struct esc_flows *fl
                 returned = true;
                 break;
             }
+            uint32_t failed = failure_successor(fn, b, create, handle.thread);
             for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
                 uint32_t next = fn->blocks[b].succ[e];
-                if (!seen[next] && !covered[next]) {
+                if (next != failed && !seen[next] && !covered[next]) {
                     seen[next] = true;
                     queue[tail++] = next;
                 }
