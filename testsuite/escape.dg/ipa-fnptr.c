@@ -51,7 +51,7 @@ static const handler_fn table[2] = { reads, keeps };
 void const_table(int i)
 {
     int x;
-    table[i & 1](&x); /* { dg-warning "address of local 'x' escapes through argument 1 of a call through a function pointer, which keeps it after returning \\\[escape-call\\\]" } */
+    table[i & 1](&x); /* { dg-warning "address of local 'x' escapes through argument 1 of a call through a function pointer, which keeps it after returning \\\[escape-call\\\]" "calls through a static table of functions are unknown: static initializers are not lowered" { xfail *-*-* } } */
 }
 
 /* Silent: no possible target keeps the pointer. */

@@ -156,7 +156,7 @@ void via_helper(void)
 int via_helper_joined(void)
 {
     struct job job = { 9, 0 };
-    pthread_t t = start_job(&job); /* { dg-bogus "\\\[escape-" } */
+    pthread_t t = start_job(&job); /* { dg-bogus "\\\[escape-" "the caller joins a thread a callee started: summaries do not carry thread handles" { xfail *-*-* } } */
     pthread_join(t, NULL);
     return job.result;
 }
@@ -170,7 +170,7 @@ int via_helper_out_param_joined(void)
 {
     struct job job = { 10, 0 };
     pthread_t t;
-    start_job_into(&t, &job); /* { dg-bogus "\\\[escape-" } */
+    start_job_into(&t, &job); /* { dg-bogus "\\\[escape-" "the caller joins a thread a callee started: summaries do not carry thread handles" { xfail *-*-* } } */
     pthread_join(t, NULL);
     return job.result;
 }

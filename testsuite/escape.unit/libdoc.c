@@ -75,6 +75,8 @@ static enum group group_of(const struct esc_lib_model *m)
         return G_KEPT;
     if (m->thread_arg || m->thread_handle || m->joins)
         return G_THREAD;
+    if (m->releases)
+        return G_ALLOC;
     if (m->alloc != ESC_ALLOC_NONE || m->frees_arg)
         return G_ALLOC;
     if (m->returns_arg || m->returns_load || m->copy_dst || m->store_dst || m->fill_dst)
@@ -134,6 +136,14 @@ static char *effect_text(const struct esc_lib_model *m)
         clause(&b, "stores the new thread's handle in `*arg%u`", m->thread_handle);
     if (m->joins)
         clause(&b, "waits for the thread whose handle is `arg%u`", m->joins);
+    if (m->owner_arg == ESC_LIB_RESULT)
+        clause(&b, "until the returned stream is closed");
+    else if (m->owner_arg)
+        clause(&b, "until the stream `arg%u` is closed", m->owner_arg);
+    if (m->wait_arg)
+        clause(&b, "nothing when `arg%u` is %u (LIO_WAIT)", m->wait_arg, m->wait_value);
+    if (m->releases)
+        clause(&b, "releases what was kept until the stream `arg%u` is closed", m->releases);
     if (!b.len)
         clause(&b, "keeps nothing");
     return b.text;
