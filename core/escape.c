@@ -470,7 +470,7 @@ static void index_value_defs(struct analysis *a)
     free(fill);
 }
 
-/* May value V really point to parameter object OBJ?  The points-to sets
+/* May value V really point to object OBJ?  The points-to sets
    say so too easily: they are field-insensitive, so once `p->name = s`
    puts parameter s into p's memory, every pointer loaded from p seems to
    point to s.  The explainer's feasible paths check fields and types. */
@@ -592,6 +592,23 @@ static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
     esc_summary_add_leak(a->summary, param, level, sink, other, why);
 }
 
+/* The objects flow F carries.  A callee's summary that reads what an
+   argument points to (*p of unknown extent) gets no help from the
+   explainer's field offsets, so each object it reads must be one the
+   argument can really point to. */
+static void read_carried(struct analysis *a, const struct esc_flow *f, struct esc_bitset *out)
+{
+    if (!(f->flags & ESC_FLOWF_OWN_MEMORY) || f->src.kind != ESC_OPND_DEREF) {
+        esc_pointsto_read_flow(a->fn, &a->pt, f, out);
+        return;
+    }
+    const struct esc_bitset *base = esc_pts(&a->pt, f->src.id);
+    for (uint32_t o = esc_bitset_next(base, a->pt.nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(base, a->pt.nwords, o + 1))
+        if (esc_flow_reads_object(a->fn, f->flags, o) && value_may_hold(a, o, f->src.id))
+            esc_bitset_union(out, esc_contents(&a->pt, o), a->pt.nwords);
+}
+
 static void propagate(struct analysis *a)
 {
     const struct esc_function *fn = a->fn;
@@ -616,7 +633,7 @@ static void propagate(struct analysis *a)
                 continue;
             if (carried.words)
                 memset(carried.words, 0, nwords * sizeof *carried.words);
-            esc_pointsto_read_flow(fn, &a->pt, f, &carried);
+            read_carried(a, f, &carried);
             if (f->exclude != ESC_NONE)
                 esc_bitset_remove(&carried, f->exclude);
             for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;

@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The points-to sets are flow-insensitive: once `g_top = &frame` stores
    into g_top, every load of g_top anywhere in the function may yield
@@ -19,10 +20,14 @@
    address there (memory remembers who stored into it; values are SSA and
    need no such care). */
 
+struct search;
+static void search_free(struct search *s);
+
 struct esc_explainer {
     const struct esc_function *fn;
     const struct esc_flows *flows;
     const struct esc_pointsto *pt;
+    struct search **searches; /* per object, created on first use */
     uint32_t nnodes;
     uint32_t *reader_start; /* CSR: flows reading node n are reader_flow[start[n]..start[n+1]) */
     uint32_t *reader_flow;
@@ -103,6 +108,10 @@ void esc_explainer_free(struct esc_explainer *ex)
 {
     if (!ex)
         return;
+    if (ex->searches)
+        for (uint32_t o = 0; o < ex->pt->nobjects; o++)
+            search_free(ex->searches[o]);
+    free(ex->searches);
     free(ex->reader_start);
     free(ex->reader_flow);
     esc_u64map_free(&ex->reach_cache);
@@ -175,14 +184,33 @@ static struct esc_step make_step(const struct esc_function *fn, const struct esc
     };
 }
 
+/* One object's breadth-first search, kept between queries: states are
+   numbered in BFS order, so the first state that feeds a target is the
+   end of the shortest path, whenever it was found.  A later query looks
+   among the states found so far, then resumes the search; each object's
+   search runs at most once in all. */
 struct search {
     struct esc_explainer *ex;
     uint32_t obj;
     struct state *states;
     uint32_t nstates, cap;
-    struct esc_u64map seen; /* (node, writing statement) -> state */
+    uint32_t *prev_same;       /* per state: the previous state at the same node */
+    uint32_t head;             /* the next state to expand */
+    struct esc_u64map seen;    /* (node, writing statement) -> state */
+    struct esc_u64map by_node; /* node -> 1 + its latest state */
     uint32_t *nodes;
 };
+
+static void add_state(struct search *s, struct state st)
+{
+    uint32_t cap = s->cap;
+    *ESC_PUSH(s->states, s->nstates, s->cap) = st;
+    if (s->cap != cap)
+        s->prev_same = esc_xrealloc(s->prev_same, s->cap * sizeof *s->prev_same);
+    uint32_t *latest = esc_u64map_get(&s->by_node, st.node);
+    s->prev_same[s->nstates - 1] = latest ? *latest - 1 : ESC_NONE;
+    esc_u64map_put(&s->by_node, st.node, s->nstates);
+}
 
 /* Queue the states flow FI creates from PARENT. */
 static void push_states(struct search *s, uint32_t fi, uint32_t parent)
@@ -200,7 +228,7 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
         if (esc_u64map_get(&s->seen, key))
             continue;
         esc_u64map_put(&s->seen, key, s->nstates);
-        *ESC_PUSH(s->states, s->nstates, s->cap) = (struct state){d, fi, parent};
+        add_state(s, (struct state){d, fi, parent});
     }
 }
 
@@ -214,7 +242,7 @@ static void push_entry_state(struct search *s, uint32_t node)
     if (esc_u64map_get(&s->seen, key))
         return;
     esc_u64map_put(&s->seen, key, s->nstates);
-    *ESC_PUSH(s->states, s->nstates, s->cap) = (struct state){node, ESC_NONE, ESC_NONE};
+    add_state(s, (struct state){node, ESC_NONE, ESC_NONE});
 }
 
 static void push_entry_states(struct search *s)
@@ -261,6 +289,70 @@ static bool reads_node(struct search *s, uint32_t flow, uint32_t node)
     return false;
 }
 
+static struct search *search_for(struct esc_explainer *ex, uint32_t obj)
+{
+    if (!ex->searches)
+        ex->searches = esc_xcalloc(ex->pt->nobjects + 1, sizeof *ex->searches);
+    if (ex->searches[obj])
+        return ex->searches[obj];
+    struct search *s = esc_xcalloc(1, sizeof *s);
+    s->ex = ex;
+    s->obj = obj;
+    s->nodes = esc_xmalloc((ex->pt->nobjects + 1) * sizeof *s->nodes);
+    if (ex->fn->objects[obj].kind == ESC_OBJ_CALLER)
+        push_entry_states(s);
+    for (uint32_t i = 0; i < ex->flows->n; i++)
+        if (ex->flows->items[i].src.kind == ESC_OPND_ADDR && ex->flows->items[i].src.id == obj)
+            push_states(s, i, ESC_NONE);
+    ex->searches[obj] = s;
+    return s;
+}
+
+static void search_free(struct search *s)
+{
+    if (!s)
+        return;
+    free(s->states);
+    free(s->prev_same);
+    free(s->nodes);
+    esc_u64map_free(&s->seen);
+    esc_u64map_free(&s->by_node);
+    free(s);
+}
+
+/* The first state (in BFS order) that feeds flow TARGET, or ESC_NONE. */
+static uint32_t first_feeding(struct search *s, uint32_t target)
+{
+    const struct esc_flow *f = &s->ex->flows->items[target];
+    uint32_t best = ESC_NONE;
+    uint32_t k = operand_nodes(s->ex->fn, s->ex->pt, &f->src, f->flags, s->nodes);
+    uint32_t *nodes = esc_xmalloc((k + 1) * sizeof *nodes);
+    memcpy(nodes, s->nodes, k * sizeof *nodes);
+    for (uint32_t j = 0; j < k; j++) {
+        uint32_t *latest = esc_u64map_get(&s->by_node, nodes[j]);
+        for (uint32_t i = latest ? *latest - 1 : ESC_NONE; i != ESC_NONE; i = s->prev_same[i])
+            if (i < best && feeds(s, &s->states[i], target))
+                best = i;
+    }
+    free(nodes);
+    if (best != ESC_NONE)
+        return best;
+    const struct esc_explainer *ex = s->ex;
+    while (s->head < s->nstates) {
+        uint32_t head = s->head++, before = s->nstates;
+        struct state at = s->states[head];
+        for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
+            uint32_t fi = ex->reader_flow[r];
+            if (feeds(s, &at, fi))
+                push_states(s, fi, head);
+        }
+        for (uint32_t i = before; i < s->nstates; i++)
+            if (reads_node(s, target, s->states[i].node) && feeds(s, &s->states[i], target))
+                return i;
+    }
+    return ESC_NONE;
+}
+
 struct esc_step *esc_explain(struct esc_explainer *ex, uint32_t obj, uint32_t target,
                              uint32_t *nsteps)
 {
@@ -275,43 +367,19 @@ struct esc_step *esc_explain(struct esc_explainer *ex, uint32_t obj, uint32_t ta
         return steps;
     }
 
-    struct search s = {.ex = ex, .obj = obj};
-    s.nodes = esc_xmalloc((ex->pt->nobjects + 1) * sizeof *s.nodes);
-    if (ex->fn->objects[obj].kind == ESC_OBJ_CALLER)
-        push_entry_states(&s);
-    for (uint32_t i = 0; i < ex->flows->n; i++)
-        if (flows[i].src.kind == ESC_OPND_ADDR && flows[i].src.id == obj)
-            push_states(&s, i, ESC_NONE);
-
-    uint32_t found = ESC_NONE;
-    for (uint32_t head = 0; head < s.nstates && found == ESC_NONE; head++) {
-        struct state at = s.states[head];
-        if (reads_node(&s, target, at.node) && feeds(&s, &at, target)) {
-            found = head;
-            break;
-        }
-        for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
-            uint32_t fi = ex->reader_flow[r];
-            if (feeds(&s, &at, fi))
-                push_states(&s, fi, head);
-        }
-    }
-
-    struct esc_step *steps = NULL;
-    if (found != ESC_NONE) {
-        uint32_t len = 1;
-        for (uint32_t i = found; i != ESC_NONE; i = s.states[i].parent)
-            len += s.states[i].flow != ESC_NONE;
-        steps = esc_xmalloc(len * sizeof *steps);
-        uint32_t at = len;
-        steps[--at] = make_step(ex->fn, &flows[target]);
-        for (uint32_t i = found; i != ESC_NONE; i = s.states[i].parent)
-            if (s.states[i].flow != ESC_NONE)
-                steps[--at] = make_step(ex->fn, &flows[s.states[i].flow]);
-        *nsteps = len;
-    }
-    free(s.states);
-    free(s.nodes);
-    esc_u64map_free(&s.seen);
+    struct search *s = search_for(ex, obj);
+    uint32_t found = first_feeding(s, target);
+    if (found == ESC_NONE)
+        return NULL;
+    uint32_t len = 1;
+    for (uint32_t i = found; i != ESC_NONE; i = s->states[i].parent)
+        len += s->states[i].flow != ESC_NONE;
+    struct esc_step *steps = esc_xmalloc(len * sizeof *steps);
+    uint32_t at = len;
+    steps[--at] = make_step(ex->fn, &flows[target]);
+    for (uint32_t i = found; i != ESC_NONE; i = s->states[i].parent)
+        if (s->states[i].flow != ESC_NONE)
+            steps[--at] = make_step(ex->fn, &flows[s->states[i].flow]);
+    *nsteps = len;
     return steps;
 }
