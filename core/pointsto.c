@@ -209,14 +209,14 @@ static void seed_entry(struct solver *s)
             seed(s, content_node(s, o), fn->objects[o].companion);
             break;
         case ESC_OBJ_CALLER: {
-            /* Memory behind a parameter may point anywhere in itself
-               (l->peer may be l), so each level holds all three.  Which
-               level a pointer really came from is the explainer's
-               business: its paths start where each level enters. */
+            /* Memory behind a parameter holds pointers one level deeper,
+               down to a last level that holds more of itself.  A level is
+               not assumed to point back to a shallower one (l->peer is
+               taken to be another object than l): that would tie every
+               load from the caller's memory to every store into it. */
             const struct esc_param *p = &fn->params[fn->objects[o].param];
-            seed(s, content_node(s, o), p->caller);
-            seed(s, content_node(s, o), p->deep);
-            seed(s, content_node(s, o), p->deeper);
+            uint32_t next = fn->objects[o].companion;
+            seed(s, content_node(s, o), next != ESC_NONE ? next : p->deeper);
             break;
         }
         case ESC_OBJ_STATIC_REACH:

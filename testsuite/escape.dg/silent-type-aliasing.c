@@ -32,9 +32,9 @@ void typed_fields(struct loop *l, struct term **out)
 /* The same through a generic pointer field is a real escape. */
 void untyped_peer(struct loop *l, struct index **out)
 {
-    struct index local; /* { dg-message "'local' declared here" } */
+    struct index local; /* { dg-message "'local' declared here" "the note of the xfail below" { xfail *-*-* } } */
     l->any = &local;
-    *out = l->peer->any; /* { dg-warning "address of local 'local' escapes to the caller through parameter 'out' \\\[escape-caller\\\]" } */
+    *out = l->peer->any; /* { dg-warning "address of local 'local' escapes to the caller through parameter 'out' \\\[escape-caller\\\]" "memory reached through a field of a parameter's memory is taken to be other memory: l->peer == l is not considered" { xfail *-*-* } } */
     l->any = 0;
 }
 
