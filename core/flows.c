@@ -162,7 +162,8 @@ static void model_flows(struct esc_module *m, struct esc_function *fn, struct es
     const struct esc_operand *wait = model->wait_arg ? arg_at(s, model->wait_arg) : NULL;
     bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == model->wait_value;
     for (unsigned a = 1; a <= 8 && a <= s->nargs && !waits; a++) {
-        if (!((model->keeps | model->keeps_deep) & ESC_LIB_ARG(a)))
+        if (!((model->keeps | model->keeps_deep) & ESC_LIB_ARG(a)) ||
+            s->noescape_args >> (a - 1) & 1)
             continue;
         uint32_t kept = kept_object(m, fn, id, false);
         s = &fn->stmts[id];
@@ -223,7 +224,7 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
                free its argument is a deallocator, and where it stores the
                argument is a free list (sqlite3DbFree's lookaside): passing
                it a stack address is a different bug from an escape. */
-            if (p->noescape || p->freed)
+            if (p->noescape || p->freed || (i < 64 && s->noescape_args >> i & 1))
                 leaks &= 1u << ESC_LEAK_RESULT;
             if (!leaks)
                 continue;

@@ -169,7 +169,8 @@ struct esc_stmt {
     const char *callee;               /* CALL: the direct callee's name; NULL if indirect */
     struct esc_operand target;        /* CALL: the function pointer of an indirect call */
     uint32_t object;                  /* CALL: the object it allocates; CLOBBER: the dying object */
-    uint32_t kept, thread; /* CALL: its KEPT objects (for the callee, for a thread), if any */
+    uint32_t kept, thread;  /* CALL: its KEPT objects (for the callee, for a thread), if any */
+    uint64_t noescape_args; /* CALL: bit i, the callee's parameter i is declared noescape */
 };
 
 struct esc_block {

@@ -93,7 +93,15 @@ static bool joins_handle(const struct esc_function *fn, const struct esc_flows *
         return arg && loaded_from(fn, pt, arg) == handle.id;
     }
     const struct esc_operand *arg = model->releases ? call_arg(s, model->releases) : NULL;
-    return arg && arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id;
+    if (!arg || arg->kind != ESC_OPND_VALUE)
+        return false;
+    if (esc_value_root(fn, arg->id) == handle.id)
+        return true;
+    /* Two loads of one variable name one stream: setvbuf (stdout, ...),
+       then fclose (stdout). */
+    struct esc_operand held = esc_opnd_value(handle.id);
+    uint32_t from = loaded_from(fn, pt, &held);
+    return from != ESC_NONE && loaded_from(fn, pt, arg) == from;
 }
 
 /* Mark the blocks that join HANDLE, and every block sharing a loop with one. */

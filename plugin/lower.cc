@@ -631,8 +631,13 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
         s.flags |= ESC_CALLF_VLA;
         s.object = vla_object(l, g);
     }
-    for (unsigned i = 0; i < gimple_call_num_args(g); i++)
+    for (unsigned i = 0; i < gimple_call_num_args(g); i++) {
         args.push_back(lower_rvalue(l, gimple_call_arg(g, i)));
+        /* Callers trust a noescape declaration, on the definition or on
+           any prototype of the callee (attributes.cc). */
+        if (fndecl && i < 64 && esc_param_noescape(fndecl, i))
+            s.noescape_args |= UINT64_C(1) << i;
+    }
     tree lhs = gimple_call_lhs(g);
     if (lhs && (always_tracked(TREE_TYPE(lhs)) || wide_scalar(TREE_TYPE(lhs))))
         s.lhs = TREE_CODE(lhs) == SSA_NAME ? esc_opnd_value(value_for_ssa(l, lhs))

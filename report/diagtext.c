@@ -72,8 +72,10 @@ static char *describe_call_escape(const struct esc_finding *f)
     const char *callee = last && last->callee ? last->callee : NULL;
     unsigned arg = last ? last->arg : 0;
     const struct esc_leak_why *why = f->callee_why;
-    while (why && why->via && !stores_static(why))
-        why = why->via->params[why->via_param].why[0][ESC_LEAK_STATIC];
+    for (unsigned hops = 0; why && why->via && !stores_static(why) && hops < 16; hops++) {
+        unsigned level = why->nsteps ? why->steps[why->nsteps - 1].level : 0;
+        why = why->via->params[why->via_param].why[level][ESC_LEAK_STATIC];
+    }
     const char *what = stores_static(why)    ? "stores it in static storage"
                        : last && last->level ? "keeps the pointers stored in what it points to"
                                              : "keeps it after returning";
@@ -283,12 +285,15 @@ static char *step_text(const struct esc_function *fn, const struct esc_step *st,
     case ESC_FLOW_CALL_STORE:
         return esc_xasprintf("flow: '%s' stores %s into %s (%s)", callee, src, dst, why);
     case ESC_FLOW_CALL_KEEP: {
-        bool thread = st->dst.kind == ESC_OPND_MEM &&
-                      fn->objects[st->dst.id].kind == ESC_OBJ_KEPT &&
+        bool thread = st->dst.kind == ESC_OPND_MEM && fn->objects[st->dst.id].kind == ESC_OBJ_KEPT &&
                       fn->objects[st->dst.id].flags & ESC_OBJF_THREAD;
-        return esc_xasprintf("flow: %s (..., %s%s, ...) %s (argument %u)", callee,
-                             st->level ? "a pointer to " : "", src,
-                             thread ? "hands it to a new thread" : "keeps it", st->arg);
+        const char *verb = thread ? "hands" : "keeps";
+        const char *where = thread ? " to a new thread" : "";
+        if (st->level)
+            return esc_xasprintf("flow: '%s' %s the pointers stored in %s%s (argument %u)", callee,
+                                 verb, src, where, st->arg);
+        return esc_xasprintf("flow: %s (..., %s, ...) %s it%s (argument %u)", callee, src,
+                             thread ? "hands" : "keeps", where, st->arg);
     }
     default:
         return esc_xasprintf("flow: %s = %s (%s)", dst, src, why);
