@@ -339,16 +339,21 @@ static struct esc_step *copy_steps(const struct esc_step *steps, uint32_t n)
     return copy;
 }
 
-/* The path inside a summarised callee that keeps what flow ID passes it. */
+/* The path inside a summarised callee that keeps what flow ID passes it,
+   or stores it into another argument's memory. */
 static const struct esc_leak_why *callee_why(const struct analysis *a, uint32_t id, uint32_t sink)
 {
     const struct esc_flow *f = &a->flows.items[id];
     const struct esc_object *kept = &a->fn->objects[sink];
     const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
-    if (kept->kind != ESC_OBJ_KEPT || !callee || f->arg < 1 || f->arg > callee->nparams)
+    if (!callee || f->arg < 1 || f->arg > callee->nparams)
         return NULL;
     unsigned level = f->level;
     const struct esc_param_summary *p = &callee->params[f->arg - 1];
+    if (f->reason == ESC_FLOW_CALL_STORE) /* set (&g, &x): *out = v inside */
+        return p->why[level][ESC_LEAK_PARAM];
+    if (kept->kind != ESC_OBJ_KEPT)
+        return NULL;
     if (kept->flags & ESC_OBJF_THREAD)
         return p->why[level][ESC_LEAK_THREAD];
     return p->why[level][ESC_LEAK_STATIC] ? p->why[level][ESC_LEAK_STATIC]
@@ -584,8 +589,8 @@ static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
     why->sink_object = w;
     const struct esc_flow *f = &a->flows.items[id];
     const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
-    if (a->fn->objects[w].kind == ESC_OBJ_KEPT && callee && (callee->fn || callee->origin) &&
-        f->arg >= 1) {
+    if ((a->fn->objects[w].kind == ESC_OBJ_KEPT || f->reason == ESC_FLOW_CALL_STORE) && callee &&
+        (callee->fn || callee->origin) && f->arg >= 1) {
         why->via = callee;
         why->via_param = f->arg - 1u;
     }
@@ -873,8 +878,32 @@ static void summarize_return(struct analysis *a)
         first = false;
         r.fresh = true;
     }
-    if (r.fresh && !a->summary->ret.fresh)
+    if (r.fresh && !a->summary->ret.fresh) {
+        r.static_key = 0;
         a->summary->ret = r;
+    }
+}
+
+/* A function that only ever returns the address of one static variable
+   (a pool's slot, a singleton): callers that store into the result store
+   into that static. */
+static void summarize_static_return(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    const struct esc_bitset *ret = esc_contents(&a->pt, fn->return_object);
+    const struct esc_object *only = NULL;
+    for (uint32_t o = esc_bitset_next(ret, a->pt.nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(ret, a->pt.nwords, o + 1)) {
+        const struct esc_object *obj = &fn->objects[o];
+        if (obj->kind != ESC_OBJ_STATIC || !obj->key || (only && only->key != obj->key))
+            return;
+        only = obj;
+    }
+    if (!only || a->summary->ret.fresh || a->summary->ret.static_key)
+        return;
+    a->summary->ret.static_key = only->key;
+    a->summary->ret.static_name = only->name;
+    a->summary->ret.static_flags = only->flags;
 }
 
 /* A parameter declared noescape that leaks is a finding of its own: the
@@ -968,6 +997,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         summarize_calls(&a);
         summarize_writes(&a);
         summarize_return(&a);
+        summarize_static_return(&a);
         check_noescape(&a);
     }
     qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);

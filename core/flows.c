@@ -182,6 +182,20 @@ static void model_flows(struct esc_module *m, struct esc_function *fn, struct es
     }
 }
 
+/* This function's object for the static variable a callee returns the
+   address of: the one it already has (same identity), or a new one. */
+static uint32_t static_object(struct esc_module *m, struct esc_function *fn,
+                              const struct esc_return_summary *ret, struct esc_loc loc)
+{
+    for (uint32_t o = 0; o < fn->nobjects; o++)
+        if (fn->objects[o].kind == ESC_OBJ_STATIC && fn->objects[o].key == ret->static_key)
+            return o;
+    uint32_t obj = esc_add_object(m, fn, ESC_OBJ_STATIC, ret->static_name, loc);
+    fn->objects[obj].key = ret->static_key;
+    fn->objects[obj].flags = ret->static_flags;
+    return obj;
+}
+
 /* Where a callee stores a parameter into what argument ARG points to:
    the field when the summary knows it (`*out = p`, `s->next = p`), else
    anywhere in it. */
@@ -211,6 +225,10 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
         uint32_t obj = allocated_object(m, fn, id, ESC_OBJ_HEAP, sum->name);
         s = &fn->stmts[id];
         add(flows, s->lhs, esc_opnd_addr(obj, 0), id, ESC_FLOW_ALLOC, 0);
+    } else if (sum->ret.static_key) {
+        uint32_t obj = static_object(m, fn, &sum->ret, s->loc);
+        s = &fn->stmts[id];
+        add(flows, s->lhs, esc_opnd_addr(obj, ESC_UNKNOWN_OFFSET), id, ESC_FLOW_CALL_RESULT, 0);
     } else {
         /* The result may also be a pointer from anywhere else. */
         add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);

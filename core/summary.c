@@ -143,6 +143,7 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
         into->ret = from->ret;
         grew = true;
     }
+    into->ret.static_key = 0; /* merged targets: not one static any more */
     return grew;
 }
 

@@ -73,6 +73,12 @@ struct esc_return_summary {
     bool fresh;         /* only ever fresh heap memory (or null): a malloc wrapper */
     int32_t size_param; /* fresh: the 0-based parameter holding its size, or -1 */
     int64_t size;       /* fresh: a constant size in bytes, or -1 */
+    /* Only ever the address of (something in) one static variable, or
+       null: `return &g_pool[i];`.  Its identity, name and flags, so that a
+       caller storing into the result stores into that static. */
+    uint64_t static_key; /* 0 if not */
+    const char *static_name;
+    uint32_t static_flags;
 };
 
 struct esc_summary {

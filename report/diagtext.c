@@ -285,7 +285,8 @@ static char *step_text(const struct esc_function *fn, const struct esc_step *st,
     case ESC_FLOW_CALL_STORE:
         return esc_xasprintf("flow: '%s' stores %s into %s (%s)", callee, src, dst, why);
     case ESC_FLOW_CALL_KEEP: {
-        bool thread = st->dst.kind == ESC_OPND_MEM && fn->objects[st->dst.id].kind == ESC_OBJ_KEPT &&
+        bool thread = st->dst.kind == ESC_OPND_MEM &&
+                      fn->objects[st->dst.id].kind == ESC_OBJ_KEPT &&
                       fn->objects[st->dst.id].flags & ESC_OBJF_THREAD;
         const char *verb = thread ? "hands" : "keeps";
         const char *where = thread ? " to a new thread" : "";
@@ -368,6 +369,8 @@ static void add_callee_notes(const struct esc_finding *f, struct esc_diag *out, 
             hop = next->why[level][ESC_LEAK_KEPT];
         if (!hop)
             hop = next->why[level][ESC_LEAK_THREAD];
+        if (!hop)
+            hop = next->why[level][ESC_LEAK_PARAM];
         why = hop;
     }
 }
