@@ -270,8 +270,8 @@ static bool flow_persists(struct analysis *a, uint32_t id)
         r.has_site =
             esc_param_store_site(&callee->params[f->arg - 1], f->level, ESC_SITE_STATIC, &r.site);
     bool persists = true;
-    if (kept && a->flows.calls[f->stmt].model) {
-        persists = !esc_kept_released(fn, &a->flows, &a->pt, f->stmt);
+    if (kept && (a->flows.calls[f->stmt].model || kept->flags & ESC_OBJF_THREAD)) {
+        persists = !esc_kept_released(fn, &a->flows, &a->pt, f->stmt, f->arg);
     } else if ((r.loc || r.has_site) && fn->stmts[f->stmt].block != ESC_NONE) {
         if (r.loc)
             esc_pointsto_targets(&a->pt, r.loc, &r.targets);
@@ -594,6 +594,9 @@ static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
         why->via = callee;
         why->via_param = f->arg - 1u;
     }
+    if (sink == ESC_LEAK_THREAD && a->fn->objects[w].kind == ESC_OBJ_KEPT)
+        a->summary->params[param].thread_handle =
+            esc_thread_handle_of(a->fn, &a->flows, a->fn->objects[w].stmt);
     esc_summary_add_leak(a->summary, param, level, sink, other, why);
 }
 

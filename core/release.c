@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Some library calls keep a pointer only as long as something they
    create lives: a thread until it is joined, a stream until it is closed
@@ -73,11 +74,13 @@ static const struct esc_operand *call_arg(const struct esc_stmt *s, unsigned n)
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : NULL;
 }
 
-/* What holds the kept pointer: a thread whose handle lives in an object,
-   or a stream, named by the SSA value its pointer is a copy of. */
+/* What holds the kept pointer: a thread whose handle lives in an object
+   (or, handed back by a helper, in an SSA value), or a stream, named by
+   the SSA value its pointer is a copy of. */
 struct holder {
     bool thread;
-    uint32_t id; /* thread: the handle's object; stream: the root value */
+    bool by_value; /* id is a root value, not an object */
+    uint32_t id;
 };
 
 /* Does statement ID release HOLDER? */
@@ -88,11 +91,15 @@ static bool joins_handle(const struct esc_function *fn, const struct esc_flows *
     const struct esc_lib_model *model = flows->calls[id].model;
     if (s->kind != ESC_STMT_CALL || !model)
         return false;
-    if (handle.thread) {
+    if (handle.thread && !handle.by_value) {
         const struct esc_operand *arg = model->joins ? call_arg(s, model->joins) : NULL;
         return arg && loaded_from(fn, pt, arg) == handle.id;
     }
-    const struct esc_operand *arg = model->releases ? call_arg(s, model->releases) : NULL;
+    const struct esc_operand *arg = NULL;
+    if (handle.thread)
+        arg = model->joins ? call_arg(s, model->joins) : NULL;
+    else
+        arg = model->releases ? call_arg(s, model->releases) : NULL;
     if (!arg || arg->kind != ESC_OPND_VALUE)
         return false;
     if (esc_value_root(fn, arg->id) == handle.id)
@@ -181,10 +188,27 @@ static bool block_returns(const struct esc_function *fn, uint32_t b)
 
 /* The holder of what call CREATE keeps, if it has one that can be released. */
 static bool find_holder(const struct esc_function *fn, const struct esc_flows *flows,
-                        const struct esc_pointsto *pt, uint32_t create, struct holder *h)
+                        const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no,
+                        struct holder *h)
 {
     const struct esc_stmt *s = &fn->stmts[create];
     const struct esc_lib_model *model = flows->calls[create].model;
+    const struct esc_summary *callee = flows->calls[create].summary;
+    memset(h, 0, sizeof *h);
+    if (!model && callee && arg_no >= 1 && arg_no <= callee->nparams) {
+        /* A helper that starts the thread and hands its handle back. */
+        uint8_t where = callee->params[arg_no - 1].thread_handle;
+        h->thread = true;
+        if (where == ESC_HANDLE_RESULT && s->lhs.kind == ESC_OPND_VALUE) {
+            h->by_value = true;
+            h->id = esc_value_root(fn, s->lhs.id);
+            return true;
+        }
+        const struct esc_operand *out =
+            where >= ESC_HANDLE_PARAM ? call_arg(s, where - ESC_HANDLE_PARAM + 1u) : NULL;
+        h->id = out ? pointed_object(pt, out) : ESC_NONE;
+        return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
+    }
     if (!model)
         return false;
     if (model->thread_handle) {
@@ -198,17 +222,53 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
                                                          : NULL;
     if (!owner || owner->kind != ESC_OPND_VALUE)
         return false;
-    h->thread = false;
+    h->by_value = true;
     h->id = esc_value_root(fn, owner->id);
     return true;
 }
 
+uint8_t esc_thread_handle_of(const struct esc_function *fn, const struct esc_flows *flows,
+                             uint32_t create)
+{
+    const struct esc_stmt *s = &fn->stmts[create];
+    const struct esc_lib_model *model = flows->calls[create].model;
+    const struct esc_operand *arg =
+        model && model->thread_handle ? call_arg(s, model->thread_handle) : NULL;
+    if (!arg)
+        return ESC_HANDLE_NONE;
+    if (arg->kind == ESC_OPND_VALUE) {
+        int32_t param = fn->values[esc_value_root(fn, arg->id)].param;
+        if (param >= 0 && fn->values[esc_value_root(fn, arg->id)].def == ESC_NONE &&
+            param < 255 - ESC_HANDLE_PARAM)
+            return (uint8_t)(ESC_HANDLE_PARAM + param);
+        return ESC_HANDLE_NONE;
+    }
+    if (arg->kind != ESC_OPND_ADDR)
+        return ESC_HANDLE_NONE;
+    /* pthread_t t; pthread_create (&t, ...); return t; */
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *r = &fn->stmts[id];
+        if (r->kind != ESC_STMT_RETURN || r->nargs != 1)
+            continue;
+        const struct esc_operand *v = &r->args[0];
+        if (v->kind == ESC_OPND_MEM && v->id == arg->id)
+            return ESC_HANDLE_RESULT;
+        if (v->kind == ESC_OPND_VALUE && fn->values[v->id].def != ESC_NONE) {
+            const struct esc_stmt *def = &fn->stmts[fn->values[v->id].def];
+            if (def->kind == ESC_STMT_ASSIGN && def->nargs == 1 &&
+                def->args[0].kind == ESC_OPND_MEM && def->args[0].id == arg->id)
+                return ESC_HANDLE_RESULT;
+        }
+    }
+    return ESC_HANDLE_NONE;
+}
+
 bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, uint32_t create)
+                       const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no)
 {
     const struct esc_stmt *s = &fn->stmts[create];
     struct holder handle;
-    if (s->block == ESC_NONE || !find_holder(fn, flows, pt, create, &handle))
+    if (s->block == ESC_NONE || !find_holder(fn, flows, pt, create, arg_no, &handle))
         return false;
     bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
     if (!mark_joins(fn, flows, pt, handle, covered)) {

@@ -51,6 +51,9 @@ struct esc_site {
     int64_t offset, size;
 };
 #define ESC_MAX_SITES 8
+#define ESC_HANDLE_NONE 0
+#define ESC_HANDLE_RESULT 1
+#define ESC_HANDLE_PARAM 2
 #define ESC_MAX_WRITES 256
 
 struct esc_param_summary {
@@ -59,6 +62,10 @@ struct esc_param_summary {
     bool freed;                            /* the function may free it */
     bool unknown;                          /* it may reach a function nothing is known about */
     bool noescape; /* declared __attribute__((noescape)): callers trust that */
+    /* THREAD leaks: where the new thread's handle goes, so that a caller
+       can join it: ESC_HANDLE_RESULT, ESC_HANDLE_PARAM + k (stored into
+       *parameter k), or ESC_HANDLE_NONE. */
+    uint8_t thread_handle;
     struct esc_leak_why *why[ESC_LEAK_LEVELS][ESC_LEAK_SINK_COUNT]; /* first path found */
     /* Where its static and out-parameter leaks are stored, when each has
        one known place: lets a caller see a later call or store put
