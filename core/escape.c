@@ -613,7 +613,7 @@ static void read_carried(struct analysis *a, const struct esc_flow *f, struct es
     const struct esc_bitset *base = esc_pts(&a->pt, f->src.id);
     for (uint32_t o = esc_bitset_next(base, a->pt.nwords, 0); o != ESC_NONE;
          o = esc_bitset_next(base, a->pt.nwords, o + 1))
-        if (esc_flow_reads_object(a->fn, f->flags, o, f->src.id) && value_may_hold(a, o, f->src.id))
+        if (esc_flow_reads_object(a->fn, f->flags, o) && value_may_hold(a, o, f->src.id))
             esc_bitset_union(out, esc_contents(&a->pt, o), a->pt.nwords);
 }
 

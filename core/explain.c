@@ -62,7 +62,7 @@ static uint32_t operand_nodes(const struct esc_function *fn, const struct esc_po
         const struct esc_bitset *base = esc_pts(pt, op->id);
         for (uint32_t o = esc_bitset_next(base, pt->nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(base, pt->nwords, o + 1))
-            if (esc_flow_reads_object(fn, flags, o, op->id))
+            if (esc_flow_reads_object(fn, flags, o))
                 out[n++] = pt->nvalues + o;
         break;
     }

@@ -1,6 +1,5 @@
 /* pointsto.c - flow-insensitive points-to sets of one function's values and objects. */
 #include "pointsto.h"
-#include "overwrite.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -102,18 +101,12 @@ void esc_pointsto_read(const struct esc_pointsto *pt, const struct esc_operand *
     }
 }
 
-bool esc_flow_reads_object(const struct esc_function *fn, uint8_t flags, uint32_t o, uint32_t base)
+bool esc_flow_reads_object(const struct esc_function *fn, uint8_t flags, uint32_t o)
 {
     if (!(flags & ESC_FLOWF_OWN_MEMORY))
         return true;
-    const struct esc_object *obj = &fn->objects[o];
-    switch (obj->kind) {
+    switch (fn->objects[o].kind) {
     case ESC_OBJ_CALLER:
-        /* A parameter passed on as it is: what it points to is exactly
-           the parameter's own memory, one level down (a wrapper). */
-        return !(obj->flags & ESC_OBJF_DEEP) && obj->param >= 0 &&
-               fn->params[obj->param].value != ESC_NONE &&
-               esc_value_root(fn, base) == fn->params[obj->param].value;
     case ESC_OBJ_STATIC_REACH:
     case ESC_OBJ_UNKNOWN:
     case ESC_OBJ_KEPT:
@@ -133,7 +126,7 @@ void esc_pointsto_read_flow(const struct esc_function *fn, const struct esc_poin
     const struct esc_bitset *base = esc_pts(pt, f->src.id);
     for (uint32_t o = esc_bitset_next(base, pt->nwords, 0); o != ESC_NONE;
          o = esc_bitset_next(base, pt->nwords, o + 1))
-        if (esc_flow_reads_object(fn, f->flags, o, f->src.id))
+        if (esc_flow_reads_object(fn, f->flags, o))
             esc_bitset_union(out, esc_contents(pt, o), pt->nwords);
 }
 
@@ -163,7 +156,7 @@ static void evaluate(struct solver *s, uint32_t id)
         const struct esc_bitset *base = esc_pts(pt, f->src.id);
         for (uint32_t o = esc_bitset_next(base, pt->nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(base, pt->nwords, o + 1))
-            if (esc_flow_reads_object(s->fn, f->flags, o, f->src.id) &&
+            if (esc_flow_reads_object(s->fn, f->flags, o) &&
                 esc_bitset_add(&s->registered[id], o, pt->nwords))
                 add_reader(s, content_node(s, o), id);
     }

@@ -33,8 +33,8 @@ void esc_pointsto_read(const struct esc_pointsto *pt, const struct esc_operand *
 /* Add to OUT the objects flow F's source may yield (its flags honoured). */
 void esc_pointsto_read_flow(const struct esc_function *fn, const struct esc_pointsto *pt,
                             const struct esc_flow *f, struct esc_bitset *out);
-/* Does a read of *BASE (a value) with FLAGS look into object O? */
-bool esc_flow_reads_object(const struct esc_function *fn, uint8_t flags, uint32_t o, uint32_t base);
+/* Does a read of *v with FLAGS look into object O? */
+bool esc_flow_reads_object(const struct esc_function *fn, uint8_t flags, uint32_t o);
 /* Add to OUT the objects a write to OP may store into. */
 void esc_pointsto_targets(const struct esc_pointsto *pt, const struct esc_operand *op,
                           struct esc_bitset *out);

@@ -350,7 +350,13 @@ static void add_flow_notes(const struct esc_function *fn, const struct esc_step 
 static void add_callee_notes(const struct esc_finding *f, struct esc_diag *out, uint32_t *cap)
 {
     const struct esc_leak_why *why = f->callee_why;
+    const struct esc_leak_why *seen[16];
     for (unsigned depth = 0; why && why->fn && depth < 16; depth++) {
+        /* Recursive callees can justify each other's leaks: stop at a repeat. */
+        for (unsigned k = 0; k < depth; k++)
+            if (seen[k] == why)
+                return;
+        seen[depth] = why;
         uint32_t before = out->nnotes;
         const struct esc_step *last = why->nsteps ? &why->steps[why->nsteps - 1] : NULL;
         add_flow_notes(why->fn, why->steps, why->nsteps, last ? last->loc : why->fn->loc,
