@@ -206,7 +206,8 @@ static void seed_entry(struct solver *s)
     for (uint32_t o = 0; o < fn->nobjects; o++) {
         switch (fn->objects[o].kind) {
         case ESC_OBJ_STATIC:
-            seed(s, content_node(s, o), fn->objects[o].companion);
+            if (!(fn->objects[o].flags & ESC_OBJF_KNOWN_CONTENTS))
+                seed(s, content_node(s, o), fn->objects[o].companion);
             break;
         case ESC_OBJ_CALLER: {
             /* Memory behind a parameter holds pointers one level deeper,

@@ -103,6 +103,52 @@ int param_index(const lowering &l, tree parm)
     return -1;
 }
 
+uint32_t object_for_decl(lowering &l, tree decl);
+
+/* walk_tree callback: collect the functions whose addresses an
+   initializer takes; any other address makes the contents unknown. */
+tree collect_function_addresses(tree *tp, int *walk_subtrees, void *data)
+{
+    auto *found = static_cast<std::pair<std::vector<tree>, bool> *>(data);
+    if (TREE_CODE(*tp) != ADDR_EXPR)
+        return NULL_TREE;
+    tree target = TREE_OPERAND(*tp, 0);
+    if (TREE_CODE(target) == FUNCTION_DECL)
+        found->first.push_back(target);
+    else
+        found->second = false;
+    *walk_subtrees = 0;
+    return NULL_TREE;
+}
+
+/* A read-only static whose initializer takes only function addresses (a
+   table of handlers): its contents are those functions and nothing else,
+   given as stores outside the CFG, so an indirect call through it can use
+   their summaries. */
+void lower_function_table(lowering &l, tree decl, uint32_t obj)
+{
+    if (!VAR_P(decl) || !TREE_READONLY(decl) || TREE_PUBLIC(decl) || DECL_EXTERNAL(decl) ||
+        !DECL_INITIAL(decl) || DECL_INITIAL(decl) == error_mark_node)
+        return;
+    std::pair<std::vector<tree>, bool> found({}, true);
+    walk_tree_without_duplicates(&DECL_INITIAL(decl), collect_function_addresses, &found);
+    if (!found.second || found.first.empty())
+        return;
+    l.fn->objects[obj].flags |= ESC_OBJF_KNOWN_CONTENTS;
+    for (tree fndecl : found.first) {
+        struct esc_operand src = esc_opnd_addr(object_for_decl(l, fndecl), 0);
+        struct esc_stmt s = {};
+        s.kind = ESC_STMT_ASSIGN;
+        s.lhs = esc_opnd_mem(obj, ESC_UNKNOWN_OFFSET, -1);
+        s.nargs = 1;
+        s.args = &src;
+        s.object = ESC_NONE;
+        s.target = esc_opnd_none();
+        s.loc = l.fn->objects[obj].loc;
+        esc_add_stmt(l.m, l.fn, ESC_NONE, &s);
+    }
+}
+
 uint32_t object_for_decl(lowering &l, tree decl)
 {
     if (TREE_CODE(decl) == RESULT_DECL)
@@ -144,6 +190,8 @@ uint32_t object_for_decl(lowering &l, tree decl)
         l.fn->params[param].object = id;
     }
     l.objects[DECL_UID(decl)] = id;
+    if (kind == ESC_OBJ_STATIC)
+        lower_function_table(l, decl, id);
     return id;
 }
 
