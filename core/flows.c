@@ -238,11 +238,9 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
         const struct esc_param_summary *p = &sum->params[i];
         for (unsigned level = 0; level < ESC_LEAK_LEVELS; level++) {
             uint8_t leaks = p->leaks[level];
-            /* Callers trust a noescape declaration.  A function that may
-               free its argument is a deallocator, and where it stores the
-               argument is a free list (sqlite3DbFree's lookaside): passing
-               it a stack address is a different bug from an escape. */
-            if (p->noescape || p->freed || (i < 64 && s->noescape_args >> i & 1))
+            /* Callers trust a noescape declaration, on the callee or on
+               any prototype of it. */
+            if (p->noescape || (i < 64 && s->noescape_args >> i & 1))
                 leaks &= 1u << ESC_LEAK_RESULT;
             if (!leaks)
                 continue;

@@ -15,16 +15,21 @@
  *
  * gcc-escape, on format_buggy(), which gives its stack buffer to the pool:
  *
- *     buffer_pool.c:73: warning: address of local 'buf' escapes to static 'pool' [escape-global]
+ *     buffer_pool.c:78: warning: address of local 'buf' escapes to static 'pool' [escape-global]
  *
  * with the flow in a note: pool[pool_len] = &buf (store).  GCC alone says
  * nothing here.
  *
- * Not seen yet: if format_buggy() called pool_put(buf) instead of storing
- * into the pool itself, the store would happen inside pool_put() and
- * gcc-escape, intraprocedural for now, would miss it (docs/limits.md,
- * "Calls").  GCC notices that variant only at -O2, after inlining, and only
- * because pool_put() may free() the buffer (-Wfree-nonheap-object).
+ * The same bug through the pool's own function, in format_via_put(),
+ * which hands its stack buffer to pool_put():
+ *
+ *     buffer_pool.c:108: warning: address of local 'buf' escapes through
+ *     argument 1 of 'pool_put', which stores it in static storage [escape-call]
+ *
+ * with notes that follow the buffer into pool_put() down to
+ * pool[pool_len] = buf.  GCC notices that variant only at -O2, after
+ * inlining, and only because pool_put() may free() the buffer
+ * (-Wfree-nonheap-object).
  *
  * Silent, correctly:
  * - format(): takes a heap buffer from the pool and puts it back -- heap
@@ -92,4 +97,13 @@ void with_scratch(void)
     scratch = buf;
     work();
     scratch = prev;
+}
+
+/* Buggy: the same, through the pool's own function. */
+void format_via_put(int value)
+{
+    char buf[BUF_SIZE];
+    snprintf(buf, sizeof buf, "value=%d", value);
+    emit(buf);
+    pool_put(buf);
 }

@@ -22,10 +22,10 @@
  * registry[registry_len] = a (store).  GCC alone says nothing here.
  *
  * Silent: show_int(), which passes &a down to print_any(), a function that
- * only reads it.  Note why: gcc-escape is intraprocedural for now and
- * assumes a called function keeps nothing, so it would stay silent even
- * if print_any() stored a->data in the registry (docs/limits.md, "Calls");
- * Go's analysis looks into the callee.
+ * only reads it.  Like Go's analysis, gcc-escape looks into the callee:
+ * print_any()'s summary says it keeps nothing, and if it stored a->data in
+ * the registry the call to it would be reported as escape-call
+ * (docs/summaries.md).
  */
 #include <stdio.h>
 
