@@ -65,9 +65,11 @@ static uint32_t pointer_param(struct fx *f, const char *name)
     return v;
 }
 
-static uint32_t stmt(struct fx *f, uint32_t block, enum esc_stmt_kind kind, uint32_t line,
-                     struct esc_operand lhs, uint32_t nargs, struct esc_operand *args,
-                     const char *callee, uint32_t flags, uint32_t object)
+/* A statement appended to BLOCK of any function of module M. */
+static uint32_t fx_stmt_in(struct esc_module *m, struct esc_function *fn, uint32_t block,
+                           enum esc_stmt_kind kind, uint32_t line, struct esc_operand lhs,
+                           uint32_t nargs, struct esc_operand *args, const char *callee,
+                           uint32_t flags, uint32_t object)
 {
     struct esc_stmt s = {0};
     s.kind = kind;
@@ -79,7 +81,14 @@ static uint32_t stmt(struct fx *f, uint32_t block, enum esc_stmt_kind kind, uint
     s.callee = callee;
     s.target = esc_opnd_none();
     s.object = object;
-    return esc_add_stmt(f->m, f->fn, block, &s);
+    return esc_add_stmt(m, fn, block, &s);
+}
+
+static uint32_t stmt(struct fx *f, uint32_t block, enum esc_stmt_kind kind, uint32_t line,
+                     struct esc_operand lhs, uint32_t nargs, struct esc_operand *args,
+                     const char *callee, uint32_t flags, uint32_t object)
+{
+    return fx_stmt_in(f->m, f->fn, block, kind, line, lhs, nargs, args, callee, flags, object);
 }
 
 static uint32_t assign(struct fx *f, uint32_t block, uint32_t line, struct esc_operand lhs,

@@ -9,6 +9,7 @@
 #include "core/scc.h"
 #include "core/summary.h"
 #include "core/util.h"
+#include "fixture.h"
 
 /* A module of several functions; each helper appends to the current one. */
 struct unit {
@@ -18,11 +19,6 @@ struct unit {
     struct esc_results results;
     struct esc_summary_table summaries;
 };
-
-static struct esc_loc at(uint32_t line)
-{
-    return (struct esc_loc){.file = "t.c", .line = line, .column = 3, .handle = line};
-}
 
 static void begin(struct unit *u, const char *name)
 {
@@ -43,31 +39,21 @@ static uint32_t param(struct unit *u, const char *name)
 static uint32_t add(struct unit *u, enum esc_stmt_kind kind, uint32_t line, struct esc_operand lhs,
                     uint32_t nargs, struct esc_operand *args, const char *callee, uint32_t flags)
 {
-    struct esc_stmt s = {0};
-    s.kind = kind;
-    s.flags = flags;
-    s.loc = at(line);
-    s.lhs = lhs;
-    s.nargs = nargs;
-    s.args = args;
-    s.callee = callee;
-    s.target = esc_opnd_none();
-    s.object = ESC_NONE;
-    return esc_add_stmt(u->m, u->fn, u->block, &s);
+    return fx_stmt_in(u->m, u->fn, u->block, kind, line, lhs, nargs, args, callee, flags, ESC_NONE);
 }
 
-static void assign(struct unit *u, uint32_t line, struct esc_operand lhs, struct esc_operand src)
+static void u_assign(struct unit *u, uint32_t line, struct esc_operand lhs, struct esc_operand src)
 {
     add(u, ESC_STMT_ASSIGN, line, lhs, 1, &src, NULL, 0);
 }
 
-static void call(struct unit *u, uint32_t line, struct esc_operand lhs, const char *callee,
-                 uint32_t nargs, struct esc_operand *args)
+static void u_call(struct unit *u, uint32_t line, struct esc_operand lhs, const char *callee,
+                   uint32_t nargs, struct esc_operand *args)
 {
     add(u, ESC_STMT_CALL, line, lhs, nargs, args, callee, ESC_CALLF_DEFINED);
 }
 
-static void ret(struct unit *u, uint32_t line, struct esc_operand v)
+static void u_ret(struct unit *u, uint32_t line, struct esc_operand v)
 {
     add(u, ESC_STMT_RETURN, line, esc_opnd_none(), v.kind == ESC_OPND_NONE ? 0 : 1, &v, NULL, 0);
 }
@@ -164,26 +150,26 @@ static void summary_kinds(void)
     begin(&u, "keep"); /* void keep (int *p) { g = p; } */
     uint32_t p = param(&u, "p");
     g = esc_add_object(u.m, u.fn, ESC_OBJ_STATIC, "g", at(0));
-    assign(&u, 2, esc_opnd_mem(g, 0, 8), esc_opnd_value(p));
-    ret(&u, 3, esc_opnd_none());
+    u_assign(&u, 2, esc_opnd_mem(g, 0, 8), esc_opnd_value(p));
+    u_ret(&u, 3, esc_opnd_none());
 
     begin(&u, "load"); /* int *load (int **pp) { return *pp; } */
     uint32_t pp = param(&u, "pp");
     uint32_t t = esc_add_value(u.m, u.fn, NULL, 1);
-    assign(&u, 5, esc_opnd_value(t), esc_opnd_deref(pp, 0, 8));
-    ret(&u, 5, esc_opnd_value(t));
+    u_assign(&u, 5, esc_opnd_value(t), esc_opnd_deref(pp, 0, 8));
+    u_ret(&u, 5, esc_opnd_value(t));
 
     begin(&u, "set"); /* void set (int **out, int *v) { *out = v; } */
     uint32_t out = param(&u, "out");
     uint32_t v = param(&u, "v");
-    assign(&u, 7, esc_opnd_deref(out, 0, 8), esc_opnd_value(v));
-    ret(&u, 7, esc_opnd_none());
+    u_assign(&u, 7, esc_opnd_deref(out, 0, 8), esc_opnd_value(v));
+    u_ret(&u, 7, esc_opnd_none());
 
     begin(&u, "drop"); /* void drop (void *q) { free (q); } */
     uint32_t q = param(&u, "q");
     struct esc_operand fa = esc_opnd_value(q);
     add(&u, ESC_STMT_CALL, 9, esc_opnd_none(), 1, &fa, "free", 0);
-    ret(&u, 9, esc_opnd_none());
+    u_ret(&u, 9, esc_opnd_none());
 
     begin(&u, "xmalloc"); /* void *xmalloc (size_t n) { return malloc (n); } */
     uint32_t n = esc_add_value(u.m, u.fn, "n", 0);
@@ -193,13 +179,13 @@ static void summary_kinds(void)
     uint32_t r = esc_add_value(u.m, u.fn, NULL, 1);
     struct esc_operand ma = esc_opnd_value(n);
     add(&u, ESC_STMT_CALL, 11, esc_opnd_value(r), 1, &ma, "malloc", 0);
-    ret(&u, 11, esc_opnd_value(r));
+    u_ret(&u, 11, esc_opnd_value(r));
 
     begin(&u, "pass"); /* void pass (void *q) { ext (q); } with ext unknown */
     uint32_t q2 = param(&u, "q");
     struct esc_operand ea = esc_opnd_value(q2);
     add(&u, ESC_STMT_CALL, 13, esc_opnd_none(), 1, &ea, "ext", 0);
-    ret(&u, 13, esc_opnd_none());
+    u_ret(&u, 13, esc_opnd_none());
 
     analyze(&u);
     expect_summary(&u, "keep", "keep:\n  param1: static\n");
@@ -219,20 +205,20 @@ static void chain_and_call_site(void)
     begin(&u, "f");
     uint32_t x = esc_add_object(u.m, u.fn, ESC_OBJ_LOCAL, "x", at(20));
     struct esc_operand arg = esc_opnd_addr(x, 0);
-    call(&u, 21, esc_opnd_none(), "keep1", 1, &arg);
-    ret(&u, 22, esc_opnd_none());
+    u_call(&u, 21, esc_opnd_none(), "keep1", 1, &arg);
+    u_ret(&u, 22, esc_opnd_none());
     const char *names[] = {"keep1", "keep2", "keep3"};
     for (int i = 0; i < 3; i++) {
         begin(&u, names[i]);
         uint32_t p = param(&u, "p");
         struct esc_operand a = esc_opnd_value(p);
         if (i < 2) {
-            call(&u, 30 + i, esc_opnd_none(), names[i + 1], 1, &a);
+            u_call(&u, 30 + i, esc_opnd_none(), names[i + 1], 1, &a);
         } else {
             uint32_t g = esc_add_object(u.m, u.fn, ESC_OBJ_STATIC, "g", at(0));
-            assign(&u, 33, esc_opnd_mem(g, 0, 8), a);
+            u_assign(&u, 33, esc_opnd_mem(g, 0, 8), a);
         }
-        ret(&u, 34, esc_opnd_none());
+        u_ret(&u, 34, esc_opnd_none());
     }
     analyze(&u);
     expect_summary(&u, "keep1", "keep1:\n  param1: static\n");
@@ -258,20 +244,20 @@ static void mutual_recursion(void)
     begin(&u, "even");
     uint32_t p = param(&u, "p");
     struct esc_operand a = esc_opnd_value(p);
-    call(&u, 2, esc_opnd_none(), "odd", 1, &a);
-    ret(&u, 3, esc_opnd_none());
+    u_call(&u, 2, esc_opnd_none(), "odd", 1, &a);
+    u_ret(&u, 3, esc_opnd_none());
     begin(&u, "odd");
     uint32_t q = param(&u, "q");
     struct esc_operand b = esc_opnd_value(q);
-    call(&u, 5, esc_opnd_none(), "even", 1, &b);
+    u_call(&u, 5, esc_opnd_none(), "even", 1, &b);
     uint32_t g = esc_add_object(u.m, u.fn, ESC_OBJ_STATIC, "g", at(0));
-    assign(&u, 6, esc_opnd_mem(g, 0, 8), b);
-    ret(&u, 7, esc_opnd_none());
+    u_assign(&u, 6, esc_opnd_mem(g, 0, 8), b);
+    u_ret(&u, 7, esc_opnd_none());
     begin(&u, "spin"); /* void spin (int *p) { spin (p); } leaks nothing */
     uint32_t s = param(&u, "p");
     struct esc_operand c = esc_opnd_value(s);
-    call(&u, 9, esc_opnd_none(), "spin", 1, &c);
-    ret(&u, 10, esc_opnd_none());
+    u_call(&u, 9, esc_opnd_none(), "spin", 1, &c);
+    u_ret(&u, 10, esc_opnd_none());
     analyze(&u);
     expect_summary(&u, "even", "even:\n  param1: static\n");
     expect_summary(&u, "odd", "odd:\n  param1: static\n");
