@@ -15,10 +15,13 @@
           p = *q      pts(p) gets contents(o), o in pts(q)     (load)
           *q = p      contents(o) gets pts(p), o in pts(q)     (store)
           return p    contents(RETURN) gets pts(p)
-      Calls go through the library model (libmodel.c): malloc creates a
-      heap object per call site, memcpy moves contents, strchr returns a
-      pointer into its argument.  Unknown callees keep nothing (no evidence,
-      no warning) but yield unknown pointers.
+      Calls to this unit's functions go through their summaries, computed
+      callees first (interproc.c, summary.h): keep(&x) flows into an object
+      standing for what the call keeps.  Other calls go through the library
+      model (libmodel.c): malloc creates a heap object per call site,
+      memcpy moves contents, strchr returns a pointer into its argument.
+      Unknown callees keep nothing (no evidence, no warning) but yield
+      unknown pointers.
 
    2. Points-to (pointsto.c).  A worklist solves the constraints.  Unlike
       Go, which sends every store through a pointer to "the heap", a store
@@ -28,7 +31,7 @@
       a STATIC_REACH object each.
 
    3. Escape (this file).  The objects that outlive the frame are the roots
-      (RETURN, statics, STATIC_REACH, CALLER) and, transitively, every heap
+      (RETURN, statics, STATIC_REACH, CALLER, KEPT) and, transitively, every heap
       object stored into one of them.  A breadth-first search from the roots
       follows the stores that write into escaping objects; a stack object
       found in what such a store writes is a finding, a heap object found
