@@ -101,7 +101,6 @@
 #include "util.h"
 #include "validate.h"
 
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,12 +144,6 @@ static bool is_root(const struct esc_object *o)
 static bool can_escape(const struct esc_object *o)
 {
     return is_root(o) || o->kind == ESC_OBJ_HEAP;
-}
-
-static bool exact_place(const struct esc_operand *op)
-{
-    return (op->kind == ESC_OPND_MEM || op->kind == ESC_OPND_DEREF) &&
-           op->offset != ESC_UNKNOWN_OFFSET && op->size > 0;
 }
 
 /* What a later statement must write to put something else where flow F
@@ -232,7 +225,7 @@ static bool restores(void *ctx, uint32_t id)
     const struct restore *r = ctx;
     const struct esc_stmt *s = &r->a->fn->stmts[id];
     if (r->has_site && s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_MEM &&
-        exact_place(&s->lhs)) {
+        esc_place_exact(&s->lhs)) {
         struct esc_site w = {.offset = s->lhs.offset, .size = s->lhs.size};
         return static_matches(r, &r->a->fn->objects[s->lhs.id], 0, &w);
     }
@@ -263,9 +256,9 @@ static bool flow_persists(struct analysis *a, uint32_t id)
             ? &fn->objects[f->dst.id]
             : NULL;
     struct restore r = {.a = a, .loc = esc_flow_store_location(fn, f)};
-    if (!r.loc && f->reason == ESC_FLOW_CALL_STORE && exact_place(&f->dst))
+    if (!r.loc && f->reason == ESC_FLOW_CALL_STORE && esc_place_exact(&f->dst))
         r.loc = &f->dst;
-    if (r.loc && !exact_place(r.loc) && !r.loc->ref)
+    if (r.loc && !esc_place_exact(r.loc) && !r.loc->ref)
         r.loc = NULL;
     const struct esc_summary *callee = a->flows.calls[f->stmt].summary;
     if (kept && !(kept->flags & ESC_OBJF_THREAD) && callee && f->arg >= 1 &&
@@ -521,7 +514,7 @@ static bool leak_site(const struct analysis *a, uint32_t id, uint32_t w, enum es
         site->param = (uint8_t)other;
         site->level = 1;
         if (o->kind == ESC_OBJ_CALLER && !(o->flags & ESC_OBJF_DEEP) &&
-            f->dst.kind == ESC_OPND_DEREF && exact_place(&f->dst) &&
+            f->dst.kind == ESC_OPND_DEREF && esc_place_exact(&f->dst) &&
             fn->values[f->dst.id].def == ESC_NONE &&
             fn->values[f->dst.id].param == (int32_t)other) {
             site->offset = f->dst.offset;
@@ -532,7 +525,7 @@ static bool leak_site(const struct analysis *a, uint32_t id, uint32_t w, enum es
     if (sink != ESC_LEAK_STATIC)
         return false;
     site->param = ESC_SITE_STATIC;
-    if (o->kind == ESC_OBJ_STATIC && f->dst.kind == ESC_OPND_MEM && exact_place(&f->dst) &&
+    if (o->kind == ESC_OBJ_STATIC && f->dst.kind == ESC_OPND_MEM && esc_place_exact(&f->dst) &&
         o->key) {
         site->key = o->key;
         site->offset = f->dst.offset;
@@ -691,12 +684,14 @@ static int compare_findings(const void *x, const void *y)
     return a->object < b->object ? -1 : a->object > b->object;
 }
 
-/* The parameters whose memory OP may point to get the flag at
-   FIELD_OFFSET set: freed (DEEP false: OP must really be the parameter's
-   own pointer, on a feasible path), or passed where anything may happen
-   to it (DEEP true: any memory behind the parameter). */
-static void mark_params(struct analysis *a, const struct esc_operand *op, bool deep,
-                        size_t field_offset)
+enum param_mark {
+    MARK_FREED,   /* OP must be the parameter's own pointer, on a feasible path */
+    MARK_UNKNOWN, /* any memory behind the parameter */
+};
+
+/* Mark the parameters whose memory OP may point to as freed, or as
+   passed where anything may happen to it. */
+static void mark_params(struct analysis *a, const struct esc_operand *op, enum param_mark mark)
 {
     const struct esc_function *fn = a->fn;
     uint32_t nwords = a->pt.nwords;
@@ -708,10 +703,12 @@ static void mark_params(struct analysis *a, const struct esc_operand *op, bool d
         if (obj->kind != ESC_OBJ_CALLER || obj->param < 0 ||
             (uint32_t)obj->param >= a->summary->nparams)
             continue;
-        if (!deep && (obj->flags & ESC_OBJF_DEEP ||
-                      (op->kind == ESC_OPND_VALUE && !value_may_hold(a, o, op->id))))
-            continue;
-        *(bool *)((char *)&a->summary->params[obj->param] + field_offset) = true;
+        struct esc_param_summary *p = &a->summary->params[obj->param];
+        if (mark == MARK_UNKNOWN)
+            p->unknown = true;
+        else if (!(obj->flags & ESC_OBJF_DEEP) &&
+                 (op->kind != ESC_OPND_VALUE || value_may_hold(a, o, op->id)))
+            p->freed = true;
     }
     esc_bitset_free(&objs);
 }
@@ -731,9 +728,9 @@ static void summarize_calls(struct analysis *a)
             bool frees =
                 (call->model && call->model->frees_arg == i + 1) || (callee && callee->freed);
             if (frees)
-                mark_params(a, &s->args[i], false, offsetof(struct esc_param_summary, freed));
+                mark_params(a, &s->args[i], MARK_FREED);
             if (call->unknown || (callee && callee->unknown))
-                mark_params(a, &s->args[i], true, offsetof(struct esc_param_summary, unknown));
+                mark_params(a, &s->args[i], MARK_UNKNOWN);
         }
     }
 }
@@ -781,7 +778,7 @@ static void summarize_writes(struct analysis *a)
     struct esc_bitset set = {0};
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
-        if (s->kind == ESC_STMT_ASSIGN && exact_place(&s->lhs)) {
+        if (s->kind == ESC_STMT_ASSIGN && esc_place_exact(&s->lhs)) {
             struct esc_site w = {.offset = s->lhs.offset, .size = s->lhs.size};
             esc_bitset_free(&set);
             esc_pointsto_targets(&a->pt, &s->lhs, &set);

@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-static bool exact(const struct esc_operand *op)
+bool esc_place_exact(const struct esc_operand *op)
 {
     return (op->kind == ESC_OPND_MEM || op->kind == ESC_OPND_DEREF) &&
            op->offset != ESC_UNKNOWN_OFFSET && op->size > 0;
@@ -71,7 +71,7 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
                                                                          : filled_by_call(s);
     else
         return false;
-    if (!exact(&w) || !exact(loc) || !same_base(fn, &w, loc))
+    if (!esc_place_exact(&w) || !esc_place_exact(loc) || !same_base(fn, &w, loc))
         return false;
     return w.offset <= loc->offset && w.offset + w.size >= loc->offset + loc->size;
 }
@@ -101,7 +101,7 @@ bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
     const struct esc_stmt *st = &fn->stmts[from];
     if (st->block == ESC_NONE || (target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
         return true;
-    if (loc && !exact(loc) && !loc->ref)
+    if (loc && !esc_place_exact(loc) && !loc->ref)
         loc = NULL;
     /* Statements that move the location: the definitions of its base
        pointer and of every value its expression uses. */
@@ -162,7 +162,7 @@ bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)
 {
     const struct esc_stmt *st = &fn->stmts[store];
-    if ((!exact(&st->lhs) && !st->lhs.ref) || st->block == ESC_NONE)
+    if ((!esc_place_exact(&st->lhs) && !st->lhs.ref) || st->block == ESC_NONE)
         return false;
     return !esc_store_reaches(fn, store, &st->lhs, ESC_NONE);
 }

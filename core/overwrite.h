@@ -34,6 +34,9 @@ bool esc_store_overwritten(const struct esc_function *fn, uint32_t store);
 bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
                       const struct esc_operand *loc);
 
+/* Is OP a place in memory with a known offset and size (MEM or DEREF)? */
+bool esc_place_exact(const struct esc_operand *op);
+
 /* The value V is a copy of (plain copies and pointer conversions followed
    back to the first value that is not one). */
 uint32_t esc_value_root(const struct esc_function *fn, uint32_t v);
