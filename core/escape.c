@@ -94,6 +94,7 @@
 #include "escape.h"
 #include "explain.h"
 #include "flows.h"
+#include "heap2stack.h"
 #include "overwrite.h"
 #include "pointsto.h"
 #include "summary.h"
@@ -685,7 +686,7 @@ static int compare_findings(const void *x, const void *y)
 }
 
 enum param_mark {
-    MARK_FREED,   /* OP must be the parameter's own pointer, on a feasible path */
+    MARK_FREED,   /* freed, or freed_deep for memory behind the parameter's memory */
     MARK_UNKNOWN, /* any memory behind the parameter */
 };
 
@@ -706,8 +707,9 @@ static void mark_params(struct analysis *a, const struct esc_operand *op, enum p
         struct esc_param_summary *p = &a->summary->params[obj->param];
         if (mark == MARK_UNKNOWN)
             p->unknown = true;
-        else if (!(obj->flags & ESC_OBJF_DEEP) &&
-                 (op->kind != ESC_OPND_VALUE || value_may_hold(a, o, op->id)))
+        else if (obj->flags & ESC_OBJF_DEEP)
+            p->freed_deep = true; /* free (p->buf) */
+        else if (op->kind != ESC_OPND_VALUE || value_may_hold(a, o, op->id))
             p->freed = true;
     }
     esc_bitset_free(&objs);
@@ -729,6 +731,10 @@ static void summarize_calls(struct analysis *a)
                 (call->model && call->model->frees_arg == i + 1) || (callee && callee->freed);
             if (frees)
                 mark_params(a, &s->args[i], MARK_FREED);
+            if (callee && callee->freed_deep) {
+                struct esc_operand contents = esc_pointee(&s->args[i]);
+                mark_params(a, &contents, MARK_FREED);
+            }
             if (call->unknown || (callee && callee->unknown))
                 mark_params(a, &s->args[i], MARK_UNKNOWN);
         }
@@ -806,42 +812,6 @@ static void summarize_writes(struct analysis *a)
     esc_bitset_free(&set);
 }
 
-/* The size an allocating call asks for, as a parameter index or a
-   constant; false when it is neither. */
-static bool allocation_size(const struct analysis *a, uint32_t stmt, int32_t *param, int64_t *size)
-{
-    const struct esc_stmt *s = &a->fn->stmts[stmt];
-    const struct esc_call *call = &a->flows.calls[stmt];
-    *param = -1;
-    *size = -1;
-    unsigned size_arg = 0, count_arg = 0;
-    if (call->model) {
-        size_arg = call->model->size_arg;
-        count_arg = call->model->count_arg;
-    } else if (call->summary && call->summary->ret.fresh) {
-        if (call->summary->ret.size >= 0) {
-            *size = call->summary->ret.size;
-            return true;
-        }
-        if (call->summary->ret.size_param >= 0)
-            size_arg = (unsigned)call->summary->ret.size_param + 1;
-    }
-    if (!size_arg || size_arg > s->nargs || count_arg > s->nargs)
-        return false;
-    const struct esc_operand *n = &s->args[size_arg - 1];
-    const struct esc_operand *c = count_arg ? &s->args[count_arg - 1] : NULL;
-    if (n->kind == ESC_OPND_INT && (!c || c->kind == ESC_OPND_INT)) {
-        *size = n->value * (c ? c->value : 1);
-        return true;
-    }
-    if (!c && n->kind == ESC_OPND_VALUE && a->fn->values[n->id].def == ESC_NONE &&
-        a->fn->values[n->id].param >= 0) {
-        *param = a->fn->values[n->id].param;
-        return true;
-    }
-    return false;
-}
-
 /* Is heap object H stored anywhere but the return value? */
 static bool stored_elsewhere(const struct analysis *a, uint32_t h)
 {
@@ -869,7 +839,7 @@ static void summarize_return(struct analysis *a)
         int64_t size;
         if (obj->kind != ESC_OBJ_HEAP || obj->stmt == ESC_NONE || stored_elsewhere(a, o))
             return;
-        if (!allocation_size(a, obj->stmt, &param, &size))
+        if (!esc_allocation_size(fn, &a->flows, obj->stmt, &param, &size))
             param = -1, size = -1;
         if (first) {
             r.size_param = param;
@@ -965,8 +935,12 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     memset(out, 0, sizeof *out);
     out->fn = fn;
     out->skipped = esc_validate_function(fn);
-    if (out->skipped)
+    if (out->skipped) {
+        /* Nothing is known about what it does: no warning, no advice. */
+        for (uint32_t i = 0; summary && i < summary->nparams; i++)
+            summary->params[i].unknown = true;
         return;
+    }
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
     struct esc_summary_table merged = {0};
     struct esc_callees resolve = {0};
@@ -1003,6 +977,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         summarize_static_return(&a);
         check_noescape(&a);
     }
+    esc_heap_to_stack(fn, &a.flows, &a.pt, &resolve, summary ? summary->fn_index : ESC_NONE, out);
     qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
 
     esc_explainer_free(a.explainer);
@@ -1032,10 +1007,14 @@ void esc_function_result_free(struct esc_function_result *r)
     for (uint32_t i = 0; i < r->nfindings; i++) {
         free(r->findings[i].steps);
         free(r->findings[i].heap_steps);
+        free(r->findings[i].frees);
     }
     free(r->findings);
     r->findings = NULL;
     r->nfindings = r->cap_findings = 0;
+    free(r->heap_sites);
+    r->heap_sites = NULL;
+    r->nheap_sites = 0;
 }
 
 void esc_results_free(struct esc_results *results)

@@ -17,6 +17,55 @@ struct esc_step {
     const char *callee; /* call steps: the callee's name, if known */
 };
 
+/* The user's settings the analysis depends on. */
+struct esc_config {
+    /* heap-to-stack: the largest allocation worth a stack array, in bytes
+       (-fplugin-arg-escape-heap-max; docs/heap-to-stack.md says why 1024). */
+    int64_t heap_max;
+};
+#define ESC_HEAP_MAX_DEFAULT 1024
+/* The largest limit accepted, 1 GiB: no stack holds more, so a bigger
+   value is a typo. */
+#define ESC_HEAP_MAX_LIMIT (INT64_C(1) << 30)
+
+/* heap-to-stack: how a suggested allocation's life ends. */
+enum esc_heap_lifetime {
+    ESC_HEAP_FREED,                /* freed on every path where it is not null */
+    ESC_HEAP_FREED_EACH_ITERATION, /* allocated in a loop, freed in the same iteration */
+    ESC_HEAP_NEVER_FREED,          /* never freed: it leaks */
+};
+
+/* heap-to-stack: the verdict on one allocation site, and the first reason
+   it stays on the heap. */
+enum esc_heap_verdict {
+    ESC_HEAP_STACKABLE,        /* every condition holds: a finding */
+    ESC_HEAP_ALLOCATOR,        /* realloc, valloc, asprintf...: no stack equivalent */
+    ESC_HEAP_SIZE_UNKNOWN,     /* the size is not a constant */
+    ESC_HEAP_SIZE_TOO_BIG,     /* larger than heap_max, or zero */
+    ESC_HEAP_ESCAPES,          /* returned, or stored where it outlives the frame */
+    ESC_HEAP_UNKNOWN_CALL,     /* it may reach a function nothing is known about */
+    ESC_HEAP_EXPOSED,          /* its address is turned into an integer */
+    ESC_HEAP_REALLOCATED,      /* passed to realloc */
+    ESC_HEAP_CALLEE_FREES,     /* a callee frees it: ownership moves */
+    ESC_HEAP_SHARED_FREE,      /* a free that may also release other memory */
+    ESC_HEAP_NOT_ALWAYS_FREED, /* freed on some paths only */
+    ESC_HEAP_LOOP,             /* allocated in a loop, not freed in the same iteration */
+    ESC_HEAP_RECURSION,        /* live across a recursive call */
+    ESC_HEAP_VERDICT_COUNT
+};
+
+/* One allocation site and what the analysis concluded about it. */
+struct esc_heap_site {
+    uint32_t object; /* the HEAP object */
+    uint32_t stmt;   /* the allocating call */
+    int64_t size;    /* bytes, or -1 if not a constant */
+    enum esc_heap_verdict verdict;
+    uint32_t why_stmt; /* the statement behind the verdict (the unknown call...), or ESC_NONE */
+};
+
+/* "size not constant", "passed to 'realloc'"...: a verdict in words. */
+const char *esc_heap_verdict_text(enum esc_heap_verdict verdict);
+
 struct esc_finding {
     enum esc_rule rule;
     uint32_t object; /* the stack object whose address escapes */
@@ -32,6 +81,12 @@ struct esc_finding {
     /* escape-call, escape-thread through a summarised callee: how the
        callee lets the argument go (owned by the callee's summary). */
     const struct esc_leak_why *callee_why;
+    /* heap-to-stack (object is the HEAP object, stmt its allocating call):
+       its size, how its life ends, and the frees a stack array removes. */
+    int64_t size;
+    enum esc_heap_lifetime lifetime;
+    uint32_t nfrees;
+    uint32_t *frees; /* statements */
 };
 
 struct esc_function_result {
@@ -39,6 +94,8 @@ struct esc_function_result {
     const char *skipped; /* why the function was not analysed, or NULL */
     uint32_t nfindings, cap_findings;
     struct esc_finding *findings; /* in source order */
+    uint32_t nheap_sites;
+    struct esc_heap_site *heap_sites; /* every allocation site, in statement order */
 };
 
 struct esc_results {
@@ -53,12 +110,14 @@ struct esc_summary_table;
 
 /* Analyse every function of M, callees before callers (interproc.c), with
    calls to external functions resolved against MODELS (may be NULL) and
-   the built-in library table.  Completes each function's object table
-   (allocation sites, kept objects) as a side effect.  When SUMMARIES is
+   the built-in library table, and the user's settings CONFIG (NULL: the
+   defaults).  Completes each function's object table (allocation sites,
+   kept objects) as a side effect.  When SUMMARIES is
    not NULL it receives every function's summary (caller frees with
    esc_summary_table_free). */
 void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *models,
-                        struct esc_results *out, struct esc_summary_table *summaries);
+                        const struct esc_config *config, struct esc_results *out,
+                        struct esc_summary_table *summaries);
 
 /* Analyse one function with calls resolved through CALLEES (may be NULL).
    When SUMMARY is not NULL, what the function does with its parameters is

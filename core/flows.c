@@ -345,6 +345,8 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
         const struct esc_stmt *s = &fn->stmts[id];
         switch (s->kind) {
         case ESC_STMT_ASSIGN:
+            if (s->op == ESC_ASSIGN_EXPOSE)
+                break; /* no pointer comes out (ir.h) */
             for (uint32_t a = 0; a < s->nargs; a++)
                 add(flows, s->lhs, s->args[a], id, assign_reason(s, &s->args[a]), 0);
             break;
@@ -368,6 +370,62 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
         }
     }
     esc_apply_guards(fn, flows);
+}
+
+/* The size of the string literal OP points to, NUL included; 0 if unknown. */
+static int64_t string_size(const struct esc_operand *op)
+{
+    return op->kind == ESC_OPND_NONE && op->value > 0 ? op->value : 0;
+}
+
+bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *flows,
+                         uint32_t stmt, int32_t *param, int64_t *size)
+{
+    const struct esc_stmt *s = &fn->stmts[stmt];
+    const struct esc_call *call = &flows->calls[stmt];
+    const struct esc_lib_model *model = call->model;
+    *param = -1;
+    *size = -1;
+    unsigned size_arg = 0, count_arg = 0;
+    if (model && model->dup_arg) {
+        int64_t n = string_size(arg_at(s, model->dup_arg));
+        const struct esc_operand *limit =
+            model->dup_limit_arg ? arg_at(s, model->dup_limit_arg) : NULL;
+        if (limit && limit->kind == ESC_OPND_INT && limit->value >= 0 && limit->value < INT64_MAX &&
+            (!n || limit->value + 1 < n))
+            n = limit->value + 1; /* strndup copies at most that much */
+        *size = n ? n : -1;
+        return n > 0;
+    }
+    if (model) {
+        size_arg = model->size_arg;
+        count_arg = model->count_arg;
+    } else if (call->summary && call->summary->ret.fresh) {
+        if (call->summary->ret.size >= 0) {
+            *size = call->summary->ret.size;
+            return true;
+        }
+        if (call->summary->ret.size_param >= 0)
+            size_arg = (unsigned)call->summary->ret.size_param + 1;
+    }
+    if (!size_arg || size_arg > s->nargs || count_arg > s->nargs)
+        return false;
+    const struct esc_operand *n = &s->args[size_arg - 1];
+    const struct esc_operand *c = count_arg ? &s->args[count_arg - 1] : NULL;
+    if (n->kind == ESC_OPND_INT && (!c || c->kind == ESC_OPND_INT)) {
+        int64_t product;
+        if (n->value < 0 || (c && c->value < 0) ||
+            __builtin_mul_overflow(n->value, c ? c->value : 1, &product))
+            return false; /* calloc fails; size_t wraps: not a size to suggest */
+        *size = product;
+        return true;
+    }
+    if (!c && n->kind == ESC_OPND_VALUE && fn->values[n->id].def == ESC_NONE &&
+        fn->values[n->id].param >= 0) {
+        *param = fn->values[n->id].param;
+        return true;
+    }
+    return false;
 }
 
 const struct esc_operand *esc_flow_store_location(const struct esc_function *fn,

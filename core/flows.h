@@ -68,6 +68,11 @@ struct esc_callees {
        whose pointer can only hold this unit's functions; NULL at first. */
     const struct esc_pointsto *pt;
     struct esc_summary_table *merged; /* receives the merged summaries of such calls */
+    /* The call graph's strongly connected components, one id per function
+       of the module, so that a call back into the caller's own component
+       (recursion) is seen; NULL when not known. */
+    const uint32_t *component;
+    const struct esc_config *config; /* the user's settings; NULL: the defaults */
 };
 
 /* Turn FN's statements into flows.  Calls are resolved against CALLEES
@@ -78,6 +83,13 @@ struct esc_pointsto;
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,
                      const struct esc_callees *callees, struct esc_flows *flows);
 void esc_flows_free(struct esc_flows *flows);
+
+/* The size allocating call STMT asks for: a constant in bytes (folded
+   by the adapter: `n = 64; malloc (n)`, `calloc (4, 16)`,
+   `strdup ("literal")`), or the 0-based parameter of FN holding it (a
+   malloc wrapper's `malloc (n)`); false when it is neither. */
+bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *flows,
+                         uint32_t stmt, int32_t *param, int64_t *size);
 
 /* A flow writes memory (and so may be where an address escapes). */
 static inline bool esc_flow_is_store(const struct esc_flow *f)

@@ -34,7 +34,7 @@ static uint64_t summary_weight(const struct esc_summary *s)
         for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
             w += (uint64_t)__builtin_popcount(p->leaks[l]) +
                  (uint64_t)__builtin_popcountll(p->stored_into[l]);
-        w += p->freed + p->unknown + p->nstore_sites;
+        w += p->freed + p->freed_deep + p->unknown + p->nstore_sites;
         for (uint8_t k = 0; k < p->nstore_sites; k++)
             w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
     }
@@ -98,7 +98,8 @@ static bool calls_itself(uint32_t f, const uint32_t *start, const uint32_t *adj)
 #define MAX_ROUNDS 1000
 
 void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *models,
-                        struct esc_results *out, struct esc_summary_table *summaries)
+                        const struct esc_config *config, struct esc_results *out,
+                        struct esc_summary_table *summaries)
 {
     uint32_t n = m->nfunctions;
     out->nfunctions = n;
@@ -128,7 +129,8 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
     for (uint32_t f = 0; f < n; f++)
         order[fill[comp[f]]++] = f;
 
-    struct esc_callees callees = {.own = summaries, .models = models};
+    struct esc_callees callees = {
+        .own = summaries, .models = models, .component = comp, .config = config};
     for (uint32_t c = 0; c < ncomp; c++) {
         uint32_t lo = first[c], hi = first[c + 1];
         bool recursive = hi - lo > 1 || calls_itself(order[lo], start, adj);

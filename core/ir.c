@@ -318,7 +318,10 @@ static void dump_operand(const struct esc_function *fn, const struct esc_operand
 {
     switch (op->kind) {
     case ESC_OPND_NONE:
-        esc_strbuf_add(out, "-");
+        if (op->value > 0)
+            esc_strbuf_addf(out, "\"...\"[%lld]", (long long)op->value);
+        else
+            esc_strbuf_add(out, "-");
         break;
     case ESC_OPND_VALUE: {
         const struct esc_value *v = &fn->values[op->id];

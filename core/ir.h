@@ -103,10 +103,13 @@ enum esc_operand_kind {
 
 struct esc_operand {
     enum esc_operand_kind kind;
-    uint32_t id;      /* VALUE, DEREF: a value; ADDR, MEM: an object */
-    int64_t offset;   /* bytes from the start; ESC_UNKNOWN_OFFSET if variable */
-    int64_t size;     /* bytes read or written by MEM and DEREF; -1 if unknown */
-    int64_t value;    /* INT: the constant */
+    uint32_t id;    /* VALUE, DEREF: a value; ADDR, MEM: an object */
+    int64_t offset; /* bytes from the start; ESC_UNKNOWN_OFFSET if variable */
+    int64_t size;   /* bytes read or written by MEM and DEREF; -1 if unknown */
+    /* INT: the constant.  NONE for the address of a string literal: the
+       bytes from there to its terminating NUL, inclusive (strdup's size);
+       0 for anything else. */
+    int64_t value;
     const char *text; /* source-like spelling, e.g. "s.next" or "*out"; may be NULL */
     /* MEM and DEREF that load or store a pointer: what it points to, as a
        type identity from the front end, so that C's aliasing rules can tell
@@ -147,6 +150,10 @@ enum esc_assign_op {
     ESC_ASSIGN_POINTER_ARITH,
     ESC_ASSIGN_CONVERT,
     ESC_ASSIGN_SELECT, /* ?:, MIN, MAX */
+    /* (uintptr_t) p: the address leaves the pointer world.  No flow
+       follows it (for warnings an integer is not evidence), but the
+       heap-to-stack advice must not move what it points to. */
+    ESC_ASSIGN_EXPOSE,
 };
 
 enum esc_stmt_flags {

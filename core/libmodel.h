@@ -20,7 +20,10 @@ enum esc_alloc_kind {
 struct esc_lib_model {
     const char *name;
     enum esc_alloc_kind alloc;
-    uint8_t size_arg, count_arg;  /* allocation size is size_arg (* count_arg) */
+    uint8_t size_arg, count_arg; /* allocation size is size_arg (* count_arg) */
+    /* Or a copy of the string in dup_arg, at most dup_limit_arg bytes
+       of it plus the NUL (strdup, strndup). */
+    uint8_t dup_arg, dup_limit_arg;
     uint8_t alloc_out_arg;        /* the allocation is stored into *arg, not returned */
     uint8_t frees_arg;            /* memory freed (and, for realloc, moved) */
     uint8_t returns_arg;          /* the result points into this argument's memory */

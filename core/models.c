@@ -233,6 +233,7 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
     member(ld, param, "name", K_STRING, false);
     struct esc_param_summary *p = &s->params[index - 1];
     if (ld->error || !bool_member(ld, param, "freed", &p->freed) ||
+        !bool_member(ld, param, "freed_deep", &p->freed_deep) ||
         !bool_member(ld, param, "unknown", &p->unknown) ||
         !bool_member(ld, param, "noescape", &p->noescape))
         return false;

@@ -1,7 +1,9 @@
 /* options.c - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
 #include "options.h"
+#include "escape.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,8 @@ static const struct key_info keys[] = {
     {"disable", "disable=RULE[,RULE...]", true, "do not report these rules"},
     {"models", "models=FILE", true,
      "read more function models from FILE (JSON, see docs/models.md); repeatable"},
+    {"heap-max", "heap-max=BYTES", true,
+     "suggest a stack array for heap allocations of at most BYTES (default 1024; 0: never)"},
     {"verbose", "verbose[=LEVEL]", true,
      "LEVEL 1 (the default when no value is given) also notes each suppressed finding"},
 };
@@ -26,7 +30,7 @@ static const struct key_info keys[] = {
 
 const char *esc_options_keys(void)
 {
-    return "help, version, disable=RULE[,RULE...], models=FILE, verbose[=LEVEL]";
+    return "help, version, disable=RULE[,RULE...], models=FILE, heap-max=BYTES, verbose[=LEVEL]";
 }
 
 static char *rule_list(void)
@@ -40,6 +44,7 @@ static char *rule_list(void)
 void esc_options_init(struct esc_options *opts)
 {
     memset(opts, 0, sizeof *opts);
+    opts->heap_max = ESC_HEAP_MAX_DEFAULT;
 }
 
 void esc_options_free(struct esc_options *opts)
@@ -66,6 +71,24 @@ static bool apply_verbose(struct esc_options *opts, const char *value, char **er
         return false;
     }
     opts->verbose = (int)level;
+    return true;
+}
+
+/* A plain decimal byte count: no sign, no suffix, nothing a typo could
+   turn into a different number. */
+static bool apply_heap_max(struct esc_options *opts, const char *value, char **error)
+{
+    char *end;
+    errno = 0;
+    unsigned long long bytes = strtoull(value, &end, 10);
+    if (!*value || *value < '0' || *value > '9' || *end || errno == ERANGE ||
+        bytes > ESC_HEAP_MAX_LIMIT) {
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-heap-max=%s' needs a number of "
+                               "bytes from 0 to %lld",
+                               value, (long long)ESC_HEAP_MAX_LIMIT);
+        return false;
+    }
+    opts->heap_max = (int64_t)bytes;
     return true;
 }
 
@@ -147,6 +170,8 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
         return apply_verbose(opts, value, error);
     else if (strcmp(key, "models") == 0)
         return apply_models(opts, value, error);
+    else if (strcmp(key, "heap-max") == 0)
+        return apply_heap_max(opts, value, error);
     return true;
 }
 

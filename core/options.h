@@ -13,6 +13,8 @@ struct esc_options {
     /* 0: warnings only; 1: also a note for each suppressed finding and a
        count at the end; 2 and up: reserved for verdict paths. */
     int verbose;
+    /* -fplugin-arg-escape-heap-max=BYTES: heap-to-stack's size limit. */
+    int64_t heap_max;
     /* -fplugin-arg-escape-models=FILE, in the order given (repeatable). */
     uint32_t nmodel_files;
     char **model_files;

@@ -1,7 +1,7 @@
 /* release.c - is what a call keeps released (a thread joined, a stream closed) before return? */
 #include "release.h"
 #include "overwrite.h"
-#include "scc.h"
+#include "cfg.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -124,32 +124,17 @@ static bool mark_joins(const struct esc_function *fn, const struct esc_flows *fl
     if (!any)
         return false;
 
-    uint32_t nb = fn->nblocks, nedges = 0;
-    for (uint32_t b = 0; b < nb; b++)
-        nedges += fn->blocks[b].nsucc;
-    uint32_t *start = esc_xmalloc((nb + 1) * sizeof *start);
-    uint32_t *adj = esc_xmalloc((nedges + 1) * sizeof *adj);
+    uint32_t nb = fn->nblocks;
     uint32_t *comp = esc_xmalloc((nb + 1) * sizeof *comp);
     uint32_t *size = esc_xcalloc(nb + 1, sizeof *size);
     bool *join_comp = esc_xcalloc(nb + 1, sizeof *join_comp);
-    for (uint32_t b = 0, k = 0; b < nb; b++) {
-        start[b] = k;
-        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++)
-            adj[k++] = fn->blocks[b].succ[e];
-        start[b + 1] = k;
-    }
-    struct esc_graph g = {nb, start, adj};
-    esc_scc(&g, comp);
-    for (uint32_t b = 0; b < nb; b++)
-        size[comp[b]]++;
+    esc_block_components(fn, comp, size);
     for (uint32_t b = 0; b < nb; b++)
         if (covered[b] && size[comp[b]] > 1)
             join_comp[comp[b]] = true;
     for (uint32_t b = 0; b < nb; b++)
         if (join_comp[comp[b]])
             covered[b] = true;
-    free(start);
-    free(adj);
     free(comp);
     free(size);
     free(join_comp);

@@ -22,6 +22,9 @@ static const struct esc_rule_info rules[ESC_RULE_COUNT] = {
                                 "joined before the function returns."},
     [ESC_RULE_ESCAPE_NOESCAPE] = {"escape-noescape", "NoescapeParameterEscapes",
                                   "A parameter declared noescape escapes from the function."},
+    [ESC_RULE_HEAP_TO_STACK] = {"heap-to-stack", "HeapAllocationCouldBeStackArray",
+                                "A small heap allocation never outlives its function: a stack "
+                                "array would do."},
 };
 
 const struct esc_rule_info *esc_rule_info(enum esc_rule rule)

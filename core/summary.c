@@ -135,8 +135,10 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
             a->leaks[l] |= b->leaks[l];
             a->stored_into[l] |= b->stored_into[l];
         }
-        grew |= (b->freed && !a->freed) || (b->unknown && !a->unknown);
+        grew |= (b->freed && !a->freed) || (b->freed_deep && !a->freed_deep) ||
+                (b->unknown && !a->unknown);
         a->freed |= b->freed;
+        a->freed_deep |= b->freed_deep;
         a->unknown |= b->unknown;
     }
     if (from->ret.fresh && !into->ret.fresh) {
@@ -188,6 +190,8 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
             }
         if (p->freed)
             esc_strbuf_add(out, " freed");
+        if (p->freed_deep)
+            esc_strbuf_add(out, " *freed");
         if (p->unknown)
             esc_strbuf_add(out, " unknown");
         if (p->noescape)

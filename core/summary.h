@@ -60,8 +60,9 @@ struct esc_param_summary {
     uint8_t leaks[ESC_LEAK_LEVELS];        /* per level: bits 1 << enum esc_leak_sink */
     uint64_t stored_into[ESC_LEAK_LEVELS]; /* ESC_LEAK_PARAM: bit j for parameter j */
     bool freed;                            /* the function may free it */
-    bool unknown;                          /* it may reach a function nothing is known about */
-    bool noescape; /* declared __attribute__((noescape)): callers trust that */
+    bool freed_deep; /* it may free memory the pointers stored in it point to */
+    bool unknown;    /* it may reach a function nothing is known about */
+    bool noescape;   /* declared __attribute__((noescape)): callers trust that */
     /* THREAD leaks: where the new thread's handle goes, so that a caller
        can join it: ESC_HANDLE_RESULT, ESC_HANDLE_PARAM + k (stored into
        *parameter k), or ESC_HANDLE_NONE. */

@@ -39,6 +39,10 @@ void esc_scan_generic_body(tree fndecl);
 const esc_frontend_facts *esc_frontend_facts_for(tree fndecl);
 void esc_frontend_facts_clear();
 
+/* constants.cc: the value of integer T, when the definitions it goes
+   through make it a constant (an allocation size). */
+bool esc_fold_integer(tree t, HOST_WIDE_INT *out);
+
 /* lower.cc: one function, right after SSA construction. */
 void esc_lower_function(function *fun);
 

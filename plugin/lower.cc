@@ -500,8 +500,24 @@ struct esc_operand lower_address(lowering &l, tree ref)
             return lower_address(l, TREE_OPERAND(ptr, 0));
         return op;
     }
+    case STRING_CST: {
+        /* Nothing on the stack, but strdup ("...") needs its size. */
+        struct esc_operand extent = esc_opnd_none();
+        ref_extent(ref, &extent);
+        HOST_WIDE_INT at = inner == ref ? 0 : extent.offset;
+        tree elt = TREE_TYPE(TREE_TYPE(inner));
+        HOST_WIDE_INT length = TREE_STRING_LENGTH(inner);
+        if (at != ESC_UNKNOWN_OFFSET && at >= 0 && at < length && elt &&
+            TYPE_PRECISION(elt) == CHAR_TYPE_SIZE) {
+            const char *text = TREE_STRING_POINTER(inner) + at;
+            const void *nul = memchr(text, 0, length - at);
+            if (nul)
+                op.value = (const char *)nul - text + 1;
+        }
+        return op;
+    }
     default:
-        return op; /* string literals, labels, constants: nothing on the stack */
+        return op; /* labels, constants: nothing on the stack */
     }
     op.text = intern_text(l, ref_text(ref));
     return op;
@@ -585,6 +601,15 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
 
     struct esc_stmt s = stmt_proto(ESC_STMT_ASSIGN, g);
     std::vector<struct esc_operand> args;
+    if (CONVERT_EXPR_CODE_P(code) && !lhs_memory && !always_tracked(type) &&
+        TREE_CODE(rhs1) == SSA_NAME && is_pointer(TREE_TYPE(rhs1))) {
+        /* (uintptr_t) p: no pointer flows on, but the address is out. */
+        s.op = ESC_ASSIGN_EXPOSE;
+        args.push_back(lower_rvalue(l, rhs1));
+        s.lhs = esc_opnd_value(value_for_ssa(l, lhs));
+        emit(l, block, s, args);
+        return;
+    }
     bool moves_bits = gimple_assign_single_p(g) &&
                       (TREE_CODE(rhs1) == SSA_NAME || is_memory_ref(rhs1) || lhs_memory);
     if (!always_tracked(type) && !(wide_scalar(type) && moves_bits))
@@ -680,7 +705,13 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
         s.object = vla_object(l, g);
     }
     for (unsigned i = 0; i < gimple_call_num_args(g); i++) {
-        args.push_back(lower_rvalue(l, gimple_call_arg(g, i)));
+        tree arg = gimple_call_arg(g, i);
+        HOST_WIDE_INT constant;
+        if (TREE_CODE(arg) == SSA_NAME && INTEGRAL_TYPE_P(TREE_TYPE(arg)) &&
+            esc_fold_integer(arg, &constant))
+            args.push_back(esc_opnd_int(constant)); /* `n = 64; malloc (n)` */
+        else
+            args.push_back(lower_rvalue(l, arg));
         /* Callers trust a noescape declaration, on the definition or on
            any prototype of the callee (attributes.cc). */
         if (fndecl && i < 64 && esc_param_noescape(fndecl, i))
@@ -776,10 +807,12 @@ tree thread_status(lowering &l, tree name)
     return NULL_TREE;
 }
 
-/* Two kinds of comparison are kept; which successor knows what is worked
-   out by the core.  `if (p == &x)` or `!=`: p does not point to x on one
-   edge (guards.c).  `if (pthread_create (...) != 0)`, `if (!fmemopen (...))`:
-   nothing was kept on one edge (release.c). */
+/* Three kinds of comparison are kept; which successor knows what is
+   worked out by the core.  `if (p == &x)` or `!=`: p does not point to x
+   on one edge (guards.c).  `if (pthread_create (...) != 0)`,
+   `if (!fmemopen (...))`: nothing was kept on one edge (release.c).
+   `if (!p)` for any pointer: nothing needs freeing on one edge
+   (heap2stack.c). */
 void lower_cond(lowering &l, uint32_t block, gcond *g)
 {
     enum tree_code code = gimple_cond_code(g);
@@ -793,6 +826,8 @@ void lower_cond(lowering &l, uint32_t block, gcond *g)
     if (status) {
         lhs = status;
         other = esc_opnd_int(0);
+    } else if (TREE_CODE(lhs) == SSA_NAME && is_pointer(TREE_TYPE(lhs)) && integer_zerop(rhs)) {
+        other = esc_opnd_int(0); /* `if (!p)`: p is null on one edge (heap2stack.c) */
     } else {
         if (TREE_CODE(lhs) != SSA_NAME || !is_pointer(TREE_TYPE(lhs)) ||
             TREE_CODE(rhs) != ADDR_EXPR)

@@ -381,10 +381,36 @@ static void add_callee_notes(const struct esc_finding *f, struct esc_diag *out, 
     }
 }
 
+/* heap-to-stack: the suggestion, and a note at each free it removes. */
+static void render_heap_to_stack(const struct esc_function *fn, const struct esc_finding *f,
+                                 struct esc_diag *out)
+{
+    static const char *const ends[] = {
+        [ESC_HEAP_FREED] = "is freed on every path",
+        [ESC_HEAP_FREED_EACH_ITERATION] = "is freed in the same loop iteration",
+        [ESC_HEAP_NEVER_FREED] = "is never freed (a leak)",
+    };
+    uint32_t cap = 0;
+    out->message =
+        esc_xasprintf("%lld-byte heap allocation never outlives '%s' and %s; a stack "
+                      "array would do [%s]",
+                      (long long)f->size, fn->name, ends[f->lifetime], esc_rule_info(f->rule)->id);
+    for (uint32_t i = 0; i < f->nfrees; i++) {
+        struct esc_note *note = ESC_PUSH(out->notes, out->nnotes, cap);
+        note->kind = ESC_NOTE_FREE;
+        note->loc = fn->stmts[f->frees[i]].loc;
+        note->text = esc_xstrdup("freed here; a stack array needs no 'free'");
+    }
+}
+
 void esc_render_finding(const struct esc_function *fn, const struct esc_finding *f,
                         struct esc_diag *out)
 {
     memset(out, 0, sizeof *out);
+    if (f->rule == ESC_RULE_HEAP_TO_STACK) {
+        render_heap_to_stack(fn, f, out);
+        return;
+    }
     uint32_t cap = 0;
     char *where = describe_destination(fn, f);
     if (f->rule == ESC_RULE_ESCAPE_NOESCAPE) {

@@ -1,4 +1,4 @@
-/* A stack address stored in heap memory that never leaves the function: no warning. */
+/* A stack address stored in heap memory that never leaves the function: no escape warning (the heap memory itself could be a stack array: heap-to-stack). */
 /* { dg-do compile } */
 
 #include <stdlib.h>
@@ -8,7 +8,7 @@ struct node { int *p; struct node *next; };
 int freed(void)
 {
     int x = 1;
-    struct node *h = malloc(sizeof *h);
+    struct node *h = malloc(sizeof *h); /* { dg-warning "16-byte heap allocation never outlives .freed." } */
     if (!h)
         return 0;
     h->p = &x; /* { dg-bogus "\\\[escape-" } */
@@ -21,7 +21,7 @@ int kept_in_local_struct(void)
 {
     int x = 2;
     struct node loc;
-    loc.next = malloc(sizeof *loc.next);
+    loc.next = malloc(sizeof *loc.next); /* { dg-warning "16-byte heap allocation never outlives .kept_in_local_struct." } */
     if (!loc.next)
         return 0;
     loc.next->p = &x; /* { dg-bogus "\\\[escape-" } */
@@ -56,7 +56,7 @@ int local_heap_list(int n)
 int value_returned(void)
 {
     int x = 4;
-    int **h = malloc(sizeof *h);
+    int **h = malloc(sizeof *h); /* { dg-warning "8-byte heap allocation never outlives .value_returned." } */
     if (!h)
         return 0;
     *h = &x; /* { dg-bogus "\\\[escape-" } */
@@ -69,7 +69,7 @@ int value_returned(void)
 void copied_out(int *out)
 {
     int x = 5;
-    struct node *h = malloc(sizeof *h);
+    struct node *h = malloc(sizeof *h); /* { dg-warning "16-byte heap allocation never outlives .copied_out." } */
     if (!h)
         return;
     h->p = &x; /* { dg-bogus "\\\[escape-" } */

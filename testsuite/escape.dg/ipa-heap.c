@@ -107,7 +107,7 @@ int read_by_callee(void)
 int wrapper_memory_freed(void)
 {
     int x = 4;
-    struct node *n = node_new();
+    struct node *n = node_new(); /* { dg-warning "16-byte heap allocation never outlives .wrapper_memory_freed." } */
     n->p = &x; /* { dg-bogus "\\\[escape-" } */
     g_count += count_node(n);
     free(n);

@@ -60,7 +60,7 @@ static void u_ret(struct unit *u, uint32_t line, struct esc_operand v)
 
 static void analyze(struct unit *u)
 {
-    esc_analyze_module(u->m, NULL, &u->results, &u->summaries);
+    esc_analyze_module(u->m, NULL, NULL, &u->results, &u->summaries);
 }
 
 static void finish(struct unit *u)

@@ -91,6 +91,7 @@ static void size_text(char *out, size_t size, const struct esc_lib_model *m)
         snprintf(out, size, "`arg%u` × `arg%u` bytes", m->count_arg, m->size_arg);
     else if (m->size_arg)
         snprintf(out, size, "`arg%u` bytes", m->size_arg);
+
     else
         out[0] = '\0';
 }
@@ -104,6 +105,13 @@ static char *effect_text(const struct esc_lib_model *m)
     const char *of = *bytes ? " of " : "";
     if (m->alloc == ESC_ALLOC_HEAP && m->alloc_out_arg)
         clause(&b, "stores fresh heap memory%s%s into `*arg%u`", of, bytes, m->alloc_out_arg);
+    else if (m->alloc == ESC_ALLOC_HEAP && m->dup_limit_arg)
+        clause(&b,
+               "returns a fresh heap copy of at most `arg%u` bytes of the string `arg%u`, "
+               "plus a NUL",
+               m->dup_limit_arg, m->dup_arg);
+    else if (m->alloc == ESC_ALLOC_HEAP && m->dup_arg)
+        clause(&b, "returns a fresh heap copy of the string `arg%u`", m->dup_arg);
     else if (m->alloc == ESC_ALLOC_HEAP)
         clause(&b, "returns fresh heap memory%s%s", of, bytes);
     else if (m->alloc == ESC_ALLOC_STACK)

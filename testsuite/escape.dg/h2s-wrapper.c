@@ -1,0 +1,70 @@
+/* heap-to-stack through this unit's malloc wrappers: their summaries give the size. */
+/* { dg-do compile } */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) {
+        fputs("out of memory\n", stderr);
+        exit(1);
+    }
+    return p;
+}
+
+static char *new_name(void)
+{
+    return malloc(32);
+}
+
+int wrapped_constant(int id)
+{
+    char *buf = xmalloc(48); /* { dg-warning "48-byte heap allocation never outlives 'wrapped_constant' and is freed on every path" } */
+    snprintf(buf, 48, "%d", id);
+    int n = (int)strlen(buf);
+    free(buf);
+    return n;
+}
+
+int wrapped_fixed_size(void)
+{
+    char *name = new_name(); /* { dg-warning "32-byte heap allocation never outlives 'wrapped_fixed_size'" } */
+    if (!name)
+        return 0;
+    name[0] = 0;
+    free(name);
+    return 1;
+}
+
+int wrapped_variable(size_t n)
+{
+    char *buf = xmalloc(n); /* { dg-bogus "heap-to-stack" } */
+    buf[0] = 0;
+    free(buf);
+    return 0;
+}
+
+/* The wrapper's own malloc returns its block: never a suggestion there. */
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n, size); /* { dg-bogus "heap-to-stack" } */
+    if (!p)
+        exit(1);
+    return p;
+}
+
+/* A deallocating wrapper takes the block over: ownership moves. */
+static void xfree(void *p)
+{
+    free(p);
+}
+
+void wrapped_free(void)
+{
+    char *buf = xmalloc(16); /* { dg-bogus "heap-to-stack" } */
+    buf[0] = 0;
+    xfree(buf);
+}
