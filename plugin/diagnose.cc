@@ -72,6 +72,22 @@ static void note_suppressed(const struct esc_function *fn, const struct esc_find
     esc_diag_free(&d);
 }
 
+/* verbose >= 1: why each allocation the advice skipped stays on the heap. */
+static void note_heap_verdicts(const struct esc_function_result *r)
+{
+    for (uint32_t i = 0; i < r->nheap_sites; i++) {
+        const struct esc_heap_site *site = &r->heap_sites[i];
+        if (site->verdict == ESC_HEAP_STACKABLE)
+            continue; /* the warning says it */
+        location_t loc = (location_t)r->fn->stmts[site->stmt].loc.handle;
+        if (!diagnostic_report_warnings_p(global_dc, loc))
+            continue; /* a system header's allocation is not the user's */
+        char *text = esc_render_heap_site(r->fn, site);
+        inform(loc, "%s", text);
+        free(text);
+    }
+}
+
 void esc_emit_diagnostics(const struct esc_results *results)
 {
     std::map<unsigned, tree> decls = function_decls();
@@ -105,6 +121,8 @@ void esc_emit_diagnostics(const struct esc_results *results)
             if (esc_opts.verbose >= 1)
                 note_suppressed(r->fn, f, by);
         }
+        if (esc_opts.verbose >= 1)
+            note_heap_verdicts(r);
     }
     current_function_decl = saved;
     if (esc_opts.verbose >= 1) {

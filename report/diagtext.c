@@ -403,6 +403,77 @@ static void render_heap_to_stack(const struct esc_function *fn, const struct esc
     }
 }
 
+/* The callee of call statement ID, quoted as the user wrote it, or what
+   stands in for one (caller frees). */
+static char *stmt_callee(const struct esc_function *fn, uint32_t id)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
+    if (s->kind != ESC_STMT_CALL)
+        return esc_xstrdup("a statement");
+    if (s->flags & ESC_CALLF_ASM)
+        return esc_xstrdup("inline assembly");
+    if (!s->callee)
+        return esc_xstrdup("a call through a function pointer");
+    struct esc_step st = {.callee = s->callee};
+    return esc_xasprintf("'%s'", display_callee(&st));
+}
+
+char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_site *site)
+{
+    char *callee = stmt_callee(fn, site->why_stmt != ESC_NONE ? site->why_stmt : site->stmt);
+    char *allocator = stmt_callee(fn, site->stmt);
+    char *why = NULL;
+    switch (site->verdict) {
+    case ESC_HEAP_STACKABLE:
+        why = esc_xasprintf("%lld bytes, could be a stack array", (long long)site->size);
+        break;
+    case ESC_HEAP_ALLOCATOR:
+        why = esc_xasprintf("%s has no stack equivalent", allocator);
+        break;
+    case ESC_HEAP_SIZE_UNKNOWN:
+        why = esc_xstrdup("size not constant");
+        break;
+    case ESC_HEAP_SIZE_TOO_BIG:
+        why = esc_xasprintf("%lld bytes is over the heap-max limit", (long long)site->size);
+        break;
+    case ESC_HEAP_ESCAPES:
+        why = esc_xasprintf("it may outlive '%s'", fn->name);
+        break;
+    case ESC_HEAP_UNKNOWN_CALL:
+        why = esc_xasprintf("nothing is known about what %s does with it", callee);
+        break;
+    case ESC_HEAP_EXPOSED:
+        why = esc_xstrdup("its address is converted to an integer");
+        break;
+    case ESC_HEAP_REALLOCATED:
+        why = esc_xasprintf("it is passed to %s", callee);
+        break;
+    case ESC_HEAP_CALLEE_FREES:
+        why = esc_xasprintf("%s frees it", callee);
+        break;
+    case ESC_HEAP_SHARED_FREE:
+        why = esc_xasprintf("%s may free other memory with it", callee);
+        break;
+    case ESC_HEAP_NOT_ALWAYS_FREED:
+        why = esc_xstrdup("it is freed on some paths only");
+        break;
+    case ESC_HEAP_LOOP:
+        why = esc_xstrdup("allocated in a loop and not freed in the same iteration");
+        break;
+    case ESC_HEAP_RECURSION:
+        why = esc_xstrdup("it is live across a recursive call");
+        break;
+    case ESC_HEAP_VERDICT_COUNT:
+        why = esc_xstrdup("?");
+        break;
+    }
+    char *text = esc_xasprintf("allocation stays on the heap: %s", why);
+    free(why);
+    free(callee);
+    free(allocator);
+    return text;
+}
+
 void esc_render_finding(const struct esc_function *fn, const struct esc_finding *f,
                         struct esc_diag *out)
 {

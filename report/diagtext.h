@@ -28,6 +28,10 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
                         struct esc_diag *out);
 void esc_diag_free(struct esc_diag *d);
 
+/* A heap-to-stack verdict in words, for verbose notes: "allocation stays
+   on the heap: size not constant" (caller frees). */
+char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_site *site);
+
 /* "local 'x'", "parameter 'v'", "compound literal", "variable-length array 'a'" ... */
 char *esc_describe_object(const struct esc_function *fn, uint32_t obj);
 
