@@ -19,12 +19,13 @@ for opt in -O0 -O2; do
 done >"$work/torture.unsorted"
 
 # The plugin's warnings must not depend on -O: compare each file's
-# escape warnings at both levels.
+# escape warnings and heap-to-stack suggestions at both levels.
+ours='\[(escape-[a-z]+|heap-to-stack)\]'
 for o0 in "$work"/*/*-O0.plugin.err; do
     o2=${o0%-O0.plugin.err}-O2.plugin.err
     [ -f "$o2" ] || continue
     name=$(basename "$(dirname "$o0")")/$(basename "${o0%-O0.plugin.err}").c
-    if [ "$(grep '\[escape-' "$o0" | sort)" = "$(grep '\[escape-' "$o2" | sort)" ]; then
+    if [ "$(grep -E "$ours" "$o0" | sort)" = "$(grep -E "$ours" "$o2" | sort)" ]; then
         echo "PASS: $name same warnings at -O0 and -O2"
     else
         echo "FAIL: $name warnings differ between -O0 and -O2"
@@ -38,7 +39,9 @@ fail=$(grep -c '^FAIL:' "$work/torture.sum")
 unsup=$(grep -c '^UNSUPPORTED:' "$work/torture.sum")
 ice=$(grep -c 'internal compiler error' "$work/torture.sum")
 warned=$(cat "$work"/*/*-O0.plugin.err | grep -c 'warning: .*\[escape-')
+advised=$(cat "$work"/*/*-O0.plugin.err | grep -c 'warning: .*\[heap-to-stack\]')
 echo "torture: $pass PASS, $fail FAIL ($ice internal compiler errors), $unsup UNSUPPORTED" \
-    "in $((end - start)) s with $jobs jobs; $warned escape warnings at -O0"
+    "in $((end - start)) s with $jobs jobs; $warned escape warnings and $advised heap-to-stack" \
+    "suggestions at -O0"
 grep '^FAIL:' "$work/torture.sum" | head -n 20
 exit 0
