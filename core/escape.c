@@ -823,6 +823,15 @@ static bool stored_elsewhere(const struct analysis *a, uint32_t h)
     return false;
 }
 
+/* Does the heap-to-stack verdict say unknown code may hold heap object H? */
+static bool heap_site_shared(const struct esc_function_result *out, uint32_t h)
+{
+    for (uint32_t i = 0; i < out->nheap_sites; i++)
+        if (out->heap_sites[i].object == h)
+            return out->heap_sites[i].shared;
+    return true; /* not judged: assume the worst */
+}
+
 /* A malloc wrapper returns only heap memory it allocated itself (or null)
    and keeps no other pointer to it. */
 static void summarize_return(struct analysis *a)
@@ -841,6 +850,7 @@ static void summarize_return(struct analysis *a)
             return;
         if (!esc_allocation_size(fn, &a->flows, obj->stmt, &param, &size))
             param = -1, size = -1;
+        r.shared |= heap_site_shared(a->out, o);
         if (first) {
             r.size_param = param;
             r.size = size;
@@ -854,6 +864,8 @@ static void summarize_return(struct analysis *a)
     if (r.fresh && !a->summary->ret.fresh) {
         r.static_key = 0;
         a->summary->ret = r;
+    } else if (r.fresh && r.shared) {
+        a->summary->ret.shared = true;
     }
 }
 
@@ -970,6 +982,9 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         a.escape_parent[o] = ESC_NONE;
 
     propagate(&a);
+    /* Before the summaries: a malloc wrapper's summary says whether unknown
+       code may share the block it returns. */
+    esc_heap_to_stack(fn, &a.flows, &a.pt, &resolve, summary ? summary->fn_index : ESC_NONE, out);
     if (summary) {
         summarize_calls(&a);
         summarize_writes(&a);
@@ -977,7 +992,6 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         summarize_static_return(&a);
         check_noescape(&a);
     }
-    esc_heap_to_stack(fn, &a.flows, &a.pt, &resolve, summary ? summary->fn_index : ESC_NONE, out);
     qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
 
     esc_explainer_free(a.explainer);

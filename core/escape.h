@@ -40,11 +40,13 @@ enum esc_heap_lifetime {
 enum esc_heap_verdict {
     ESC_HEAP_STACKABLE,        /* every condition holds: a finding */
     ESC_HEAP_ALLOCATOR,        /* realloc, valloc, asprintf...: no stack equivalent */
-    ESC_HEAP_SIZE_UNKNOWN,     /* the size is not a constant */
-    ESC_HEAP_SIZE_TOO_BIG,     /* larger than heap_max, or zero */
-    ESC_HEAP_ESCAPES,          /* returned, or stored where it outlives the frame */
+    ESC_HEAP_SIZE_UNKNOWN,     /* the size is not a positive constant */
+    ESC_HEAP_SIZE_TOO_BIG,     /* larger than heap_max */
     ESC_HEAP_UNKNOWN_CALL,     /* it may reach a function nothing is known about */
     ESC_HEAP_EXPOSED,          /* its address is turned into an integer */
+    ESC_HEAP_UNKNOWN_MEMORY,   /* stored in memory the IR cannot name */
+    ESC_HEAP_SHARED_RESULT,    /* the wrapper returning it may let unknown code keep it */
+    ESC_HEAP_ESCAPES,          /* returned, or stored where it outlives the frame */
     ESC_HEAP_REALLOCATED,      /* passed to realloc */
     ESC_HEAP_CALLEE_FREES,     /* a callee frees it: ownership moves */
     ESC_HEAP_SHARED_FREE,      /* a free that may also release other memory */
@@ -61,6 +63,9 @@ struct esc_heap_site {
     int64_t size;    /* bytes, or -1 if not a constant */
     enum esc_heap_verdict verdict;
     uint32_t why_stmt; /* the statement behind the verdict (the unknown call...), or ESC_NONE */
+    /* Code nothing is known about may hold it, whatever the verdict says
+       first: a wrapper returning it is fresh but shared (summary.h). */
+    bool shared;
 };
 
 /* "size not constant", "passed to 'realloc'"...: a verdict in words. */

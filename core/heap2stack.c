@@ -137,24 +137,16 @@ static void mark_contents(struct h2s *h)
     }
 }
 
-/* Condition 3: the objects that may outlive the frame, and why. */
-static void mark_outliving(struct h2s *h)
+/* Condition 3, first half: what code nothing is known about may reach --
+   an unknown callee's arguments, memory the IR cannot name, addresses
+   turned into integers, blocks a wrapper shares -- and everything stored
+   in it.  Marked before the roots, so that a block both returned and
+   shared is known to be shared: a wrapper returning it must say so. */
+static void mark_unknown_reach(struct h2s *h)
 {
     const struct esc_function *fn = h->fn;
     struct esc_bitset set = {0};
-    for (uint32_t o = 0; o < fn->nobjects; o++)
-        switch (fn->objects[o].kind) {
-        case ESC_OBJ_RETURN:
-        case ESC_OBJ_STATIC:
-        case ESC_OBJ_STATIC_REACH:
-        case ESC_OBJ_CALLER:
-        case ESC_OBJ_KEPT:
-        case ESC_OBJ_UNKNOWN:
-            mark(h, o, ESC_HEAP_ESCAPES, ESC_NONE);
-            break;
-        default:
-            break;
-        }
+    mark(h, fn->unknown_object, ESC_HEAP_UNKNOWN_MEMORY, ESC_NONE);
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
         const struct esc_call *call = &h->flows->calls[id];
@@ -167,8 +159,10 @@ static void mark_outliving(struct h2s *h)
         }
         if (s->kind != ESC_STMT_CALL || s->flags & ESC_CALLF_INTERNAL)
             continue;
+        const struct esc_summary *sum = call->summary;
+        if (sum && sum->ret.fresh && sum->ret.shared && s->object != ESC_NONE)
+            mark(h, s->object, ESC_HEAP_SHARED_RESULT, id);
         for (uint32_t i = 0; i < s->nargs; i++) {
-            const struct esc_summary *sum = call->summary;
             /* A variadic callee's summary covers its named parameters only. */
             bool unknown = call->unknown || s->flags & ESC_CALLF_ASM ||
                            (sum && (i >= sum->nparams || sum->params[i].unknown));
@@ -179,6 +173,26 @@ static void mark_outliving(struct h2s *h)
         }
     }
     esc_bitset_free(&set);
+    mark_contents(h);
+}
+
+/* Condition 3, second half: what the return value, static storage, the
+   caller's memory or a keeping callee or thread may hold. */
+static void mark_outliving(struct h2s *h)
+{
+    const struct esc_function *fn = h->fn;
+    for (uint32_t o = 0; o < fn->nobjects; o++)
+        switch (fn->objects[o].kind) {
+        case ESC_OBJ_RETURN:
+        case ESC_OBJ_STATIC:
+        case ESC_OBJ_STATIC_REACH:
+        case ESC_OBJ_CALLER:
+        case ESC_OBJ_KEPT:
+            mark(h, o, ESC_HEAP_ESCAPES, ESC_NONE);
+            break;
+        default:
+            break;
+        }
     mark_contents(h);
 }
 
@@ -493,6 +507,7 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
         .in_loop = esc_xcalloc(fn->nblocks + 1, sizeof *h.in_loop),
     };
     esc_blocks_in_loops(fn, h.in_loop);
+    mark_unknown_reach(&h);
     mark_outliving(&h);
     collect_releases(&h);
 
@@ -505,6 +520,9 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
             continue;
         struct esc_heap_site *site = &out->heap_sites[out->nheap_sites++];
         *site = (struct esc_heap_site){.object = o, .stmt = id, .why_stmt = ESC_NONE};
+        site->shared = h.verdict[o] == ESC_HEAP_UNKNOWN_CALL || h.verdict[o] == ESC_HEAP_EXPOSED ||
+                       h.verdict[o] == ESC_HEAP_UNKNOWN_MEMORY ||
+                       h.verdict[o] == ESC_HEAP_SHARED_RESULT;
         judge_site(&h, site, out);
     }
     free(h.verdict);
@@ -524,6 +542,8 @@ const char *esc_heap_verdict_text(enum esc_heap_verdict verdict)
         [ESC_HEAP_ESCAPES] = "outlives the function",
         [ESC_HEAP_UNKNOWN_CALL] = "passed to a function nothing is known about",
         [ESC_HEAP_EXPOSED] = "address converted to an integer",
+        [ESC_HEAP_UNKNOWN_MEMORY] = "stored in memory nothing is known about",
+        [ESC_HEAP_SHARED_RESULT] = "its allocator lets unknown code keep it",
         [ESC_HEAP_REALLOCATED] = "reallocated",
         [ESC_HEAP_CALLEE_FREES] = "freed by a callee",
         [ESC_HEAP_SHARED_FREE] = "freed together with other memory",

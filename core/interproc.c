@@ -28,7 +28,8 @@
    changes nothing is seen. */
 static uint64_t summary_weight(const struct esc_summary *s)
 {
-    uint64_t w = s->ret.fresh + (s->ret.static_key != 0) + s->nwrites + s->writes_overflow;
+    uint64_t w =
+        s->ret.fresh + s->ret.shared + (s->ret.static_key != 0) + s->nwrites + s->writes_overflow;
     for (uint32_t i = 0; i < s->nparams; i++) {
         const struct esc_param_summary *p = &s->params[i];
         for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)

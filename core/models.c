@@ -259,10 +259,13 @@ static bool load_returns(struct loader *ld, const json_t *returns, struct esc_re
     json_int_t size_param = 0, size = 0;
     bool has_size_param, has_size;
     if (!bool_member(ld, returns, "fresh", &ret->fresh) ||
+        !bool_member(ld, returns, "shared", &ret->shared) ||
         !param_member(ld, returns, "size_param", false, &size_param, &has_size_param) ||
         !int_member(ld, returns, "size", false, 0, INT64_MAX, &size, &has_size))
         return false;
     /* A size only means something for memory the function allocates. */
+    if (!ret->fresh && ret->shared)
+        return fail(ld, "shared", "only allowed when \"fresh\" is true");
     if (!ret->fresh && has_size_param)
         return fail(ld, "size_param", "only allowed when \"fresh\" is true");
     if (!ret->fresh && has_size)

@@ -145,6 +145,10 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
         into->ret = from->ret;
         grew = true;
     }
+    if (from->ret.fresh && from->ret.shared && !into->ret.shared) {
+        into->ret.shared = true;
+        grew = true;
+    }
     into->ret.static_key = 0; /* merged targets: not one static any more */
     return grew;
 }
@@ -173,6 +177,8 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
             esc_strbuf_addf(out, " size=param%d", s->ret.size_param + 1);
         else if (s->ret.size >= 0)
             esc_strbuf_addf(out, " size=%lld", (long long)s->ret.size);
+        if (s->ret.shared)
+            esc_strbuf_add(out, " shared");
     }
     esc_strbuf_add(out, "\n");
     for (uint32_t i = 0; i < s->nparams; i++) {

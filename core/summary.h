@@ -78,7 +78,11 @@ struct esc_param_summary {
 
 /* Where the return value comes from, besides the parameters. */
 struct esc_return_summary {
-    bool fresh;         /* only ever fresh heap memory (or null): a malloc wrapper */
+    bool fresh; /* only ever fresh heap memory (or null): a malloc wrapper */
+    /* fresh: code nothing is known about may also hold the block (it was
+       passed to an unknown function, or converted to an integer), so
+       heap-to-stack advice must leave callers' blocks alone. */
+    bool shared;
     int32_t size_param; /* fresh: the 0-based parameter holding its size, or -1 */
     int64_t size;       /* fresh: a constant size in bytes, or -1 */
     /* Only ever the address of (something in) one static variable, or

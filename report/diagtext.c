@@ -445,6 +445,12 @@ char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_
     case ESC_HEAP_EXPOSED:
         why = esc_xstrdup("its address is converted to an integer");
         break;
+    case ESC_HEAP_UNKNOWN_MEMORY:
+        why = esc_xstrdup("it is stored in memory nothing is known about");
+        break;
+    case ESC_HEAP_SHARED_RESULT:
+        why = esc_xasprintf("%s may let code nothing is known about keep it", callee);
+        break;
     case ESC_HEAP_REALLOCATED:
         why = esc_xasprintf("it is passed to %s", callee);
         break;

@@ -68,3 +68,31 @@ void wrapped_free(void)
     buf[0] = 0;
     xfree(buf);
 }
+
+/* A wrapper that lets code nothing is known about hold the block: the
+   caller's block may outlive it, even though the wrapper returns it fresh. */
+void register_block(void *p);
+
+static void *tracked_alloc(size_t n)
+{
+    void *p = malloc(n);
+    if (p)
+        register_block(p);
+    return p;
+}
+
+static void *hashed_alloc(size_t n)
+{
+    static unsigned long last;
+    void *p = malloc(n);
+    last = (unsigned long)p;
+    return p;
+}
+
+void wrapper_shares(void)
+{
+    char *a = tracked_alloc(16); /* { dg-bogus "heap-to-stack" } */
+    char *b = hashed_alloc(16); /* { dg-bogus "heap-to-stack" } */
+    free(a);
+    free(b);
+}

@@ -29,13 +29,14 @@ static const char full_json[] =
     "        'leaks': [{'to': 'kept'}, {'to': 'static', 'level': 1},\n"
     "                  {'to': 'param', 'param': 1, 'why': []}, {'to': 'thread', 'level': 0},\n"
     "                  {'to': 'result'}, {'to': 'kept'}],\n"
-    "        'freed': true, 'unknown': true, 'noescape': false},\n"
+    "        'freed': true, 'freed_deep': true, 'unknown': true, 'noescape': false},\n"
     "       {'index': 1, 'noescape': true, 'leaks': []}\n"
     "     ],\n"
     "     'returns': {'fresh': true, 'size_param': 1, 'allocator': 'malloc'}},\n"
     "    {'name': 'store_out',\n"
     "     'params': [{'index': 1, 'leaks': [{'to': 'param', 'param': 4, 'level': 1}]}]},\n"
-    "    {'name': 'make_node', 'params': [], 'returns': {'fresh': true, 'size': 48}},\n"
+    "    {'name': 'make_node', 'params': [], 'returns': {'fresh': true, 'size': 48, 'shared': "
+    "true}},\n"
     "    {'name': 'keeps_nothing'},\n"
     "    {'name': 'not_fresh', 'returns': {'fresh': false}},\n"
     "    {'name': 'last_param', 'params': [{'index': 64, 'leaks': [{'to': 'result'}]}]}\n"
@@ -172,6 +173,8 @@ static const struct bad bad_files[] = {
     {"size-param-without-fresh",
      FILE_OF("{'name': 'f', 'returns': {'fresh': false, 'size_param': 1}}"),
      "functions[0].returns.size_param: only allowed when \"fresh\" is true", true},
+    {"shared-without-fresh", FILE_OF("{'name': 'f', 'returns': {'shared': true}}"),
+     "functions[0].returns.shared: only allowed when \"fresh\" is true", true},
     {"size-negative", FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'size': -8}}"),
      "functions[0].returns.size: -8 is out of range; expected 0 or more", true},
     {"size-param-0", FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'size_param': 0}}"),
@@ -313,9 +316,9 @@ static void full_file(void)
     check_dump(&t, "registry_add",
                "registry_add: returns fresh size=param1\n"
                "  param1: noescape\n"
-               "  param2: kept thread result param1 *static freed unknown\n");
+               "  param2: kept thread result param1 *static freed *freed unknown\n");
     check_dump(&t, "store_out", "store_out:\n  param1: *param4\n  param2:\n  param3:\n  param4:\n");
-    check_dump(&t, "make_node", "make_node: returns fresh size=48\n");
+    check_dump(&t, "make_node", "make_node: returns fresh size=48 shared\n");
     check_dump(&t, "keeps_nothing", "keeps_nothing:\n");
     check_dump(&t, "not_fresh", "not_fresh:\n");
 
