@@ -72,6 +72,7 @@ struct esc_callees {
        of the module, so that a call back into the caller's own component
        (recursion) is seen; NULL when not known. */
     const uint32_t *component;
+    const bool *recursive; /* per function: its component is a cycle; NULL when not known */
     const struct esc_config *config; /* the user's settings; NULL: the defaults */
 };
 

@@ -317,12 +317,19 @@ static bool is_own_free(const struct site_walk *w, uint32_t id)
     return false;
 }
 
+/* A call back into the function's own cycle: directly, or through a
+   function pointer that may hold this unit's functions (its merged
+   summary does not say which) when the function is in a cycle at all. */
 static bool is_recursive_call(const struct site_walk *w, uint32_t id)
 {
     const struct h2s *h = w->h;
     const struct esc_summary *sum = h->flows->calls[id].summary;
-    const uint32_t *comp = h->callees ? h->callees->component : NULL;
-    return comp && h->self != ESC_NONE && sum && sum->fn && comp[sum->fn_index] == comp[h->self];
+    const struct esc_callees *c = h->callees;
+    if (!c || !c->component || h->self == ESC_NONE || !sum)
+        return false;
+    if (sum->fn)
+        return c->component[sum->fn_index] == c->component[h->self];
+    return !h->fn->stmts[id].callee && c->recursive && c->recursive[h->self];
 }
 
 /* The successor block B's null test on the allocation's value leads to

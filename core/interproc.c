@@ -130,11 +130,19 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
     for (uint32_t f = 0; f < n; f++)
         order[fill[comp[f]]++] = f;
 
-    struct esc_callees callees = {
-        .own = summaries, .models = models, .component = comp, .config = config};
+    bool *recursive = esc_xcalloc(n + 1, sizeof *recursive);
+    for (uint32_t c = 0; c < ncomp; c++)
+        for (uint32_t k = first[c]; k < first[c + 1]; k++)
+            recursive[order[k]] =
+                first[c + 1] - first[c] > 1 || calls_itself(order[first[c]], start, adj);
+    struct esc_callees callees = {.own = summaries,
+                                  .models = models,
+                                  .component = comp,
+                                  .recursive = recursive,
+                                  .config = config};
     for (uint32_t c = 0; c < ncomp; c++) {
         uint32_t lo = first[c], hi = first[c + 1];
-        bool recursive = hi - lo > 1 || calls_itself(order[lo], start, adj);
+        bool cycle = recursive[order[lo]];
         for (uint32_t round = 0; round < MAX_ROUNDS; round++) {
             bool grew = false;
             for (uint32_t k = lo; k < hi; k++) {
@@ -145,10 +153,11 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
                 esc_analyze_function(m, m->functions[f], &callees, s, &out->functions[f]);
                 grew |= summary_weight(s) != before;
             }
-            if (!recursive || !grew)
+            if (!cycle || !grew)
                 break;
         }
     }
+    free(recursive);
     free(fill);
     free(order);
     free(first);

@@ -68,3 +68,22 @@ int not_recursive(int n)
     free(p);
     return r;
 }
+
+/* Recursion through a table of this unit's functions. */
+static int step(int n);
+static int (*const steps[])(int) = {step};
+
+static int step(int n)
+{
+    char *p = malloc(16); /* { dg-bogus "heap-to-stack" } */
+    if (!p)
+        return 0;
+    int r = n > 0 ? steps[0](n - 1) : 0;
+    free(p);
+    return r;
+}
+
+int run_steps(int n)
+{
+    return steps[0](n);
+}
