@@ -717,6 +717,12 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
         if (fndecl && i < 64 && esc_param_noescape(fndecl, i))
             s.noescape_args |= UINT64_C(1) << i;
     }
+    /* A nested function's static chain (GNU C) gives it the caller's
+       frame.  Its summary has no parameter for it, so the chain is an
+       argument past the named ones: what the callee does with it is
+       unknown (heap2stack.c), and nothing flows for warnings. */
+    if (tree chain = gimple_call_chain(g))
+        args.push_back(lower_rvalue(l, chain));
     tree lhs = gimple_call_lhs(g);
     if (lhs && (always_tracked(TREE_TYPE(lhs)) || wide_scalar(TREE_TYPE(lhs))))
         s.lhs = TREE_CODE(lhs) == SSA_NAME ? esc_opnd_value(value_for_ssa(l, lhs))
