@@ -19,8 +19,10 @@
    3. it cannot outlive the frame: not reachable, through any chain of
       stored pointers, from the return value, static storage, the
       caller's memory, what a callee or thread keeps, memory the IR cannot
-      name, an argument of a call nothing is known about, or an address
-      turned into an integer;
+      name, an argument of a call nothing is known about (unnamed
+      variadic arguments and a nested function's static chain included),
+      or an address turned into an integer; and not returned by a wrapper
+      whose summary says unknown code may share it;
    4. nothing but a plain free() of it alone releases it: not realloc, not
       a callee (ownership moves), not a free that may release other memory
       too;
@@ -286,6 +288,7 @@ struct site_walk {
     uint32_t object, alloc, value; /* value: the call's result, or ESC_NONE */
     bool loop;                     /* the allocation is in a loop */
     bool exits, again, recursion;  /* what some path without a free met */
+    bool lost;                     /* the IR is inconsistent: judge nothing */
 };
 
 /* Does value V hold this site's block (or null)?  In a loop only the
@@ -385,8 +388,12 @@ static void walk_paths(struct site_walk *w)
     const struct esc_stmt *alloc = &fn->stmts[w->alloc];
     const struct esc_block *start = &fn->blocks[alloc->block];
     uint32_t pos = 0;
-    while (start->stmts[pos] != w->alloc)
+    while (pos < start->nstmts && start->stmts[pos] != w->alloc)
         pos++;
+    if (pos == start->nstmts) {
+        w->lost = true; /* not where its block says: no claim about its paths */
+        return;
+    }
     bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
     uint32_t *stack = esc_xmalloc((fn->nblocks + 1) * sizeof *stack);
     uint32_t n = 0;
@@ -434,6 +441,8 @@ static enum esc_heap_verdict judge_lifetime(struct h2s *h, const struct esc_heap
         .loop = h->in_loop[s->block],
     };
     walk_paths(&w);
+    if (w.lost)
+        return ESC_HEAP_NOT_ALWAYS_FREED;
     bool freed = has_free(h, site->object);
     if (w.again || (w.loop && !freed))
         return ESC_HEAP_LOOP;

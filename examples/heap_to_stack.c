@@ -1,4 +1,4 @@
-/* heap_to_stack.c - Go's stack allocation of non-escaping values, as advice for C: malloc'd buffers that could be arrays. */
+/* heap_to_stack.c - Go's stack allocation of values that do not escape, as advice for C. */
 /*
  * Go:
  *
