@@ -76,7 +76,7 @@ struct h2s {
        statement behind it. */
     uint8_t *verdict;
     uint32_t *verdict_stmt;
-    uint32_t *queue, nqueue; /* objects whose contents are still to be marked */
+    uint32_t *queue, nqueue, head; /* marked objects; from head on, contents not yet marked */
     uint32_t nfrees, cap_frees;
     struct free_site *frees;
     bool *in_loop; /* per block */
@@ -132,8 +132,8 @@ static void read_operand(const struct h2s *h, const struct esc_operand *op, stru
    escapes too. */
 static void mark_contents(struct h2s *h)
 {
-    for (uint32_t head = 0; head < h->nqueue; head++) {
-        uint32_t o = h->queue[head];
+    for (; h->head < h->nqueue; h->head++) {
+        uint32_t o = h->queue[h->head];
         mark_set(h, esc_contents(h->pt, o), (enum esc_heap_verdict)h->verdict[o],
                  h->verdict_stmt[o]);
     }
