@@ -23,8 +23,8 @@ static const struct key_info keys[] = {
     {"heap-max", "heap-max=BYTES", true,
      "suggest a stack array for heap allocations of at most BYTES (default 1024; 0: never)"},
     {"verbose", "verbose[=LEVEL]", true,
-     "LEVEL 1 (the default when no value is given) also notes each suppressed finding "
-     "and why each allocation stays on the heap"},
+     "LEVEL 1 (the default when no value is given) notes the verdict on every local, "
+     "parameter and allocation, and each suppressed finding"},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])

@@ -10,8 +10,9 @@ struct esc_options {
     bool disabled[ESC_RULE_COUNT];
     bool show_help;
     bool show_version;
-    /* 0: warnings only; 1: also a note for each suppressed finding and a
-       count at the end; 2 and up: reserved for verdict paths. */
+    /* 0: warnings only; 1: also a note with the verdict on every local,
+       parameter and allocation, a note for each suppressed finding and a
+       count at the end; 2: reserved for verdict paths (as 1 for now). */
     int verbose;
     /* -fplugin-arg-escape-heap-max=BYTES: heap-to-stack's size limit. */
     int64_t heap_max;

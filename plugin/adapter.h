@@ -47,8 +47,10 @@ bool esc_fold_integer(tree t, HOST_WIDE_INT *out);
 void esc_lower_function(function *fun);
 
 /* diagnose.cc: turn the core's findings into GCC diagnostics, minus the
-   suppressed ones. */
-void esc_emit_diagnostics(const struct esc_results *results);
+   suppressed ones, and with verbose, the verdicts of SUMMARIES' functions. */
+struct esc_summary_table;
+void esc_emit_diagnostics(const struct esc_results *results,
+                          const struct esc_summary_table *summaries);
 /* "escape-return, escape-global, ...": every rule id, for messages. */
 const char *esc_rule_ids();
 

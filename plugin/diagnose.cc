@@ -4,7 +4,9 @@
 #include "tree-diagnostic.h"
 
 extern "C" {
+#include "../core/summary.h"
 #include "../report/diagtext.h"
+#include "../report/verdicts.h"
 }
 
 /* The function decls of this unit by DECL_UID, found through the call
@@ -72,23 +74,23 @@ static void note_suppressed(const struct esc_function *fn, const struct esc_find
     esc_diag_free(&d);
 }
 
-/* verbose >= 1: why each allocation the advice skipped stays on the heap. */
-static void note_heap_verdicts(const struct esc_function_result *r)
+/* verbose >= 1: Go's -m, a note with the verdict on every address-taken
+   local, pointer parameter and allocation site. */
+static void note_verdicts(const struct esc_function_result *r, const struct esc_summary *s)
 {
-    for (uint32_t i = 0; i < r->nheap_sites; i++) {
-        const struct esc_heap_site *site = &r->heap_sites[i];
-        if (site->verdict == ESC_HEAP_STACKABLE)
-            continue; /* the warning says it */
-        location_t loc = (location_t)r->fn->stmts[site->stmt].loc.handle;
-        if (!diagnostic_report_warnings_p(global_dc, loc))
-            continue; /* a system header's allocation is not the user's */
-        char *text = esc_render_heap_site(r->fn, site);
-        inform(loc, "%s", text);
-        free(text);
+    struct esc_verdicts verdicts;
+    esc_collect_verdicts(r, s, &verdicts);
+    for (uint32_t i = 0; i < verdicts.n; i++) {
+        location_t loc = (location_t)verdicts.items[i].loc.handle;
+        /* A system header's declarations are not the user's. */
+        if (loc != UNKNOWN_LOCATION && diagnostic_report_warnings_p(global_dc, loc))
+            inform(loc, "%s", verdicts.items[i].text);
     }
+    esc_verdicts_free(&verdicts);
 }
 
-void esc_emit_diagnostics(const struct esc_results *results)
+void esc_emit_diagnostics(const struct esc_results *results,
+                          const struct esc_summary_table *summaries)
 {
     std::map<unsigned, tree> decls = function_decls();
     tree saved = current_function_decl;
@@ -122,7 +124,9 @@ void esc_emit_diagnostics(const struct esc_results *results)
                 note_suppressed(r->fn, f, by);
         }
         if (esc_opts.verbose >= 1)
-            note_heap_verdicts(r);
+            note_verdicts(r, i < summaries->n && summaries->items[i]->fn == r->fn
+                                 ? summaries->items[i]
+                                 : nullptr);
     }
     current_function_decl = saved;
     if (esc_opts.verbose >= 1) {

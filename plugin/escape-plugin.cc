@@ -91,7 +91,7 @@ class analyse_pass : public simple_ipa_opt_pass
         struct esc_config config = {};
         config.heap_max = esc_opts.heap_max;
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);
-        esc_emit_diagnostics(&results);
+        esc_emit_diagnostics(&results, &summaries);
         esc_results_free(&results);
         esc_summary_table_free(&summaries); /* after the notes, which cite them */
         esc_module_free(esc_unit);

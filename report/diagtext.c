@@ -381,6 +381,16 @@ static void add_callee_notes(const struct esc_finding *f, struct esc_diag *out, 
     }
 }
 
+char *esc_escape_text(const struct esc_function *fn, const struct esc_finding *f)
+{
+    char *what = esc_describe_object(fn, f->object);
+    char *where = describe_destination(fn, f);
+    char *s = esc_xasprintf("%s %s", what, where);
+    free(what);
+    free(where);
+    return s;
+}
+
 /* heap-to-stack: the suggestion, and a note at each free it removes. */
 static void render_heap_to_stack(const struct esc_function *fn, const struct esc_finding *f,
                                  struct esc_diag *out)
@@ -425,8 +435,10 @@ char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_
     char *why = NULL;
     switch (site->verdict) {
     case ESC_HEAP_STACKABLE:
-        why = esc_xasprintf("%lld bytes, could be a stack array", (long long)site->size);
-        break;
+        free(callee);
+        free(allocator);
+        return esc_xasprintf("%lld-byte heap allocation could be a stack array",
+                             (long long)site->size);
     case ESC_HEAP_ALLOCATOR:
         why = esc_xasprintf("%s has no stack equivalent", allocator);
         break;
@@ -489,8 +501,8 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
         return;
     }
     uint32_t cap = 0;
-    char *where = describe_destination(fn, f);
     if (f->rule == ESC_RULE_ESCAPE_NOESCAPE) {
+        char *where = describe_destination(fn, f);
         const struct esc_object *p = &fn->objects[f->object];
         out->message = esc_xasprintf("parameter '%s' is declared noescape but %s [%s]",
                                      p->name ? p->name : "?", where, esc_rule_info(f->rule)->id);
@@ -498,10 +510,9 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
         add_flow_notes(fn, f->steps, f->nsteps, f->loc, ESC_NOTE_FLOW, out, &cap);
         return;
     }
-    char *what = esc_describe_object(fn, f->object);
-    out->message = esc_xasprintf("address of %s %s [%s]", what, where, esc_rule_info(f->rule)->id);
+    char *what = esc_escape_text(fn, f);
+    out->message = esc_xasprintf("address of %s [%s]", what, esc_rule_info(f->rule)->id);
     free(what);
-    free(where);
 
     struct esc_note *decl = ESC_PUSH(out->notes, out->nnotes, cap);
     decl->kind = ESC_NOTE_DECLARATION;

@@ -32,6 +32,10 @@ void esc_diag_free(struct esc_diag *d);
    on the heap: size not constant" (caller frees). */
 char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_site *site);
 
+/* An escape finding in words, without "address of" and the rule:
+   "local 'x' escapes to global 'g'" (caller frees). */
+char *esc_escape_text(const struct esc_function *fn, const struct esc_finding *f);
+
 /* "local 'x'", "parameter 'v'", "compound literal", "variable-length array 'a'" ... */
 char *esc_describe_object(const struct esc_function *fn, uint32_t obj);
 
