@@ -140,7 +140,8 @@ check-torture: $(PLUGIN) $(B)/gcc-tests/.extracted
 # docs/schemas/summary.schema.json against the model-file loader: the
 # unit test writes its fixtures, and the schema must accept the valid ones
 # (and the example in docs/models.md) and reject the invalid ones the
-# loader rejects (those it can express).
+# loader rejects (those it can express).  It must also accept the JSON
+# report (-fplugin-arg-escape-json) of every test and example source.
 define SCHEMA_CHECK
 import json, os, sys
 import jsonschema
@@ -149,7 +150,8 @@ jsonschema.Draft7Validator.check_schema(schema)
 validator = jsonschema.Draft7Validator(schema)
 for path in sys.argv[2:]:
     name = os.path.basename(path)
-    valid = name.startswith("valid-")
+    valid = name.startswith("valid-") or os.path.basename(os.path.dirname(path)) == "reports"
+
     errors = list(validator.iter_errors(json.load(open(path))))
     what = "validates" if valid else "is rejected"
     if valid == (not errors):
@@ -159,12 +161,24 @@ for path in sys.argv[2:]:
 endef
 export SCHEMA_CHECK
 
-$(B)/schema/schema.sum: $(B)/unit/models docs/schemas/summary.schema.json docs/models.md
+REPORT_SOURCES := $(sort $(wildcard testsuite/escape.dg/*.c) $(wildcard examples/*.c))
+
+$(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) docs/schemas/summary.schema.json docs/models.md \
+		$(REPORT_SOURCES)
 	@rm -rf $(B)/schema
 	@$(B)/unit/models --fixtures $(B)/schema
 	@awk '/^```json$$/ { json = 1; next } /^```$$/ { json = 0 } json' docs/models.md \
 		>$(B)/schema/valid-models-md-example.json
-	@python3 -c "$$SCHEMA_CHECK" docs/schemas/summary.schema.json $(B)/schema/*.json >$@.tmp
+	@mkdir -p $(B)/schema/reports
+	@for src in $(REPORT_SOURCES); do \
+		grep -q dg-error $$src && continue; \
+		opts=$$(sed -n 's/.*{ dg-options "\(.*\)" }.*/\1/p' $$src); \
+		$(CC) -std=gnu11 -O2 -fplugin=$(TOP)/$(PLUGIN) $$opts \
+			-fplugin-arg-escape-json=$(B)/schema/reports -c $$src -o /dev/null \
+			2>$(B)/schema/reports.log || { cat $(B)/schema/reports.log; exit 1; }; \
+	done
+	@python3 -c "$$SCHEMA_CHECK" docs/schemas/summary.schema.json $(B)/schema/*.json \
+		$(B)/schema/reports/*.json >$@.tmp
 	@mv $@.tmp $@
 
 check-schema:

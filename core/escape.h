@@ -70,6 +70,8 @@ struct esc_heap_site {
 
 /* "size not constant", "passed to 'realloc'"...: a verdict in words. */
 const char *esc_heap_verdict_text(enum esc_heap_verdict verdict);
+/* "stackable", "size-unknown", ...: a verdict's stable id, for reports. */
+const char *esc_heap_verdict_id(enum esc_heap_verdict verdict);
 
 struct esc_finding {
     enum esc_rule rule;
@@ -86,6 +88,7 @@ struct esc_finding {
     /* escape-call, escape-thread through a summarised callee: how the
        callee lets the argument go (owned by the callee's summary). */
     const struct esc_leak_why *callee_why;
+    enum esc_suppression suppressed; /* set when diagnostics are emitted */
     /* heap-to-stack (object is the HEAP object, stmt its allocating call):
        its size, how its life ends, and the frees a stack array removes. */
     int64_t size;

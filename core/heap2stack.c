@@ -548,6 +548,28 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
     free(h.frees);
 }
 
+const char *esc_heap_verdict_id(enum esc_heap_verdict verdict)
+{
+    static const char *const ids[ESC_HEAP_VERDICT_COUNT] = {
+        [ESC_HEAP_STACKABLE] = "stackable",
+        [ESC_HEAP_ALLOCATOR] = "allocator",
+        [ESC_HEAP_SIZE_UNKNOWN] = "size-unknown",
+        [ESC_HEAP_SIZE_TOO_BIG] = "size-too-big",
+        [ESC_HEAP_UNKNOWN_CALL] = "unknown-call",
+        [ESC_HEAP_EXPOSED] = "exposed",
+        [ESC_HEAP_UNKNOWN_MEMORY] = "unknown-memory",
+        [ESC_HEAP_SHARED_RESULT] = "shared-result",
+        [ESC_HEAP_ESCAPES] = "escapes",
+        [ESC_HEAP_REALLOCATED] = "reallocated",
+        [ESC_HEAP_CALLEE_FREES] = "callee-frees",
+        [ESC_HEAP_SHARED_FREE] = "shared-free",
+        [ESC_HEAP_NOT_ALWAYS_FREED] = "not-always-freed",
+        [ESC_HEAP_LOOP] = "loop",
+        [ESC_HEAP_RECURSION] = "recursion",
+    };
+    return verdict < ESC_HEAP_VERDICT_COUNT ? ids[verdict] : "?";
+}
+
 const char *esc_heap_verdict_text(enum esc_heap_verdict verdict)
 {
     static const char *const text[ESC_HEAP_VERDICT_COUNT] = {

@@ -20,6 +20,9 @@ static const struct key_info keys[] = {
     {"disable", "disable=RULE[,RULE...]", true, "do not report these rules"},
     {"models", "models=FILE", true,
      "read more function models from FILE (JSON, see docs/models.md); repeatable"},
+    {"json", "json=FILE", true,
+     "write the unit's summaries, verdicts and findings as JSON to FILE (a directory: one "
+     "file per unit; see docs/json.md)"},
     {"heap-max", "heap-max=BYTES", true,
      "suggest a stack array for heap allocations of at most BYTES (default 1024; 0: never)"},
     {"verbose", "verbose[=LEVEL]", true,
@@ -31,7 +34,8 @@ static const struct key_info keys[] = {
 
 const char *esc_options_keys(void)
 {
-    return "help, version, disable=RULE[,RULE...], models=FILE, heap-max=BYTES, verbose[=LEVEL]";
+    return "help, version, disable=RULE[,RULE...], models=FILE, json=FILE, heap-max=BYTES, "
+           "verbose[=LEVEL]";
 }
 
 static char *rule_list(void)
@@ -55,6 +59,8 @@ void esc_options_free(struct esc_options *opts)
     free(opts->model_files);
     opts->model_files = NULL;
     opts->nmodel_files = 0;
+    free(opts->json_file);
+    opts->json_file = NULL;
 }
 
 static bool apply_verbose(struct esc_options *opts, const char *value, char **error)
@@ -72,6 +78,18 @@ static bool apply_verbose(struct esc_options *opts, const char *value, char **er
         return false;
     }
     opts->verbose = (int)level;
+    return true;
+}
+
+static bool apply_json(struct esc_options *opts, const char *value, char **error)
+{
+    if (!*value) {
+        *error =
+            esc_xasprintf("argument '-fplugin-arg-escape-json' needs a file or directory name");
+        return false;
+    }
+    free(opts->json_file);
+    opts->json_file = esc_xstrdup(value);
     return true;
 }
 
@@ -173,6 +191,8 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
         return apply_models(opts, value, error);
     else if (strcmp(key, "heap-max") == 0)
         return apply_heap_max(opts, value, error);
+    else if (strcmp(key, "json") == 0)
+        return apply_json(opts, value, error);
     return true;
 }
 

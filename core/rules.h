@@ -14,6 +14,16 @@ enum esc_rule {
     ESC_RULE_COUNT
 };
 
+/* Whether a finding was shown, or what silenced it (set by the adapter,
+   read by the reports). */
+enum esc_suppression {
+    ESC_SHOWN,
+    ESC_SUPPRESSED_BY_OPTION,    /* -fplugin-arg-escape-disable */
+    ESC_SUPPRESSED_BY_ATTRIBUTE, /* __attribute__((escape_suppress)) */
+    ESC_SUPPRESSED_BY_PRAGMA,    /* #pragma escape ignored */
+    ESC_NOT_SHOWN,               /* GCC hides it: a system header, -w */
+};
+
 struct esc_rule_info {
     const char *id;      /* printed in brackets after each message, used by disable= */
     const char *name;    /* CamelCase, for SARIF's reportingDescriptor.name */

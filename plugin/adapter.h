@@ -47,12 +47,18 @@ bool esc_fold_integer(tree t, HOST_WIDE_INT *out);
 void esc_lower_function(function *fun);
 
 /* diagnose.cc: turn the core's findings into GCC diagnostics, minus the
-   suppressed ones, and with verbose, the verdicts of SUMMARIES' functions. */
+   suppressed ones (each finding records whether it was shown), and with
+   verbose, the verdicts of SUMMARIES' functions. */
 struct esc_summary_table;
-void esc_emit_diagnostics(const struct esc_results *results,
-                          const struct esc_summary_table *summaries);
+void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_table *summaries);
 /* "escape-return, escape-global, ...": every rule id, for messages. */
 const char *esc_rule_ids();
+
+/* reports.cc: the files -fplugin-arg-escape-json asks for, after the
+   diagnostics; with RESULTS NULL, an empty report (a unit without
+   functions). */
+void esc_write_reports(const struct esc_results *results,
+                       const struct esc_summary_table *summaries);
 
 /* attributes.cc: __attribute__((noescape)) and __attribute__((escape_suppress)).
    The first three are GCC callbacks: PLUGIN_ATTRIBUTES; PLUGIN_FINISH_DECL;

@@ -37,38 +37,37 @@ static bool emit_finding(const struct esc_function *fn, const struct esc_finding
     return shown;
 }
 
-enum suppressor { NOT_SUPPRESSED, BY_OPTION, BY_ATTRIBUTE, BY_PRAGMA };
-
 /* The three ways to silence a finding, widest first. */
-static suppressor suppressed_by(tree fndecl, const struct esc_finding *f)
+static esc_suppression suppressed_by(tree fndecl, const struct esc_finding *f)
 {
     if (esc_opts.disabled[f->rule])
-        return BY_OPTION;
+        return ESC_SUPPRESSED_BY_OPTION;
     if (fndecl && esc_attribute_suppresses(fndecl, f->rule))
-        return BY_ATTRIBUTE;
+        return ESC_SUPPRESSED_BY_ATTRIBUTE;
     if (esc_pragma_suppresses((location_t)f->loc.handle, f->rule))
-        return BY_PRAGMA;
-    return NOT_SUPPRESSED;
+        return ESC_SUPPRESSED_BY_PRAGMA;
+    return ESC_SHOWN;
 }
 
 /* verbose >= 1: one note saying what silenced the finding, and what it was. */
 static void note_suppressed(const struct esc_function *fn, const struct esc_finding *f,
-                            suppressor by)
+                            esc_suppression by)
 {
     struct esc_diag d;
     esc_render_finding(fn, f, &d);
     location_t loc = (location_t)f->loc.handle;
     switch (by) {
-    case BY_OPTION:
+    case ESC_SUPPRESSED_BY_OPTION:
         inform(loc, "suppressed by %<-fplugin-arg-escape-disable%>: %s", d.message);
         break;
-    case BY_ATTRIBUTE:
+    case ESC_SUPPRESSED_BY_ATTRIBUTE:
         inform(loc, "suppressed by attribute %<escape_suppress%>: %s", d.message);
         break;
-    case BY_PRAGMA:
+    case ESC_SUPPRESSED_BY_PRAGMA:
         inform(loc, "suppressed by %<#pragma escape%>: %s", d.message);
         break;
-    case NOT_SUPPRESSED:
+    case ESC_SHOWN:
+    case ESC_NOT_SHOWN:
         break;
     }
     esc_diag_free(&d);
@@ -89,14 +88,13 @@ static void note_verdicts(const struct esc_function_result *r, const struct esc_
     esc_verdicts_free(&verdicts);
 }
 
-void esc_emit_diagnostics(const struct esc_results *results,
-                          const struct esc_summary_table *summaries)
+void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_table *summaries)
 {
     std::map<unsigned, tree> decls = function_decls();
     tree saved = current_function_decl;
     unsigned reported = 0, suppressed = 0;
     for (uint32_t i = 0; i < results->nfunctions; i++) {
-        const struct esc_function_result *r = &results->functions[i];
+        struct esc_function_result *r = &results->functions[i];
         auto it = decls.find((unsigned)r->fn->key);
         tree fndecl = it != decls.end() ? it->second : NULL_TREE;
         /* "In function 'f':" comes from current_function_decl. */
@@ -109,10 +107,14 @@ void esc_emit_diagnostics(const struct esc_results *results,
             continue;
         }
         for (uint32_t k = 0; k < r->nfindings; k++) {
-            const struct esc_finding *f = &r->findings[k];
-            suppressor by = suppressed_by(fndecl, f);
-            if (by == NOT_SUPPRESSED) {
-                reported += emit_finding(r->fn, f);
+            struct esc_finding *f = &r->findings[k];
+            esc_suppression by = suppressed_by(fndecl, f);
+            f->suppressed = by;
+            if (by == ESC_SHOWN) {
+                bool shown = emit_finding(r->fn, f);
+                reported += shown;
+                if (!shown)
+                    f->suppressed = ESC_NOT_SHOWN;
                 continue;
             }
             /* Counted like a warning would be: one GCC would not show

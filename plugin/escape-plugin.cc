@@ -17,6 +17,9 @@ struct esc_module *esc_unit;
 struct esc_options esc_opts;
 /* The user's model files, read once at start-up. */
 static struct esc_summary_table esc_models;
+/* Whether this unit's report files exist: a unit without functions never
+   reaches the analysis pass, and gets empty ones at the end. */
+static bool reports_written;
 
 namespace
 {
@@ -92,6 +95,8 @@ class analyse_pass : public simple_ipa_opt_pass
         config.heap_max = esc_opts.heap_max;
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);
         esc_emit_diagnostics(&results, &summaries);
+        esc_write_reports(&results, &summaries);
+        reports_written = true;
         esc_results_free(&results);
         esc_summary_table_free(&summaries); /* after the notes, which cite them */
         esc_module_free(esc_unit);
@@ -108,6 +113,8 @@ void on_pre_genericize(void *gcc_data, void *)
 
 void on_finish(void *, void *)
 {
+    if (esc_unit && !reports_written && !seen_error())
+        esc_write_reports(nullptr, nullptr);
     esc_module_free(esc_unit);
     esc_unit = nullptr;
     esc_frontend_facts_clear();

@@ -344,6 +344,15 @@ static void add_flow_notes(const struct esc_function *fn, const struct esc_step 
     free(carrier);
 }
 
+void esc_render_steps(const struct esc_function *fn, const struct esc_step *steps, uint32_t n,
+                      struct esc_diag *out)
+{
+    memset(out, 0, sizeof *out);
+    uint32_t cap = 0;
+    struct esc_loc last = n ? steps[n - 1].loc : fn->loc;
+    add_flow_notes(fn, steps, n, last, ESC_NOTE_FLOW, out, &cap);
+}
+
 /* The callee's side of an escape-call or escape-thread: its path from
    the parameter to where it lets go, then the next callee's, as far as
    the summaries go.  Each note says which function it is in. */

@@ -28,6 +28,11 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
                         struct esc_diag *out);
 void esc_diag_free(struct esc_diag *d);
 
+/* A path of steps in FN as "flow:" notes only (a summary's reason for a
+   leak); OUT->message stays NULL. */
+void esc_render_steps(const struct esc_function *fn, const struct esc_step *steps, uint32_t n,
+                      struct esc_diag *out);
+
 /* A heap-to-stack verdict in words, for verbose notes: "allocation stays
    on the heap: size not constant" (caller frees). */
 char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_site *site);

@@ -21,7 +21,7 @@
 static const char full_json[] =
     "{\n"
     "  'schema': 'gcc-escape-summary/1',\n"
-    "  'generator': 'ignored: unknown keys are allowed everywhere',\n"
+    "  'comment': 'ignored: unknown keys are allowed everywhere',\n"
     "  'functions': [\n"
     "    {'name': 'registry_add', 'file': 'registry.c',\n"
     "     'params': [\n"

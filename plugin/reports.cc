@@ -1,0 +1,43 @@
+/* reports.cc - the report files a compilation writes: JSON (-fplugin-arg-escape-json). */
+#include "adapter.h"
+#include "version.h"
+
+extern "C" {
+#include "../report/json.h"
+#include "../report/output.h"
+}
+
+#ifndef ESC_VERSION
+#define ESC_VERSION "0.0.0"
+#endif
+
+/* Written once per translation unit, after the diagnostics: whole or not
+   at all (output.c), and an unwritable path is one GCC error, since the
+   user asked for the file. */
+static void write_report(const char *target, const char *ext, char *text)
+{
+    const char *source = main_input_filename ? main_input_filename : "unit";
+    char *path = esc_output_path(target, source, ext);
+    char *message = nullptr;
+    if (!text)
+        error("gcc-escape: cannot write %qs: out of memory", path);
+    else if (!esc_write_file(path, text, strlen(text), &message))
+        error("gcc-escape: %s", message);
+    free(message);
+    free(path);
+    free(text);
+}
+
+void esc_write_reports(const struct esc_results *results, const struct esc_summary_table *summaries)
+{
+    if (!esc_opts.json_file)
+        return;
+    struct esc_results none = {};
+    if (!results)
+        results = &none;
+    struct esc_report_info info = {};
+    info.source = main_input_filename;
+    info.version = ESC_VERSION;
+    info.gcc_version = version_string;
+    write_report(esc_opts.json_file, ".json", esc_report_json(esc_unit, results, summaries, &info));
+}

@@ -1,0 +1,250 @@
+/* json.c - the JSON report of a translation unit: summaries, verdicts and diagnostics
+ * (docs/json.md). */
+#include "json.h"
+#include "diagtext.h"
+#include "verdicts.h"
+#include "../core/util.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* jansson's constructors return NULL only when out of memory; the
+   *_new setters then fail quietly, and json_dumps below returns NULL,
+   which is reported like any other failure to write. */
+
+static void set_loc(json_t *obj, struct esc_loc loc)
+{
+    if (loc.file)
+        json_object_set_new(obj, "file", json_string(loc.file));
+    if (loc.line)
+        json_object_set_new(obj, "line", json_integer(loc.line));
+    if (loc.column)
+        json_object_set_new(obj, "column", json_integer(loc.column));
+}
+
+/* Notes as [{"file", "line", "column", "message"}], leaving out KIND
+   (or nothing when KIND is -1). */
+static json_t *notes_json(const struct esc_diag *d, int skip_kind)
+{
+    json_t *notes = json_array();
+    for (uint32_t i = 0; i < d->nnotes; i++) {
+        if ((int)d->notes[i].kind == skip_kind)
+            continue;
+        json_t *note = json_object();
+        set_loc(note, d->notes[i].loc);
+        json_object_set_new(note, "message", json_string(d->notes[i].text));
+        json_array_append_new(notes, note);
+    }
+    return notes;
+}
+
+static const char *const sink_names[ESC_LEAK_SINK_COUNT] = {
+    [ESC_LEAK_STATIC] = "static", [ESC_LEAK_KEPT] = "kept",   [ESC_LEAK_THREAD] = "thread",
+    [ESC_LEAK_RESULT] = "result", [ESC_LEAK_PARAM] = "param",
+};
+
+static json_t *leak_json(const struct esc_function *fn, unsigned level, unsigned sink,
+                         int64_t other, const struct esc_leak_why *why)
+{
+    json_t *leak = json_object();
+    json_object_set_new(leak, "to", json_string(sink_names[sink]));
+    json_object_set_new(leak, "level", json_integer(level));
+    if (other >= 0)
+        json_object_set_new(leak, "param", json_integer(other + 1));
+    if (why && why->fn) {
+        struct esc_diag d;
+        esc_render_steps(why->fn, why->steps, why->nsteps, &d);
+        json_object_set_new(leak, "why", notes_json(&d, -1));
+        esc_diag_free(&d);
+    }
+    (void)fn;
+    return leak;
+}
+
+/* A parameter as model files write it, so that the report loads as one. */
+static json_t *param_json(const struct esc_function *fn, const struct esc_summary *s, uint32_t i)
+{
+    json_t *param = json_object();
+    json_object_set_new(param, "index", json_integer(i + 1));
+    if (fn->params[i].name)
+        json_object_set_new(param, "name", json_string(fn->params[i].name));
+    json_t *leaks = json_array();
+    const struct esc_param_summary *p = s && i < s->nparams ? &s->params[i] : NULL;
+    for (unsigned level = 0; p && level < ESC_LEAK_LEVELS; level++)
+        for (unsigned k = 0; k < ESC_LEAK_SINK_COUNT; k++) {
+            if (!(p->leaks[level] & 1u << k))
+                continue;
+            const struct esc_leak_why *why = p->why[level][k];
+            if (k != ESC_LEAK_PARAM) {
+                json_array_append_new(leaks, leak_json(fn, level, k, -1, why));
+                continue;
+            }
+            for (uint32_t j = 0; j < ESC_MAX_TRACKED_PARAMS; j++)
+                if (p->stored_into[level] >> j & 1 && j != i)
+                    json_array_append_new(leaks, leak_json(fn, level, k, j, why));
+        }
+    json_object_set_new(param, "leaks", leaks);
+    json_object_set_new(param, "freed", json_boolean(p && p->freed));
+    json_object_set_new(param, "freed_deep", json_boolean(p && p->freed_deep));
+    json_object_set_new(param, "unknown", json_boolean(p && p->unknown));
+    json_object_set_new(param, "noescape", json_boolean(fn->params[i].noescape));
+    return param;
+}
+
+static json_t *returns_json(const struct esc_summary *s)
+{
+    json_t *ret = json_object();
+    json_object_set_new(ret, "fresh", json_boolean(s->ret.fresh));
+    if (s->ret.fresh) {
+        json_object_set_new(ret, "shared", json_boolean(s->ret.shared));
+        if (s->ret.size_param >= 0)
+            json_object_set_new(ret, "size_param", json_integer(s->ret.size_param + 1));
+        else if (s->ret.size >= 0)
+            json_object_set_new(ret, "size", json_integer(s->ret.size));
+    }
+    return ret;
+}
+
+static const char *const verdict_kinds[] = {
+    [ESC_VERDICT_LOCAL] = "local",
+    [ESC_VERDICT_PARAM] = "param",
+    [ESC_VERDICT_ALLOCATION] = "allocation",
+};
+
+/* The path behind a verdict: the flow of an escaping local, a
+   parameter's leak, or nothing. */
+static json_t *verdict_path(const struct esc_function *fn, const struct esc_verdict *v)
+{
+    struct esc_diag d;
+    if (v->kind == ESC_VERDICT_LOCAL && v->finding) {
+        esc_render_finding(fn, v->finding, &d);
+    } else if (v->kind == ESC_VERDICT_PARAM && v->why && v->why->fn) {
+        esc_render_steps(v->why->fn, v->why->steps, v->why->nsteps, &d);
+    } else {
+        return json_array();
+    }
+    json_t *path = notes_json(&d, ESC_NOTE_DECLARATION);
+    esc_diag_free(&d);
+    return path;
+}
+
+static json_t *verdict_json(const struct esc_function *fn, const struct esc_verdict *v)
+{
+    json_t *out = json_object();
+    json_object_set_new(out, "kind", json_string(verdict_kinds[v->kind]));
+    const char *name = v->kind == ESC_VERDICT_PARAM   ? fn->params[v->param].name
+                       : v->kind == ESC_VERDICT_LOCAL ? fn->objects[v->object].name
+                                                      : NULL;
+    if (name)
+        json_object_set_new(out, "name", json_string(name));
+    set_loc(out, v->loc);
+    json_object_set_new(out, "escapes", json_boolean(v->escapes));
+    json_object_set_new(out, "text", json_string(v->text));
+    if (v->finding && v->kind == ESC_VERDICT_LOCAL)
+        json_object_set_new(out, "rule", json_string(esc_rule_info(v->finding->rule)->id));
+    if (v->site) {
+        if (v->site->size >= 0)
+            json_object_set_new(out, "size", json_integer(v->site->size));
+        json_object_set_new(out, "verdict", json_string(esc_heap_verdict_id(v->site->verdict)));
+    }
+    json_object_set_new(out, "path", verdict_path(fn, v));
+    return out;
+}
+
+static const char *suppression_name(enum esc_suppression s)
+{
+    switch (s) {
+    case ESC_SUPPRESSED_BY_OPTION:
+        return "option";
+    case ESC_SUPPRESSED_BY_ATTRIBUTE:
+        return "attribute";
+    case ESC_SUPPRESSED_BY_PRAGMA:
+        return "pragma";
+    case ESC_NOT_SHOWN:
+        return "not-shown";
+    case ESC_SHOWN:
+        break;
+    }
+    return NULL;
+}
+
+static json_t *diagnostic_json(const struct esc_function *fn, const struct esc_finding *f)
+{
+    struct esc_diag d;
+    esc_render_finding(fn, f, &d);
+    json_t *out = json_object();
+    json_object_set_new(out, "rule", json_string(esc_rule_info(f->rule)->id));
+    json_object_set_new(out, "level", json_string("warning"));
+    json_object_set_new(out, "message", json_string(d.message));
+    set_loc(out, f->loc);
+    const char *by = suppression_name(f->suppressed);
+    json_object_set_new(out, "suppressed", by ? json_string(by) : json_null());
+    json_object_set_new(out, "notes", notes_json(&d, -1));
+    esc_diag_free(&d);
+    return out;
+}
+
+static json_t *function_json(const struct esc_function_result *r, const struct esc_summary *s)
+{
+    const struct esc_function *fn = r->fn;
+    json_t *out = json_object();
+    json_object_set_new(out, "name", json_string(fn->name));
+    set_loc(out, fn->loc);
+    if (r->skipped)
+        json_object_set_new(out, "skipped", json_string(r->skipped));
+    json_t *params = json_array();
+    /* Model files take 64 parameters; the rest are not tracked. */
+    for (uint32_t i = 0; i < fn->nparams && i < ESC_MAX_TRACKED_PARAMS; i++)
+        json_array_append_new(params, param_json(fn, s, i));
+    json_object_set_new(out, "params", params);
+    if (s)
+        json_object_set_new(out, "returns", returns_json(s));
+
+    struct esc_verdicts verdicts;
+    esc_collect_verdicts(r, s, &verdicts);
+    json_t *list = json_array();
+    for (uint32_t i = 0; i < verdicts.n; i++)
+        json_array_append_new(list, verdict_json(fn, &verdicts.items[i]));
+    esc_verdicts_free(&verdicts);
+    json_object_set_new(out, "verdicts", list);
+
+    json_t *diags = json_array();
+    for (uint32_t i = 0; i < r->nfindings; i++)
+        json_array_append_new(diags, diagnostic_json(fn, &r->findings[i]));
+    json_object_set_new(out, "diagnostics", diags);
+    return out;
+}
+
+char *esc_report_json(const struct esc_module *m, const struct esc_results *results,
+                      const struct esc_summary_table *summaries, const struct esc_report_info *info)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "schema", json_string("gcc-escape-summary/1"));
+    json_t *generator = json_object();
+    json_object_set_new(generator, "name", json_string("gcc-escape"));
+    json_object_set_new(generator, "version",
+                        json_string(info && info->version ? info->version : "?"));
+    if (info && info->gcc_version)
+        json_object_set_new(generator, "gcc", json_string(info->gcc_version));
+    json_object_set_new(root, "generator", generator);
+    if (info && info->source)
+        json_object_set_new(root, "source", json_string(info->source));
+    json_t *functions = json_array();
+    for (uint32_t i = 0; i < results->nfunctions && i < m->nfunctions; i++) {
+        const struct esc_summary *s =
+            summaries && i < summaries->n && summaries->items[i]->fn == results->functions[i].fn
+                ? summaries->items[i]
+                : NULL;
+        json_array_append_new(functions, function_json(&results->functions[i], s));
+    }
+    json_object_set_new(root, "functions", functions);
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    json_decref(root);
+    if (!text)
+        return NULL;
+    /* json_dumps's memory is jansson's; hand back ours, ending in a newline. */
+    char *out = esc_xasprintf("%s\n", text);
+    free(text);
+    return out;
+}
