@@ -32,8 +32,10 @@ CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
 ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP
+# Where SARIF logs send people for the tool and its rules' help.
+HOMEPAGE ?= https://example.invalid/gcc-escape
 ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP \
-	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"'
+	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"' -DESC_HOMEPAGE='"$(HOMEPAGE)"'
 
 CORE_SRC := $(sort $(wildcard core/*.c) $(wildcard report/*.c))
 PLUGIN_SRC := $(sort $(wildcard plugin/*.cc))
@@ -163,22 +165,82 @@ export SCHEMA_CHECK
 
 REPORT_SOURCES := $(sort $(wildcard testsuite/escape.dg/*.c) $(wildcard examples/*.c))
 
+# Every SARIF log against the official schema (OASIS errata01, draft-04,
+# kept in testsuite/schemas), then against GitHub code scanning's
+# ingestion rules with Microsoft's SARIF multitool from the npm registry
+# (validate --rule-kind Gh, offline).  The multitool's exit status is 0
+# even when it finds problems, so its output log is counted instead.
+define SARIF_CHECK
+import json, os, sys
+import jsonschema
+validator = jsonschema.Draft4Validator(json.load(open(sys.argv[1])))
+for path in sys.argv[2:]:
+    errors = list(validator.iter_errors(json.load(open(path))))
+    name = os.path.basename(path)
+    if errors:
+        print("FAIL: sarif schema: %s validates: %s" % (name, errors[0].message))
+    else:
+        print("PASS: sarif schema: %s validates" % name)
+endef
+export SARIF_CHECK
+
+define GH_CHECK
+import json, os, sys
+from urllib.parse import unquote, urlparse
+log = json.load(open(sys.argv[1]))
+problems = {}
+for run in log.get("runs", []):
+    for result in run.get("results", []):
+        for loc in result.get("locations", []):
+            uri = loc.get("physicalLocation", {}).get("artifactLocation", {}).get("uri", "")
+            name = os.path.basename(unquote(urlparse(uri).path))
+            problems.setdefault(name, []).append(result.get("ruleId", "?"))
+for path in sys.argv[2:]:
+    name = os.path.basename(path)
+    found = problems.get(name, [])
+    if found:
+        print("FAIL: sarif github rules: %s: %s" % (name, " ".join(sorted(set(found)))))
+    else:
+        print("PASS: sarif github rules: %s" % name)
+endef
+export GH_CHECK
+
+SARIF_MULTITOOL_VERSION := 5.7.0
+SARIF_MULTITOOL := $(B)/npm/node_modules/.bin/sarif-multitool
+
+# npm 11 does not run the package's install script, which would make its
+# self-contained binary executable; done here instead.
+$(SARIF_MULTITOOL): | deps-check
+	@build-aux/require.sh "checking SARIF with GitHub's rules" npm:npm
+	@mkdir -p $(B)/npm
+	@npm install --prefix $(B)/npm --no-audit --no-fund --loglevel=error \
+		@microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION)
+	@chmod u+x $(B)/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+	@touch $@
+
 $(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) docs/schemas/summary.schema.json docs/models.md \
-		$(REPORT_SOURCES)
+		$(REPORT_SOURCES) testsuite/schemas/sarif-schema-2.1.0.json $(SARIF_MULTITOOL)
 	@rm -rf $(B)/schema
 	@$(B)/unit/models --fixtures $(B)/schema
 	@awk '/^```json$$/ { json = 1; next } /^```$$/ { json = 0 } json' docs/models.md \
 		>$(B)/schema/valid-models-md-example.json
 	@mkdir -p $(B)/schema/reports
+	@mkdir -p $(B)/schema/reports $(B)/schema/sarif
 	@for src in $(REPORT_SOURCES); do \
 		grep -q dg-error $$src && continue; \
 		opts=$$(sed -n 's/.*{ dg-options "\(.*\)" }.*/\1/p' $$src); \
 		$(CC) -std=gnu11 -O2 -fplugin=$(TOP)/$(PLUGIN) $$opts \
-			-fplugin-arg-escape-json=$(B)/schema/reports -c $$src -o /dev/null \
+			-fplugin-arg-escape-json=$(B)/schema/reports \
+			-fplugin-arg-escape-sarif=$(B)/schema/sarif -c $$src -o /dev/null \
 			2>$(B)/schema/reports.log || { cat $(B)/schema/reports.log; exit 1; }; \
 	done
 	@python3 -c "$$SCHEMA_CHECK" docs/schemas/summary.schema.json $(B)/schema/*.json \
 		$(B)/schema/reports/*.json >$@.tmp
+	@python3 -c "$$SARIF_CHECK" testsuite/schemas/sarif-schema-2.1.0.json \
+		$(B)/schema/sarif/*.sarif >>$@.tmp
+	@$(SARIF_MULTITOOL) validate --rule-kind Gh -o $(B)/schema/gh.sarif \
+		$(B)/schema/sarif/*.sarif >$(B)/schema/gh.log 2>&1 || { cat $(B)/schema/gh.log; exit 1; }
+	@python3 -c "$$GH_CHECK" $(B)/schema/gh.sarif $(B)/schema/sarif/*.sarif >>$@.tmp
 	@mv $@.tmp $@
 
 check-schema:

@@ -23,6 +23,9 @@ static const struct key_info keys[] = {
     {"json", "json=FILE", true,
      "write the unit's summaries, verdicts and findings as JSON to FILE (a directory: one "
      "file per unit; see docs/json.md)"},
+    {"sarif", "sarif=FILE", true,
+     "write the unit's findings as SARIF 2.1.0 to FILE (a directory: one file per unit; see "
+     "docs/sarif.md)"},
     {"heap-max", "heap-max=BYTES", true,
      "suggest a stack array for heap allocations of at most BYTES (default 1024; 0: never)"},
     {"verbose", "verbose[=LEVEL]", true,
@@ -34,8 +37,8 @@ static const struct key_info keys[] = {
 
 const char *esc_options_keys(void)
 {
-    return "help, version, disable=RULE[,RULE...], models=FILE, json=FILE, heap-max=BYTES, "
-           "verbose[=LEVEL]";
+    return "help, version, disable=RULE[,RULE...], models=FILE, json=FILE, sarif=FILE, "
+           "heap-max=BYTES, verbose[=LEVEL]";
 }
 
 static char *rule_list(void)
@@ -61,6 +64,8 @@ void esc_options_free(struct esc_options *opts)
     opts->nmodel_files = 0;
     free(opts->json_file);
     opts->json_file = NULL;
+    free(opts->sarif_file);
+    opts->sarif_file = NULL;
 }
 
 static bool apply_verbose(struct esc_options *opts, const char *value, char **error)
@@ -81,15 +86,16 @@ static bool apply_verbose(struct esc_options *opts, const char *value, char **er
     return true;
 }
 
-static bool apply_json(struct esc_options *opts, const char *value, char **error)
+/* json=FILE, sarif=FILE: the last one given wins. */
+static bool apply_output(char **slot, const char *key, const char *value, char **error)
 {
     if (!*value) {
         *error =
-            esc_xasprintf("argument '-fplugin-arg-escape-json' needs a file or directory name");
+            esc_xasprintf("argument '-fplugin-arg-escape-%s' needs a file or directory name", key);
         return false;
     }
-    free(opts->json_file);
-    opts->json_file = esc_xstrdup(value);
+    free(*slot);
+    *slot = esc_xstrdup(value);
     return true;
 }
 
@@ -192,7 +198,9 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
     else if (strcmp(key, "heap-max") == 0)
         return apply_heap_max(opts, value, error);
     else if (strcmp(key, "json") == 0)
-        return apply_json(opts, value, error);
+        return apply_output(&opts->json_file, key, value, error);
+    else if (strcmp(key, "sarif") == 0)
+        return apply_output(&opts->sarif_file, key, value, error);
     return true;
 }
 

@@ -19,8 +19,10 @@ struct esc_options {
     /* -fplugin-arg-escape-models=FILE, in the order given (repeatable). */
     uint32_t nmodel_files;
     char **model_files;
-    /* -fplugin-arg-escape-json=FILE: the JSON report, or NULL. */
+    /* -fplugin-arg-escape-json=FILE, -fplugin-arg-escape-sarif=FILE: the
+       reports to write, or NULL. */
     char *json_file;
+    char *sarif_file;
 };
 
 void esc_options_init(struct esc_options *opts);

@@ -28,6 +28,12 @@ struct esc_rule_info {
     const char *id;      /* printed in brackets after each message, used by disable= */
     const char *name;    /* CamelCase, for SARIF's reportingDescriptor.name */
     const char *summary; /* one sentence */
+    /* For SARIF and code review (GitHub code scanning shows these): */
+    const char *description; /* a paragraph: what it finds and why it matters */
+    const char *help;        /* markdown: a bad example and the fix */
+    const char *cwe;         /* "562", or NULL */
+    const char *severity;    /* security-severity, 0.0 to 10.0, or NULL: not a security rule */
+    const char *precision;   /* very-high, high, medium or low */
 };
 
 const struct esc_rule_info *esc_rule_info(enum esc_rule rule);

@@ -1,14 +1,21 @@
-/* reports.cc - the report files a compilation writes: JSON (-fplugin-arg-escape-json). */
+/* reports.cc - the report files a compilation writes: JSON and SARIF (-fplugin-arg-escape-json,
+ * -sarif). */
 #include "adapter.h"
 #include "version.h"
 
 extern "C" {
 #include "../report/json.h"
 #include "../report/output.h"
+#include "../report/sarif.h"
 }
+
+#include <unistd.h>
 
 #ifndef ESC_VERSION
 #define ESC_VERSION "0.0.0"
+#endif
+#ifndef ESC_HOMEPAGE
+#define ESC_HOMEPAGE "https://example.invalid/gcc-escape"
 #endif
 
 /* Written once per translation unit, after the diagnostics: whole or not
@@ -30,14 +37,22 @@ static void write_report(const char *target, const char *ext, char *text)
 
 void esc_write_reports(const struct esc_results *results, const struct esc_summary_table *summaries)
 {
-    if (!esc_opts.json_file)
+    if (!esc_opts.json_file && !esc_opts.sarif_file)
         return;
     struct esc_results none = {};
     if (!results)
         results = &none;
+    char *cwd = getcwd(nullptr, 0);
     struct esc_report_info info = {};
     info.source = main_input_filename;
     info.version = ESC_VERSION;
     info.gcc_version = version_string;
-    write_report(esc_opts.json_file, ".json", esc_report_json(esc_unit, results, summaries, &info));
+    info.source_root = cwd;
+    info.homepage = ESC_HOMEPAGE;
+    if (esc_opts.json_file)
+        write_report(esc_opts.json_file, ".json",
+                     esc_report_json(esc_unit, results, summaries, &info));
+    if (esc_opts.sarif_file)
+        write_report(esc_opts.sarif_file, ".sarif", esc_report_sarif(results, &info));
+    free(cwd);
 }

@@ -11,6 +11,10 @@ struct esc_report_info {
     const char *source;      /* the translation unit's main file, or NULL */
     const char *version;     /* gcc-escape's */
     const char *gcc_version; /* the compiler's, or NULL */
+    /* SARIF: the directory relative paths are relative to (the compiler's
+       working directory), and the project's home page. */
+    const char *source_root;
+    const char *homepage;
 };
 
 /* The report of module M as JSON text in format "gcc-escape-summary/1",

@@ -1,0 +1,326 @@
+/* sarif.c - the SARIF 2.1.0 log of a translation unit, for code scanning and review tools
+ * (docs/sarif.md). */
+#include "sarif.h"
+#include "diagtext.h"
+#include "../core/util.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* jansson's constructors fail only when out of memory; json_dumps then
+   returns NULL and the caller reports it. */
+
+static json_t *text_object(const char *key, const char *text)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, key, json_string(text));
+    return o;
+}
+
+static json_t *rule_json(enum esc_rule rule, const char *homepage)
+{
+    const struct esc_rule_info *info = esc_rule_info(rule);
+    json_t *r = json_object();
+    json_object_set_new(r, "id", json_string(info->id));
+    json_object_set_new(r, "name", json_string(info->name));
+    json_object_set_new(r, "shortDescription", text_object("text", info->summary));
+    json_object_set_new(r, "fullDescription", text_object("text", info->description));
+    json_t *help = json_object();
+    json_object_set_new(help, "text", json_string(info->help));
+    json_object_set_new(help, "markdown", json_string(info->help));
+    json_object_set_new(r, "help", help);
+    char *uri = esc_xasprintf("%s/blob/main/docs/rules.md#%s", homepage, info->id);
+    json_object_set_new(r, "helpUri", json_string(uri));
+    free(uri);
+    json_object_set_new(r, "defaultConfiguration", text_object("level", "warning"));
+    json_t *props = json_object();
+    json_t *tags = json_array();
+    if (info->cwe) {
+        char *cwe = esc_xasprintf("external/cwe/cwe-%s", info->cwe);
+        json_array_append_new(tags, json_string("security"));
+        json_array_append_new(tags, json_string("correctness"));
+        json_array_append_new(tags, json_string(cwe));
+        free(cwe);
+    } else {
+        json_array_append_new(tags, json_string("performance"));
+        json_array_append_new(tags, json_string("maintainability"));
+    }
+    json_object_set_new(props, "tags", tags);
+    json_object_set_new(props, "precision", json_string(info->precision));
+    json_object_set_new(props, "problem.severity", json_string("warning"));
+    if (info->severity)
+        json_object_set_new(props, "security-severity", json_string(info->severity));
+    json_object_set_new(r, "properties", props);
+    return r;
+}
+
+/* RFC 3986: keep unreserved characters and '/', percent-encode the rest. */
+static char *uri_path(const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n = strlen(path);
+    char *out = esc_xmalloc(3 * n + 1), *o = out;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~/", *p)) {
+            *o++ = (char)*p;
+        } else {
+            *o++ = '%';
+            *o++ = hex[*p >> 4];
+            *o++ = hex[*p & 15];
+        }
+    }
+    *o = 0;
+    return out;
+}
+
+struct sarif {
+    const struct esc_report_info *info;
+    json_t *artifacts;
+};
+
+/* The artifact index of FILE, added on first use. */
+static json_t *artifact_location(struct sarif *s, const char *file)
+{
+    const char *root = s->info->source_root;
+    size_t rlen = root ? strlen(root) : 0;
+    const char *rel = NULL;
+    if (file[0] != '/')
+        rel = file;
+    else if (rlen && strncmp(file, root, rlen) == 0 && file[rlen] == '/')
+        rel = file + rlen + 1;
+    while (rel && rel[0] == '.' && rel[1] == '/')
+        rel += 2;
+    char *path = uri_path(rel ? rel : file);
+    char *uri = rel ? path : esc_xasprintf("file://%s", path);
+    size_t index = json_array_size(s->artifacts);
+    for (size_t i = 0; i < json_array_size(s->artifacts); i++) {
+        json_t *loc = json_object_get(json_array_get(s->artifacts, i), "location");
+        if (strcmp(json_string_value(json_object_get(loc, "uri")), uri) == 0)
+            index = i;
+    }
+    json_t *loc = json_object();
+    json_object_set_new(loc, "uri", json_string(uri));
+    if (rel)
+        json_object_set_new(loc, "uriBaseId", json_string("SRCROOT"));
+    if (index == json_array_size(s->artifacts)) {
+        json_t *artifact = json_object();
+        json_object_set_new(artifact, "location", json_deep_copy(loc));
+        json_array_append_new(s->artifacts, artifact);
+    }
+    json_object_set_new(loc, "index", json_integer((json_int_t)index));
+    if (uri != path)
+        free(uri);
+    free(path);
+    return loc;
+}
+
+/* A physicalLocation, or NULL when LOC names no file. */
+static json_t *physical(struct sarif *s, struct esc_loc loc)
+{
+    if (!loc.file || !loc.line)
+        return NULL;
+    json_t *phys = json_object();
+    json_object_set_new(phys, "artifactLocation", artifact_location(s, loc.file));
+    json_t *region = json_object();
+    json_object_set_new(region, "startLine", json_integer(loc.line));
+    if (loc.column)
+        json_object_set_new(region, "startColumn", json_integer(loc.column));
+    json_object_set_new(phys, "region", region);
+    return phys;
+}
+
+static json_t *location(struct sarif *s, struct esc_loc loc, const char *message)
+{
+    json_t *phys = physical(s, loc);
+    if (!phys)
+        return NULL;
+    json_t *l = json_object();
+    json_object_set_new(l, "physicalLocation", phys);
+    if (message)
+        json_object_set_new(l, "message", text_object("text", message));
+    return l;
+}
+
+/* FNV-1a over the parts that identify a finding but not its line, so the
+   fingerprint survives edits elsewhere in the file. */
+static uint64_t fingerprint(const char *const *parts, size_t n, uint64_t occurrence)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < n; i++) {
+        for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+            h = (h ^ *p) * 0x100000001b3u;
+        h = (h ^ 0xff) * 0x100000001b3u;
+    }
+    return (h ^ occurrence) * 0x100000001b3u;
+}
+
+/* The message without the " [rule]" GCC's text ends with: SARIF has ruleId. */
+static char *plain_message(const char *message)
+{
+    const char *bracket = strrchr(message, '[');
+    size_t n = bracket && bracket > message && bracket[-1] == ' ' ? (size_t)(bracket - message - 1)
+                                                                  : strlen(message);
+    return esc_xasprintf("%.*s", (int)n, message);
+}
+
+static const char *suppression_kind(enum esc_suppression s)
+{
+    switch (s) {
+    case ESC_SUPPRESSED_BY_OPTION:
+        return "external";
+    case ESC_SUPPRESSED_BY_ATTRIBUTE:
+    case ESC_SUPPRESSED_BY_PRAGMA:
+        return "inSource";
+    case ESC_SHOWN:
+    case ESC_NOT_SHOWN:
+        break;
+    }
+    return NULL;
+}
+
+static json_t *result_json(struct sarif *s, const struct esc_function *fn,
+                           const struct esc_finding *f, uint64_t occurrence)
+{
+    struct esc_diag d;
+    esc_render_finding(fn, f, &d);
+    json_t *r = json_object();
+    json_object_set_new(r, "ruleId", json_string(esc_rule_info(f->rule)->id));
+    json_object_set_new(r, "ruleIndex", json_integer(f->rule));
+    json_object_set_new(r, "level", json_string("warning"));
+    char *message = plain_message(d.message);
+    json_object_set_new(r, "message", text_object("text", message));
+
+    json_t *locations = json_array();
+    json_t *primary = location(s, f->loc, NULL);
+    if (primary) {
+        json_t *logical = json_object();
+        json_object_set_new(logical, "name", json_string(fn->name));
+        json_object_set_new(logical, "kind", json_string("function"));
+        json_t *logicals = json_array();
+        json_array_append_new(logicals, logical);
+        json_object_set_new(primary, "logicalLocations", logicals);
+        json_array_append_new(locations, primary);
+    }
+    json_object_set_new(r, "locations", locations);
+
+    json_t *related = json_array(), *flow = json_array();
+    for (uint32_t i = 0; i < d.nnotes; i++) {
+        json_t *rel = location(s, d.notes[i].loc, d.notes[i].text);
+        if (!rel)
+            continue;
+        json_object_set_new(rel, "id", json_integer((json_int_t)json_array_size(related) + 1));
+        if (d.notes[i].kind != ESC_NOTE_DECLARATION && d.notes[i].kind != ESC_NOTE_FREE) {
+            json_t *step = json_object();
+            json_t *copy = json_deep_copy(rel);
+            json_object_del(copy, "id");
+            json_object_set_new(step, "location", copy);
+            json_array_append_new(flow, step);
+        }
+        json_array_append_new(related, rel);
+    }
+    if (json_array_size(related))
+        json_object_set_new(r, "relatedLocations", related);
+    else
+        json_decref(related);
+    if (json_array_size(flow)) {
+        json_t *thread = json_object();
+        json_object_set_new(thread, "locations", flow);
+        json_t *threads = json_array();
+        json_array_append_new(threads, thread);
+        json_t *code_flow = json_object();
+        json_object_set_new(code_flow, "threadFlows", threads);
+        json_t *flows = json_array();
+        json_array_append_new(flows, code_flow);
+        json_object_set_new(r, "codeFlows", flows);
+    } else {
+        json_decref(flow);
+    }
+
+    const char *file = f->loc.file ? f->loc.file : "";
+    const char *parts[] = {esc_rule_info(f->rule)->id, file, fn->name, message};
+    char hash[17];
+    snprintf(hash, sizeof hash, "%016llx",
+             (unsigned long long)fingerprint(parts, sizeof parts / sizeof parts[0], occurrence));
+    json_object_set_new(r, "partialFingerprints", text_object("gccEscape/v1", hash));
+
+    const char *kind = suppression_kind(f->suppressed);
+    if (kind) {
+        json_t *suppression = text_object("kind", kind);
+        json_t *list = json_array();
+        json_array_append_new(list, suppression);
+        json_object_set_new(r, "suppressions", list);
+    }
+    free(message);
+    esc_diag_free(&d);
+    return r;
+}
+
+/* How many earlier findings of FN read the same, for the fingerprint. */
+static uint64_t occurrence_of(const struct esc_function_result *r, uint32_t k)
+{
+    uint64_t n = 0;
+    for (uint32_t i = 0; i < k; i++)
+        n += r->findings[i].rule == r->findings[k].rule &&
+             r->findings[i].object == r->findings[k].object &&
+             r->findings[i].sink == r->findings[k].sink;
+    return n;
+}
+
+char *esc_report_sarif(const struct esc_results *results, const struct esc_report_info *info)
+{
+    struct sarif s = {.info = info, .artifacts = json_array()};
+    const char *homepage = info->homepage ? info->homepage : "https://example.invalid/gcc-escape";
+    json_t *rules = json_array();
+    for (int r = 0; r < ESC_RULE_COUNT; r++)
+        json_array_append_new(rules, rule_json((enum esc_rule)r, homepage));
+    json_t *driver = json_object();
+    json_object_set_new(driver, "name", json_string("gcc-escape"));
+    json_object_set_new(driver, "version", json_string(info->version));
+    json_object_set_new(driver, "semanticVersion", json_string(info->version));
+    json_object_set_new(driver, "informationUri", json_string(homepage));
+    json_object_set_new(driver, "rules", rules);
+    json_t *tool = json_object();
+    json_object_set_new(tool, "driver", driver);
+
+    json_t *list = json_array();
+    for (uint32_t i = 0; i < results->nfunctions; i++) {
+        const struct esc_function_result *r = &results->functions[i];
+        for (uint32_t k = 0; k < r->nfindings; k++)
+            if (r->findings[k].suppressed != ESC_NOT_SHOWN)
+                json_array_append_new(list,
+                                      result_json(&s, r->fn, &r->findings[k], occurrence_of(r, k)));
+    }
+
+    json_t *run = json_object();
+    json_object_set_new(run, "tool", tool);
+    if (info->source_root) {
+        char *root_path = uri_path(info->source_root);
+        char *root = esc_xasprintf("file://%s/", root_path);
+        json_t *base = json_object();
+        json_object_set_new(base, "SRCROOT", text_object("uri", root));
+        json_object_set_new(run, "originalUriBaseIds", base);
+        free(root);
+        free(root_path);
+    }
+    json_object_set_new(run, "artifacts", s.artifacts);
+    json_object_set_new(run, "results", list);
+    json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
+    json_t *runs = json_array();
+    json_array_append_new(runs, run);
+
+    json_t *log = json_object();
+    json_object_set_new(log, "$schema",
+                        json_string("https://json.schemastore.org/sarif-2.1.0.json"));
+    json_object_set_new(log, "version", json_string("2.1.0"));
+    json_object_set_new(log, "runs", runs);
+    char *text = json_dumps(log, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    json_decref(log);
+    if (!text)
+        return NULL;
+    char *out = esc_xasprintf("%s\n", text);
+    free(text);
+    return out;
+}
