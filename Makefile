@@ -43,6 +43,10 @@ CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 PLUGIN_OBJ := $(PLUGIN_SRC:%.cc=$(B)/%.o)
 UNIT_SRC := $(sort $(wildcard testsuite/escape.unit/*.c))
 UNIT_BIN := $(UNIT_SRC:testsuite/escape.unit/%.c=$(B)/unit/%)
+# gcc-escape, the command-line tool: merge and diff SARIF logs (docs/gcc-escape.1).
+TOOL := $(B)/gcc-escape
+TOOL_SRC := $(sort $(wildcard tool/*.c))
+TOOL_OBJ := $(TOOL_SRC:%.c=$(B)/%.o)
 
 PLUGIN := $(B)/escape.so
 CORE_LIBS := -ljansson
@@ -51,7 +55,7 @@ RUNTEST_FLAGS ?=
 .PHONY: all deps-core deps-build deps-check install uninstall demo check check-unit \
 	check-dg check-oracle check-torture check-schema clean
 
-all: $(PLUGIN)
+all: $(PLUGIN) $(TOOL)
 
 # The core's one library: jansson reads model files (core/models.c).
 deps-core:
@@ -89,11 +93,23 @@ $(B)/unit/%: testsuite/escape.unit/%.c $(wildcard testsuite/escape.unit/*.h) $(B
 	$(CC) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-unused-function \
 		-I. -o $@ $< $(B)/libescape-core.a $(CORE_LIBS)
 
-install: $(PLUGIN)
+$(B)/tool/%.o: tool/%.c | deps-core
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(ESC_CFLAGS) -DESC_VERSION='"$(VERSION)"' -c $< -o $@
+
+$(TOOL): $(TOOL_OBJ) $(B)/libescape-core.a
+	$(CC) $(CFLAGS) -o $@ $(TOOL_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
+
+PREFIX ?= /usr/local
+
+install: $(PLUGIN) $(TOOL)
 	install -D -m 0755 $(PLUGIN) $(DESTDIR)$(PLUGIN_DIR)/escape.so
+	install -D -m 0755 $(TOOL) $(DESTDIR)$(PREFIX)/bin/gcc-escape
+	install -D -m 0644 docs/gcc-escape.1 $(DESTDIR)$(PREFIX)/share/man/man1/gcc-escape.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PLUGIN_DIR)/escape.so
+	rm -f $(DESTDIR)$(PLUGIN_DIR)/escape.so $(DESTDIR)$(PREFIX)/bin/gcc-escape \
+		$(DESTDIR)$(PREFIX)/share/man/man1/gcc-escape.1
 
 demo: $(PLUGIN)
 	@build-aux/demo.sh $(CC) $(TOP)/$(PLUGIN) examples
@@ -118,7 +134,7 @@ RUNTEST = cd $(B)/testsuite && runtest --tool escape --srcdir $(TOP)/testsuite \
 
 # One DejaGnu run for the unit tests, the plugin tests and the oracle,
 # then the torture run; failures do not stop the rest, the summary counts.
-check: $(PLUGIN) $(UNIT_BIN) $(B)/gcc-tests/.extracted
+check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(B)/gcc-tests/.extracted
 	@mkdir -p $(B)/testsuite
 	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum $(B)/schema/schema.sum
 	-@$(RUNTEST) $(RUNTEST_FLAGS)
@@ -129,7 +145,7 @@ check: $(PLUGIN) $(UNIT_BIN) $(B)/gcc-tests/.extracted
 
 # One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
 # check-oracle (oracle.exp); RUNTEST_FLAGS=dg.exp=FILE.c narrows it.
-check-unit check-dg check-oracle: $(PLUGIN) $(UNIT_BIN) $(B)/gcc-tests/.extracted
+check-unit check-dg check-oracle: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(B)/gcc-tests/.extracted
 	@mkdir -p $(B)/testsuite
 	-@$(RUNTEST) $(or $(RUNTEST_FLAGS),$(@:check-%=%).exp)
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum
@@ -218,7 +234,8 @@ $(SARIF_MULTITOOL): | deps-check
 	@chmod u+x $(B)/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 	@touch $@
 
-$(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) docs/schemas/summary.schema.json docs/models.md \
+$(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) $(TOOL) docs/schemas/summary.schema.json \
+		docs/models.md \
 		$(REPORT_SOURCES) testsuite/schemas/sarif-schema-2.1.0.json $(SARIF_MULTITOOL)
 	@rm -rf $(B)/schema
 	@$(B)/unit/models --fixtures $(B)/schema
@@ -236,11 +253,15 @@ $(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) docs/schemas/summary.schema.j
 	done
 	@python3 -c "$$SCHEMA_CHECK" docs/schemas/summary.schema.json $(B)/schema/*.json \
 		$(B)/schema/reports/*.json >$@.tmp
+	@mkdir -p $(B)/schema/merged
+	@$(TOOL) merge -o $(B)/schema/merged/all.sarif $(B)/schema/sarif/*.sarif
 	@python3 -c "$$SARIF_CHECK" testsuite/schemas/sarif-schema-2.1.0.json \
-		$(B)/schema/sarif/*.sarif >>$@.tmp
+		$(B)/schema/sarif/*.sarif $(B)/schema/merged/all.sarif >>$@.tmp
 	@$(SARIF_MULTITOOL) validate --rule-kind Gh -o $(B)/schema/gh.sarif \
-		$(B)/schema/sarif/*.sarif >$(B)/schema/gh.log 2>&1 || { cat $(B)/schema/gh.log; exit 1; }
-	@python3 -c "$$GH_CHECK" $(B)/schema/gh.sarif $(B)/schema/sarif/*.sarif >>$@.tmp
+		$(B)/schema/sarif/*.sarif $(B)/schema/merged/all.sarif \
+		>$(B)/schema/gh.log 2>&1 || { cat $(B)/schema/gh.log; exit 1; }
+	@python3 -c "$$GH_CHECK" $(B)/schema/gh.sarif $(B)/schema/sarif/*.sarif \
+		$(B)/schema/merged/all.sarif >>$@.tmp
 	@mv $@.tmp $@
 
 check-schema:
@@ -251,4 +272,4 @@ check-schema:
 clean:
 	rm -rf $(B)
 
--include $(CORE_OBJ:.o=.d) $(PLUGIN_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(PLUGIN_OBJ:.o=.d) $(TOOL_OBJ:.o=.d)

@@ -1,0 +1,155 @@
+/* main.c - gcc-escape, the command-line tool: merge SARIF logs, diff against a baseline, GitLab
+ * Code Quality. */
+#include "baseline.h"
+#include "codequality.h"
+#include "merge.h"
+#include "sarif_log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef ESC_VERSION
+#define ESC_VERSION "0.0.0"
+#endif
+
+/* Exit statuses: diff's 1 is the one CI gates on. */
+enum { EXIT_OK = 0, EXIT_NEW_RESULTS = 1, EXIT_TROUBLE = 2 };
+
+static const char usage[] =
+    "Usage: gcc-escape merge [-o FILE] [--format=sarif|codequality] LOG.sarif...\n"
+    "       gcc-escape diff --baseline OLD.sarif [-o FILE] [--format=sarif|codequality] "
+    "LOG.sarif...\n"
+    "       gcc-escape --help | --version\n"
+    "\n"
+    "merge   one run per tool from the logs the plugin wrote for each translation unit\n"
+    "        (-fplugin-arg-escape-sarif): GitHub code scanning rejects an upload with\n"
+    "        several runs of one tool; rules and artifacts are de-duplicated and\n"
+    "        re-indexed, results sorted by place.\n"
+    "diff    merge, then mark each result's baselineState against OLD: new, unchanged,\n"
+    "        or absent (in OLD only).  Exits 1 if there is a new result, so CI can\n"
+    "        gate on new findings alone.\n"
+    "\n"
+    "  -o FILE               write there, whole or not at all (default: standard output)\n"
+    "  --format=codequality  GitLab Code Quality JSON instead of SARIF\n"
+    "  --baseline OLD.sarif  diff: the log to compare with\n"
+    "\n"
+    "Exit status: 0 done; 1 diff found new results; 2 bad arguments or input.\n"
+    "See the gcc-escape(1) manual page (docs/gcc-escape.1).\n";
+
+static int trouble(const char *fmt, const char *arg)
+{
+    fputs("gcc-escape: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    return EXIT_TROUBLE;
+}
+
+struct args {
+    const char *command, *output, *baseline;
+    bool codequality;
+    int ninputs;
+    char **inputs;
+};
+
+static int parse(int argc, char **argv, struct args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->command = argv[1];
+    a->inputs = calloc((size_t)argc, sizeof *a->inputs);
+    if (!a->inputs)
+        abort();
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0 ||
+            strcmp(arg, "--baseline") == 0) {
+            if (i + 1 >= argc)
+                return trouble("option '%s' needs a file name", arg);
+            if (strcmp(arg, "--baseline") == 0)
+                a->baseline = argv[++i];
+            else
+                a->output = argv[++i];
+        } else if (strncmp(arg, "--baseline=", 11) == 0) {
+            a->baseline = arg + 11;
+        } else if (strncmp(arg, "--output=", 9) == 0) {
+            a->output = arg + 9;
+        } else if (strcmp(arg, "--format=sarif") == 0) {
+            a->codequality = false;
+        } else if (strcmp(arg, "--format=codequality") == 0) {
+            a->codequality = true;
+        } else if (strncmp(arg, "--format", 8) == 0) {
+            return trouble("unknown format in '%s'; valid formats: sarif, codequality", arg);
+        } else if (arg[0] == '-' && arg[1]) {
+            return trouble("unknown option '%s'; see 'gcc-escape --help'", arg);
+        } else {
+            a->inputs[a->ninputs++] = argv[i];
+        }
+    }
+    if (a->ninputs == 0)
+        return trouble("%s: no input logs; see 'gcc-escape --help'", a->command);
+    bool diff = strcmp(a->command, "diff") == 0;
+    if (diff && !a->baseline)
+        return trouble("%s: needs --baseline OLD.sarif", a->command);
+    if (!diff && a->baseline)
+        return trouble("%s: --baseline is for diff", a->command);
+    return EXIT_OK;
+}
+
+static int run(const struct args *a)
+{
+    int status = EXIT_OK;
+    json_t **logs = calloc((size_t)a->ninputs + 1, sizeof *logs);
+    json_t *baseline = NULL, *out = NULL;
+    char *error = NULL;
+    if (!logs)
+        abort();
+    /* Every input is read before anything is written: a bad one loses
+       nothing. */
+    for (int i = 0; i < a->ninputs && status == EXIT_OK; i++)
+        if (!(logs[i] = sarif_load(a->inputs[i], &error)))
+            status = trouble("%s", error);
+    if (status == EXIT_OK && a->baseline && !(baseline = sarif_load(a->baseline, &error)))
+        status = trouble("%s", error);
+    if (status == EXIT_OK) {
+        const char *conflict;
+        out = sarif_merge(logs, (size_t)a->ninputs, &conflict);
+        if (conflict)
+            fprintf(stderr,
+                    "gcc-escape: warning: the logs give uriBaseId '%s' different URIs; "
+                    "the first one is kept\n",
+                    conflict);
+        if (baseline && sarif_mark_baseline(out, baseline) > 0)
+            status = EXIT_NEW_RESULTS;
+        json_t *written = a->codequality ? sarif_to_codequality(out) : json_incref(out);
+        if (!sarif_write(written, a->output, &error))
+            status = trouble("%s", error);
+        json_decref(written);
+    }
+    free(error);
+    json_decref(out);
+    json_decref(baseline);
+    for (int i = 0; i < a->ninputs; i++)
+        json_decref(logs[i]);
+    free(logs);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return fputs(usage, stderr), EXIT_TROUBLE;
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return fputs(usage, stdout), EXIT_OK;
+    if (strcmp(argv[1], "--version") == 0)
+        return printf("gcc-escape %s\n", ESC_VERSION), EXIT_OK;
+    if (strcmp(argv[1], "merge") != 0 && strcmp(argv[1], "diff") != 0)
+        return trouble("unknown command '%s'; valid commands: merge, diff (see 'gcc-escape "
+                       "--help')",
+                       argv[1]);
+    struct args a;
+    int status = parse(argc, argv, &a);
+    if (status == EXIT_OK)
+        status = run(&a);
+    free(a.inputs);
+    return status;
+}
