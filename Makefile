@@ -111,8 +111,8 @@ uninstall:
 	rm -f $(DESTDIR)$(PLUGIN_DIR)/escape.so $(DESTDIR)$(PREFIX)/bin/gcc-escape \
 		$(DESTDIR)$(PREFIX)/share/man/man1/gcc-escape.1
 
-demo: $(PLUGIN)
-	@build-aux/demo.sh $(CC) $(TOP)/$(PLUGIN) examples
+demo: $(PLUGIN) $(TOOL)
+	@build-aux/demo.sh $(CC) $(TOP)/$(PLUGIN) $(TOP)/$(TOOL) examples $(B)/demo
 
 # --- tests -----------------------------------------------------------------
 
