@@ -70,7 +70,8 @@ deps-check: deps-build
 	@build-aux/require.sh "make check" \
 		dejagnu:runtest dejagnu:/usr/include/dejagnu.h \
 		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz \
-		python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema/__init__.py
+		python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema/__init__.py \
+		python3-yaml:/usr/lib/python3/dist-packages/yaml/__init__.py cmake:cmake
 
 $(B)/core/models.o: | deps-core
 $(B)/%.o: %.c
