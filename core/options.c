@@ -30,7 +30,7 @@ static const struct key_info keys[] = {
      "suggest a stack array for heap allocations of at most BYTES (default 1024; 0: never)"},
     {"verbose", "verbose[=LEVEL]", true,
      "LEVEL 1 (the default when no value is given) notes the verdict on every local, "
-     "parameter and allocation, and each suppressed finding"},
+     "parameter and allocation, and each suppressed finding; 2 adds each verdict's path"},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])

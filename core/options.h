@@ -12,7 +12,7 @@ struct esc_options {
     bool show_version;
     /* 0: warnings only; 1: also a note with the verdict on every local,
        parameter and allocation, a note for each suppressed finding and a
-       count at the end; 2: reserved for verdict paths (as 1 for now). */
+       count at the end; 2: also each verdict's path, one step per note. */
     int verbose;
     /* -fplugin-arg-escape-heap-max=BYTES: heap-to-stack's size limit. */
     int64_t heap_max;

@@ -82,8 +82,18 @@ static void note_verdicts(const struct esc_function_result *r, const struct esc_
     for (uint32_t i = 0; i < verdicts.n; i++) {
         location_t loc = (location_t)verdicts.items[i].loc.handle;
         /* A system header's declarations are not the user's. */
-        if (loc != UNKNOWN_LOCATION && diagnostic_report_warnings_p(global_dc, loc))
-            inform(loc, "%s", verdicts.items[i].text);
+        if (loc == UNKNOWN_LOCATION || !diagnostic_report_warnings_p(global_dc, loc))
+            continue;
+        inform(loc, "%s", verdicts.items[i].text);
+        if (esc_opts.verbose < 2)
+            continue;
+        /* Go's -m=2: the path, one step per note. */
+        struct esc_diag path;
+        esc_verdict_path(r->fn, &verdicts.items[i], &path);
+        for (uint32_t k = 0; k < path.nnotes; k++)
+            if ((location_t)path.notes[k].loc.handle != UNKNOWN_LOCATION)
+                inform((location_t)path.notes[k].loc.handle, "%s", path.notes[k].text);
+        esc_diag_free(&path);
     }
     esc_verdicts_free(&verdicts);
 }

@@ -112,19 +112,11 @@ static const char *const verdict_kinds[] = {
     [ESC_VERDICT_ALLOCATION] = "allocation",
 };
 
-/* The path behind a verdict: the flow of an escaping local, a
-   parameter's leak, or nothing. */
 static json_t *verdict_path(const struct esc_function *fn, const struct esc_verdict *v)
 {
     struct esc_diag d;
-    if (v->kind == ESC_VERDICT_LOCAL && v->finding) {
-        esc_render_finding(fn, v->finding, &d);
-    } else if (v->kind == ESC_VERDICT_PARAM && v->why && v->why->fn) {
-        esc_render_steps(v->why->fn, v->why->steps, v->why->nsteps, &d);
-    } else {
-        return json_array();
-    }
-    json_t *path = notes_json(&d, ESC_NOTE_DECLARATION);
+    esc_verdict_path(fn, v, &d);
+    json_t *path = notes_json(&d, -1);
     esc_diag_free(&d);
     return path;
 }

@@ -141,6 +141,35 @@ static void allocation_verdicts(const struct esc_function_result *r, struct esc_
     }
 }
 
+void esc_verdict_path(const struct esc_function *fn, const struct esc_verdict *v,
+                      struct esc_diag *out)
+{
+    memset(out, 0, sizeof *out);
+    if (v->kind == ESC_VERDICT_LOCAL && v->finding) {
+        struct esc_diag whole;
+        esc_render_finding(fn, v->finding, &whole);
+        /* The declaration is the verdict's own place: keep the flow. */
+        uint32_t cap = 0;
+        for (uint32_t i = 0; i < whole.nnotes; i++) {
+            if (whole.notes[i].kind == ESC_NOTE_DECLARATION) {
+                free(whole.notes[i].text);
+                continue;
+            }
+            *ESC_PUSH(out->notes, out->nnotes, cap) = whole.notes[i];
+        }
+        free(whole.notes);
+        free(whole.message);
+    } else if (v->kind == ESC_VERDICT_PARAM && v->why && v->why->fn) {
+        esc_render_steps(v->why->fn, v->why->steps, v->why->nsteps, out);
+    } else if (v->kind == ESC_VERDICT_ALLOCATION && v->site->why_stmt != ESC_NONE) {
+        uint32_t cap = 0;
+        struct esc_note *note = ESC_PUSH(out->notes, out->nnotes, cap);
+        note->kind = ESC_NOTE_FLOW;
+        note->loc = fn->stmts[v->site->why_stmt].loc;
+        note->text = esc_xasprintf("here: %s", esc_heap_verdict_text(v->site->verdict));
+    }
+}
+
 void esc_collect_verdicts(const struct esc_function_result *r, const struct esc_summary *s,
                           struct esc_verdicts *out)
 {

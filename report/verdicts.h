@@ -37,6 +37,14 @@ struct esc_verdicts {
     struct esc_verdict *items; /* parameters, then locals, then allocation sites */
 };
 
+struct esc_diag;
+/* The path behind verdict V of FN, as notes (verbose=2, the JSON
+   report): the flow of an escaping local, a parameter's first leak, or
+   the statement that keeps an allocation on the heap; no notes when
+   there is none.  Caller frees with esc_diag_free. */
+void esc_verdict_path(const struct esc_function *fn, const struct esc_verdict *v,
+                      struct esc_diag *out);
+
 /* The verdicts on function R->fn, whose summary is S (may be NULL). */
 void esc_collect_verdicts(const struct esc_function_result *r, const struct esc_summary *s,
                           struct esc_verdicts *out);
