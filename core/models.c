@@ -214,6 +214,101 @@ static bool load_leak(struct loader *ld, const json_t *leak, struct esc_summary 
 
 /* One element of "params".  SEEN[i] is 1 + the element that listed
    parameter i + 1, for duplicates. */
+/* A place in a parameter's memory: {"param", "deref", "offset", "size"}.
+ *NPARAMS grows to cover the parameter. */
+static bool load_site(struct loader *ld, const json_t *obj, struct esc_site *site,
+                      json_int_t *nparams)
+{
+    json_int_t param, deref, offset, size;
+    bool present;
+    if (!expect(ld, NULL, obj, K_OBJECT) ||
+        !param_member(ld, obj, "param", true, &param, &present) ||
+        !int_member(ld, obj, "deref", true, 1, 2, &deref, &present) ||
+        !int_member(ld, obj, "offset", true, 0, INT64_MAX, &offset, &present) ||
+        !int_member(ld, obj, "size", true, 1, INT64_MAX, &size, &present))
+        return false;
+    *site = (struct esc_site){.param = (uint8_t)(param - 1),
+                              .level = (uint8_t)deref,
+                              .offset = (int64_t)offset,
+                              .size = (int64_t)size};
+    if (param > *nparams)
+        *nparams = param;
+    return true;
+}
+
+/* A parameter's "thread_handle" and "stored_at": where a new thread's
+   handle goes, and where its leaks into other parameters are stored. */
+static bool load_places(struct loader *ld, const json_t *param, struct esc_summary *s,
+                        json_int_t index, json_int_t *nparams)
+{
+    struct esc_param_summary *p = &s->params[index - 1];
+    json_t *handle = member(ld, param, "thread_handle", K_OBJECT, false);
+    json_t *stored = member(ld, param, "stored_at", K_ARRAY, false);
+    if (ld->error)
+        return false;
+    if (handle) {
+        size_t mark = path_key(ld, "thread_handle");
+        json_t *to = member(ld, handle, "to", K_STRING, true);
+        if (!to)
+            return false;
+        json_int_t k = 0;
+        bool present;
+        if (strcmp(json_string_value(to), "result") == 0) {
+            p->thread_handle = ESC_HANDLE_RESULT;
+        } else if (strcmp(json_string_value(to), "param") == 0) {
+            if (!param_member(ld, handle, "param", true, &k, &present))
+                return false;
+            p->thread_handle = (uint8_t)(ESC_HANDLE_PARAM + k - 1);
+            if (k > *nparams)
+                *nparams = k;
+        } else {
+            return fail(ld, "to", "unknown place '%s'; expected result or param",
+                        json_string_value(to));
+        }
+        path_leave(ld, mark);
+    }
+    size_t mark = path_key(ld, "stored_at");
+    size_t i;
+    json_t *item;
+    json_array_foreach(stored, i, item)
+    {
+        size_t at = path_index(ld, i);
+        json_int_t level;
+        bool present;
+        struct esc_site site;
+        if (!int_member(ld, item, "level", true, 0, 1, &level, &present) ||
+            !load_site(ld, item, &site, nparams))
+            return false;
+        esc_summary_note_store(s, (uint32_t)index - 1, (unsigned)level, &site);
+        path_leave(ld, at);
+    }
+    path_leave(ld, mark);
+    return true;
+}
+
+/* The function's "writes" and "writes_overflow". */
+static bool load_writes(struct loader *ld, const json_t *fn, struct esc_summary *s,
+                        json_int_t *nparams)
+{
+    json_t *writes = member(ld, fn, "writes", K_ARRAY, false);
+    if (ld->error || !bool_member(ld, fn, "writes_overflow", &s->writes_overflow))
+        return false;
+    size_t mark = path_key(ld, "writes");
+    size_t i;
+    json_t *item;
+    json_array_foreach(writes, i, item)
+    {
+        size_t at = path_index(ld, i);
+        struct esc_site site;
+        if (!load_site(ld, item, &site, nparams))
+            return false;
+        esc_summary_note_write(s, &site);
+        path_leave(ld, at);
+    }
+    path_leave(ld, mark);
+    return true;
+}
+
 static bool load_param(struct loader *ld, const json_t *param, struct esc_summary *s, size_t *seen,
                        size_t at, json_int_t *nparams)
 {
@@ -251,7 +346,7 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
         path_leave(ld, at_leak);
     }
     path_leave(ld, mark);
-    return true;
+    return load_places(ld, param, s, index, nparams);
 }
 
 static bool load_returns(struct loader *ld, const json_t *returns, struct esc_return_summary *ret)
@@ -329,7 +424,7 @@ static struct esc_summary *load_function(struct loader *ld, const json_t *fn, js
     struct esc_summary *s = esc_summary_new(text, ESC_MAX_TRACKED_PARAMS);
     s->origin = esc_xstrdup(ld->file);
     json_int_t nparams = 0;
-    if (!load_params(ld, params, s, &nparams)) {
+    if (!load_params(ld, params, s, &nparams) || !load_writes(ld, fn, s, &nparams)) {
         esc_summary_free(s);
         return NULL;
     }

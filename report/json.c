@@ -13,6 +13,13 @@
    *_new setters then fail quietly, and json_dumps below returns NULL,
    which is reported like any other failure to write. */
 
+static json_t *text_object(const char *key, const char *text)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, key, json_string(text));
+    return o;
+}
+
 static void set_loc(json_t *obj, struct esc_loc loc)
 {
     if (loc.file)
@@ -62,6 +69,43 @@ static json_t *leak_json(const struct esc_function *fn, unsigned level, unsigned
     return leak;
 }
 
+/* A place in a parameter's memory, or NULL for places a model file
+   cannot name yet (a static variable's field: its identity is this
+   unit's own). */
+static json_t *site_json(const struct esc_site *site)
+{
+    if (site->param == ESC_SITE_STATIC || site->offset == ESC_UNKNOWN_OFFSET || site->size <= 0)
+        return NULL;
+    json_t *out = json_object();
+    json_object_set_new(out, "param", json_integer(site->param + 1));
+    json_object_set_new(out, "deref", json_integer(site->level));
+    json_object_set_new(out, "offset", json_integer(site->offset));
+    json_object_set_new(out, "size", json_integer(site->size));
+    return out;
+}
+
+/* Where the parameter's leaks are stored and where a thread's handle
+   goes: what lets a caller see a later call undo an earlier one. */
+static void places_json(json_t *param, const struct esc_param_summary *p)
+{
+    if (p->thread_handle == ESC_HANDLE_RESULT) {
+        json_object_set_new(param, "thread_handle", text_object("to", "result"));
+    } else if (p->thread_handle >= ESC_HANDLE_PARAM) {
+        json_t *h = text_object("to", "param");
+        json_object_set_new(h, "param", json_integer(p->thread_handle - ESC_HANDLE_PARAM + 1));
+        json_object_set_new(param, "thread_handle", h);
+    }
+    json_t *stored = json_array();
+    for (uint8_t i = 0; i < p->nstore_sites; i++) {
+        json_t *site = site_json(&p->store_sites[i]);
+        if (!site)
+            continue;
+        json_object_set_new(site, "level", json_integer(p->store_site_level[i]));
+        json_array_append_new(stored, site);
+    }
+    json_object_set_new(param, "stored_at", stored);
+}
+
 /* A parameter as model files write it, so that the report loads as one. */
 static json_t *param_json(const struct esc_function *fn, const struct esc_summary *s, uint32_t i)
 {
@@ -89,6 +133,8 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
     json_object_set_new(param, "freed_deep", json_boolean(p && p->freed_deep));
     json_object_set_new(param, "unknown", json_boolean(p && p->unknown));
     json_object_set_new(param, "noescape", json_boolean(fn->params[i].noescape));
+    if (p)
+        places_json(param, p);
     return param;
 }
 
@@ -190,8 +236,17 @@ static json_t *function_json(const struct esc_function_result *r, const struct e
     for (uint32_t i = 0; i < fn->nparams && i < ESC_MAX_TRACKED_PARAMS; i++)
         json_array_append_new(params, param_json(fn, s, i));
     json_object_set_new(out, "params", params);
-    if (s)
+    if (s) {
         json_object_set_new(out, "returns", returns_json(s));
+        json_t *writes = json_array();
+        for (uint32_t i = 0; i < s->nwrites; i++) {
+            json_t *site = site_json(&s->writes[i]);
+            if (site)
+                json_array_append_new(writes, site);
+        }
+        json_object_set_new(out, "writes", writes);
+        json_object_set_new(out, "writes_overflow", json_boolean(s->writes_overflow));
+    }
 
     struct esc_verdicts verdicts;
     esc_collect_verdicts(r, s, &verdicts);
