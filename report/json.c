@@ -286,6 +286,11 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
         json_array_append_new(functions, function_json(&results->functions[i], s));
     }
     json_object_set_new(root, "functions", functions);
+    return esc_json_finish(root);
+}
+
+char *esc_json_finish(json_t *root)
+{
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
     json_decref(root);
     if (!text)

@@ -25,4 +25,9 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
                       const struct esc_summary_table *summaries,
                       const struct esc_report_info *info);
 
+/* ROOT as indented JSON text ending in a newline, or NULL when out of
+   memory; ROOT is released either way (caller frees the text). */
+typedef struct json_t json_t;
+char *esc_json_finish(json_t *root);
+
 #endif

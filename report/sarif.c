@@ -316,11 +316,5 @@ char *esc_report_sarif(const struct esc_results *results, const struct esc_repor
                         json_string("https://json.schemastore.org/sarif-2.1.0.json"));
     json_object_set_new(log, "version", json_string("2.1.0"));
     json_object_set_new(log, "runs", runs);
-    char *text = json_dumps(log, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-    json_decref(log);
-    if (!text)
-        return NULL;
-    char *out = esc_xasprintf("%s\n", text);
-    free(text);
-    return out;
+    return esc_json_finish(log);
 }
