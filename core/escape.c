@@ -167,7 +167,7 @@ static bool static_matches(const struct restore *r, const struct esc_object *o, 
                            const struct esc_site *w)
 {
     if (r->has_site)
-        return o->kind == ESC_OBJ_STATIC && o->key && o->key == r->site.key &&
+        return esc_site_names_object(&r->site, o) &&
                site_covers(w, base, r->site.offset, r->site.size);
     return false;
 }
@@ -180,10 +180,11 @@ static bool write_restores(const struct restore *r, const struct esc_stmt *call,
     const struct esc_pointsto *pt = &r->a->pt;
     if (w->param == ESC_SITE_STATIC) {
         if (r->has_site)
-            return w->key == r->site.key && site_covers(w, 0, r->site.offset, r->site.size);
+            return esc_sites_same_static(w, &r->site) &&
+                   site_covers(w, 0, r->site.offset, r->site.size);
         for (uint32_t o = esc_bitset_next(&r->targets, pt->nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(&r->targets, pt->nwords, o + 1))
-            if (fn->objects[o].kind == ESC_OBJ_STATIC && fn->objects[o].key == w->key &&
+            if (esc_site_names_object(w, &fn->objects[o]) &&
                 site_covers(w, 0, r->loc->offset, r->loc->size))
                 return true;
         return false;
@@ -529,6 +530,7 @@ static bool leak_site(const struct analysis *a, uint32_t id, uint32_t w, enum es
     if (o->kind == ESC_OBJ_STATIC && f->dst.kind == ESC_OPND_MEM && esc_place_exact(&f->dst) &&
         o->key) {
         site->key = o->key;
+        site->name = esc_static_site_name(o);
         site->offset = f->dst.offset;
         site->size = f->dst.size;
     } else if (o->kind == ESC_OBJ_KEPT) {
@@ -765,10 +767,12 @@ static void note_writes_to(struct analysis *a, const struct esc_bitset *set, uns
             site.param = (uint8_t)obj->param;
             site.level = (uint8_t)(level + extra > 2 ? 2 : level + extra);
             site.key = 0;
+            site.name = NULL;
         } else if (obj->kind == ESC_OBJ_STATIC && obj->key && !extra) {
             site.param = ESC_SITE_STATIC;
             site.level = 0;
             site.key = obj->key;
+            site.name = esc_static_site_name(obj);
         } else {
             continue;
         }

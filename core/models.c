@@ -214,23 +214,36 @@ static bool load_leak(struct loader *ld, const json_t *leak, struct esc_summary 
 
 /* One element of "params".  SEEN[i] is 1 + the element that listed
    parameter i + 1, for duplicates. */
-/* A place in a parameter's memory: {"param", "deref", "offset", "size"}.
- *NPARAMS grows to cover the parameter. */
-static bool load_site(struct loader *ld, const json_t *obj, struct esc_site *site,
-                      json_int_t *nparams)
+/* A place: in a parameter's memory, {"param", "deref", "offset", "size"},
+   or in a global variable, {"static": NAME, "offset", "size"}.  *NPARAMS
+   grows to cover the parameter; S keeps the name. */
+static bool load_site(struct loader *ld, const json_t *obj, struct esc_summary *s,
+                      struct esc_site *site, json_int_t *nparams)
 {
-    json_int_t param, deref, offset, size;
+    json_int_t param = 0, deref = 0, offset, size;
     bool present;
-    if (!expect(ld, NULL, obj, K_OBJECT) ||
-        !param_member(ld, obj, "param", true, &param, &present) ||
-        !int_member(ld, obj, "deref", true, 1, 2, &deref, &present) ||
-        !int_member(ld, obj, "offset", true, 0, INT64_MAX, &offset, &present) ||
+    if (!expect(ld, NULL, obj, K_OBJECT))
+        return false;
+    json_t *name = member(ld, obj, "static", K_STRING, false);
+    if (ld->error || (!name && (!param_member(ld, obj, "param", true, &param, &present) ||
+                                !int_member(ld, obj, "deref", true, 1, 2, &deref, &present))))
+        return false;
+    if (name && (json_object_get(obj, "param") || json_object_get(obj, "deref")))
+        return fail(ld, "static", "not allowed together with \"param\" and \"deref\"");
+    if (name && !*json_string_value(name))
+        return fail(ld, "static", "empty; expected a variable name");
+    if (!int_member(ld, obj, "offset", true, 0, INT64_MAX, &offset, &present) ||
         !int_member(ld, obj, "size", true, 1, INT64_MAX, &size, &present))
         return false;
-    *site = (struct esc_site){.param = (uint8_t)(param - 1),
+    *site = (struct esc_site){.param = name ? ESC_SITE_STATIC : (uint8_t)(param - 1),
                               .level = (uint8_t)deref,
                               .offset = (int64_t)offset,
                               .size = (int64_t)size};
+    if (name) {
+        char *copy = esc_xstrdup(json_string_value(name));
+        *ESC_PUSH(s->owned, s->nowned, s->cap_owned) = copy;
+        site->name = copy;
+    }
     if (param > *nparams)
         *nparams = param;
     return true;
@@ -277,7 +290,7 @@ static bool load_places(struct loader *ld, const json_t *param, struct esc_summa
         bool present;
         struct esc_site site;
         if (!int_member(ld, item, "level", true, 0, 1, &level, &present) ||
-            !load_site(ld, item, &site, nparams))
+            !load_site(ld, item, s, &site, nparams))
             return false;
         esc_summary_note_store(s, (uint32_t)index - 1, (unsigned)level, &site);
         path_leave(ld, at);
@@ -300,7 +313,7 @@ static bool load_writes(struct loader *ld, const json_t *fn, struct esc_summary 
     {
         size_t at = path_index(ld, i);
         struct esc_site site;
-        if (!load_site(ld, item, &site, nparams))
+        if (!load_site(ld, item, s, &site, nparams))
             return false;
         esc_summary_note_write(s, &site);
         path_leave(ld, at);

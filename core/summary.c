@@ -34,6 +34,9 @@ void esc_summary_free(struct esc_summary *s)
                 esc_leak_why_free(s->params[i].why[l][k]);
     free(s->params);
     free(s->writes);
+    for (uint32_t i = 0; i < s->nowned; i++)
+        free(s->owned[i]);
+    free(s->owned);
     free(s->name);
     free(s->origin);
     free(s);
@@ -67,10 +70,36 @@ bool esc_summary_add_leak(struct esc_summary *s, uint32_t param, unsigned level,
     return grew;
 }
 
+const char *esc_static_site_name(const struct esc_object *o)
+{
+    return o->kind == ESC_OBJ_STATIC && !(o->flags & (ESC_OBJF_LOCAL_STATIC | ESC_OBJF_FILE_STATIC))
+               ? o->name
+               : NULL;
+}
+
+bool esc_site_names_object(const struct esc_site *s, const struct esc_object *o)
+{
+    if (o->kind != ESC_OBJ_STATIC)
+        return false;
+    if (s->key)
+        return o->key == s->key;
+    const char *name = esc_static_site_name(o);
+    return s->name && name && strcmp(s->name, name) == 0;
+}
+
+bool esc_sites_same_static(const struct esc_site *a, const struct esc_site *b)
+{
+    if (a->key && b->key)
+        return a->key == b->key;
+    return a->name && b->name && strcmp(a->name, b->name) == 0;
+}
+
 static bool same_site(const struct esc_site *a, const struct esc_site *b)
 {
-    return a->param == b->param && a->level == b->level && a->key == b->key &&
-           a->offset == b->offset && a->size == b->size;
+    if (a->param == ESC_SITE_STATIC && b->param == ESC_SITE_STATIC && !esc_sites_same_static(a, b))
+        return false;
+    return a->param == b->param && a->level == b->level && a->offset == b->offset &&
+           a->size == b->size;
 }
 
 /* Two sites of one leak into the same place-holder: the parameter (or

@@ -47,9 +47,22 @@ struct esc_leak_why {
 struct esc_site {
     uint8_t param; /* 0-based, or ESC_SITE_STATIC */
     uint8_t level; /* parameter sites: 1 or 2 */
-    uint64_t key;  /* static sites: the variable's identity (esc_object.key) */
+    uint64_t key;  /* static sites: the variable's identity in this unit (esc_object.key); 0
+                      for a site read from a model file */
+    /* Static sites: the variable's name when other units can name it too
+       (external linkage), else NULL; the identity across units. */
+    const char *name;
     int64_t offset, size;
 };
+
+/* Is static site S about object O: the same variable by this unit's
+   identity, or, for a site from another unit, by its external name? */
+bool esc_site_names_object(const struct esc_site *s, const struct esc_object *o);
+/* Are static sites A and B about the same variable? */
+bool esc_sites_same_static(const struct esc_site *a, const struct esc_site *b);
+/* The name a static site records for O: its name if it has external
+   linkage, else NULL. */
+const char *esc_static_site_name(const struct esc_object *o);
 #define ESC_MAX_SITES 8
 #define ESC_HANDLE_NONE 0
 #define ESC_HANDLE_RESULT 1
@@ -101,8 +114,11 @@ struct esc_summary {
     bool writes_overflow;
     struct esc_site *writes;
     const struct esc_function *fn; /* the definition it summarises; NULL for a model */
-    uint32_t fn_index;             /* fn's index in its module */
-    char *origin;                  /* owned: a model's file name, for messages; NULL otherwise */
+    /* Strings a model's summary owns (its sites' static names). */
+    uint32_t nowned, cap_owned;
+    char **owned;
+    uint32_t fn_index; /* fn's index in its module */
+    char *origin;      /* owned: a model's file name, for messages; NULL otherwise */
     uint32_t nparams;
     struct esc_param_summary *params;
     struct esc_return_summary ret;

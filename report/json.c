@@ -69,16 +69,21 @@ static json_t *leak_json(const struct esc_function *fn, unsigned level, unsigned
     return leak;
 }
 
-/* A place in a parameter's memory, or NULL for places a model file
-   cannot name yet (a static variable's field: its identity is this
-   unit's own). */
+/* A place in a parameter's memory or in a global variable, or NULL for
+   places other units cannot name (a static of this file, an unknown
+   field). */
 static json_t *site_json(const struct esc_site *site)
 {
-    if (site->param == ESC_SITE_STATIC || site->offset == ESC_UNKNOWN_OFFSET || site->size <= 0)
+    if ((site->param == ESC_SITE_STATIC && !site->name) || site->offset == ESC_UNKNOWN_OFFSET ||
+        site->size <= 0)
         return NULL;
     json_t *out = json_object();
-    json_object_set_new(out, "param", json_integer(site->param + 1));
-    json_object_set_new(out, "deref", json_integer(site->level));
+    if (site->param == ESC_SITE_STATIC) {
+        json_object_set_new(out, "static", json_string(site->name));
+    } else {
+        json_object_set_new(out, "param", json_integer(site->param + 1));
+        json_object_set_new(out, "deref", json_integer(site->level));
+    }
     json_object_set_new(out, "offset", json_integer(site->offset));
     json_object_set_new(out, "size", json_integer(site->size));
     return out;
