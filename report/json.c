@@ -6,6 +6,7 @@
 #include "../core/util.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -268,30 +269,74 @@ static json_t *function_json(const struct esc_function_result *r, const struct e
     return out;
 }
 
+/* Append V's text to OUT, each line after the first indented by INDENT
+   spaces, as if V had been dumped inside its parent; false when out of
+   memory. */
+static bool append_nested(struct esc_strbuf *out, const json_t *v, int indent)
+{
+    char *text =
+        json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
+    if (!text)
+        return false;
+    for (const char *line = text; line;) {
+        const char *nl = strchr(line, '\n');
+        esc_strbuf_addf(out, "%.*s", (int)(nl ? nl - line : (ptrdiff_t)strlen(line)), line);
+        if (nl)
+            esc_strbuf_addf(out, "\n%*s", indent, "");
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    return true;
+}
+
 char *esc_report_json(const struct esc_module *m, const struct esc_results *results,
                       const struct esc_summary_table *summaries, const struct esc_report_info *info)
 {
-    json_t *root = json_object();
-    json_object_set_new(root, "schema", json_string("gcc-escape-summary/1"));
+    json_t *head = json_object();
+    json_object_set_new(head, "schema", json_string("gcc-escape-summary/1"));
     json_t *generator = json_object();
     json_object_set_new(generator, "name", json_string("gcc-escape"));
     json_object_set_new(generator, "version",
                         json_string(info && info->version ? info->version : "?"));
     if (info && info->gcc_version)
         json_object_set_new(generator, "gcc", json_string(info->gcc_version));
-    json_object_set_new(root, "generator", generator);
+    json_object_set_new(head, "generator", generator);
     if (info && info->source)
-        json_object_set_new(root, "source", json_string(info->source));
-    json_t *functions = json_array();
-    for (uint32_t i = 0; i < results->nfunctions && i < m->nfunctions; i++) {
+        json_object_set_new(head, "source", json_string(info->source));
+
+    /* One function's tree at a time: a unit of thousands of functions
+       would otherwise hold them all in memory at once. */
+    struct esc_strbuf out = {0};
+    bool ok = true;
+    const char *key;
+    json_t *value;
+    esc_strbuf_add(&out, "{");
+    json_object_foreach(head, key, value)
+    {
+        esc_strbuf_addf(&out, "\n  \"%s\": ", key);
+        ok &= append_nested(&out, value, 2);
+        esc_strbuf_add(&out, ",");
+    }
+    json_decref(head);
+    esc_strbuf_add(&out, "\n  \"functions\": [");
+    uint32_t n = 0;
+    for (uint32_t i = 0; ok && i < results->nfunctions && i < m->nfunctions; i++) {
         const struct esc_summary *s =
             summaries && i < summaries->n && summaries->items[i]->fn == results->functions[i].fn
                 ? summaries->items[i]
                 : NULL;
-        json_array_append_new(functions, function_json(&results->functions[i], s));
+        json_t *fn = function_json(&results->functions[i], s);
+        esc_strbuf_add(&out, n++ ? ",\n    " : "\n    ");
+        ok &= append_nested(&out, fn, 4);
+        json_decref(fn);
     }
-    json_object_set_new(root, "functions", functions);
-    return esc_json_finish(root);
+    esc_strbuf_add(&out, n ? "\n  ]\n}\n" : "]\n}\n");
+    char *text = esc_strbuf_finish(&out);
+    if (!ok) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }
 
 char *esc_json_finish(json_t *root)
