@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -565,5 +566,42 @@ bool esc_models_load(const char *path, struct esc_summary_table *into, char **er
     for (uint32_t i = 0; i < ld.n; i++)
         esc_summary_table_add(into, ld.loaded[i]);
     free(ld.loaded);
+    return true;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool esc_models_load_dir(const char *dir, struct esc_summary_table *into,
+                         void (*skipped)(void *ctx, const char *message), void *ctx, char **error)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        *error = esc_xasprintf("%s: cannot read the directory: %s", dir, strerror(errno));
+        return false;
+    }
+    char **names = NULL;
+    uint32_t n = 0, cap = 0;
+    for (struct dirent *e = readdir(d); e; e = readdir(d)) {
+        size_t len = strlen(e->d_name);
+        if (len > 5 && strcmp(e->d_name + len - 5, ".json") == 0 && e->d_name[0] != '.')
+            *ESC_PUSH(names, n, cap) = esc_xstrdup(e->d_name);
+    }
+    closedir(d);
+    /* Name order: the last file wins for a name, as with models=, and
+       the same directory gives the same result on every machine. */
+    qsort(names, n, sizeof *names, compare_names);
+    for (uint32_t i = 0; i < n; i++) {
+        char *path = esc_xasprintf("%s/%s", dir, names[i]);
+        char *message = NULL;
+        if (!esc_models_load(path, into, &message) && skipped)
+            skipped(ctx, message);
+        free(message);
+        free(path);
+        free(names[i]);
+    }
+    free(names);
     return true;
 }

@@ -20,6 +20,9 @@ static const struct key_info keys[] = {
     {"disable", "disable=RULE[,RULE...]", true, "do not report these rules"},
     {"models", "models=FILE", true,
      "read more function models from FILE (JSON, see docs/models.md); repeatable"},
+    {"summaries", "summaries=PATH", true,
+     "use the summaries in PATH, a JSON report of another unit or a directory of them (a "
+     "previous build's -fplugin-arg-escape-json=DIR); repeatable"},
     {"json", "json=FILE", true,
      "write the unit's summaries, verdicts and findings as JSON to FILE (a directory: one "
      "file per unit; see docs/json.md)"},
@@ -37,8 +40,8 @@ static const struct key_info keys[] = {
 
 const char *esc_options_keys(void)
 {
-    return "help, version, disable=RULE[,RULE...], models=FILE, json=FILE, sarif=FILE, "
-           "heap-max=BYTES, verbose[=LEVEL]";
+    return "help, version, disable=RULE[,RULE...], models=FILE, summaries=PATH, json=FILE, "
+           "sarif=FILE, heap-max=BYTES, verbose[=LEVEL]";
 }
 
 static char *rule_list(void)
@@ -62,6 +65,11 @@ void esc_options_free(struct esc_options *opts)
     free(opts->model_files);
     opts->model_files = NULL;
     opts->nmodel_files = 0;
+    for (uint32_t i = 0; i < opts->nsummary_paths; i++)
+        free(opts->summary_paths[i]);
+    free(opts->summary_paths);
+    opts->summary_paths = NULL;
+    opts->nsummary_paths = 0;
     free(opts->json_file);
     opts->json_file = NULL;
     free(opts->sarif_file);
@@ -117,14 +125,16 @@ static bool apply_heap_max(struct esc_options *opts, const char *value, char **e
     return true;
 }
 
-static bool apply_models(struct esc_options *opts, const char *value, char **error)
+/* models=FILE, summaries=PATH: each one given is used, in order. */
+static bool apply_list(char ***list, uint32_t *n, const char *key, const char *what,
+                       const char *value, char **error)
 {
     if (!*value) {
-        *error = esc_xasprintf("argument '-fplugin-arg-escape-models' needs a file name");
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-%s' needs %s", key, what);
         return false;
     }
-    uint32_t cap = opts->nmodel_files;
-    *ESC_PUSH(opts->model_files, opts->nmodel_files, cap) = esc_xstrdup(value);
+    uint32_t cap = *n;
+    *ESC_PUSH(*list, *n, cap) = esc_xstrdup(value);
     return true;
 }
 
@@ -194,7 +204,11 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
     else if (strcmp(key, "verbose") == 0)
         return apply_verbose(opts, value, error);
     else if (strcmp(key, "models") == 0)
-        return apply_models(opts, value, error);
+        return apply_list(&opts->model_files, &opts->nmodel_files, key, "a file name", value,
+                          error);
+    else if (strcmp(key, "summaries") == 0)
+        return apply_list(&opts->summary_paths, &opts->nsummary_paths, key,
+                          "a file or directory name", value, error);
     else if (strcmp(key, "heap-max") == 0)
         return apply_heap_max(opts, value, error);
     else if (strcmp(key, "json") == 0)

@@ -19,6 +19,10 @@ struct esc_options {
     /* -fplugin-arg-escape-models=FILE, in the order given (repeatable). */
     uint32_t nmodel_files;
     char **model_files;
+    /* -fplugin-arg-escape-summaries=PATH, in the order given (repeatable):
+       JSON reports of other units, a file or a directory of them. */
+    uint32_t nsummary_paths;
+    char **summary_paths;
     /* -fplugin-arg-escape-json=FILE, -fplugin-arg-escape-sarif=FILE: the
        reports to write, or NULL. */
     char *json_file;

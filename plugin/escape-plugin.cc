@@ -1,6 +1,8 @@
 /* escape-plugin.cc - the plugin's entry point: arguments, passes and callbacks. */
 #include "adapter.h"
 
+#include <sys/stat.h>
+
 extern "C" {
 #include "../core/models.h"
 #include "../core/summary.h"
@@ -122,6 +124,29 @@ void on_finish(void *, void *)
     esc_options_free(&esc_opts);
 }
 
+/* A directory of reports is a previous build's output: a file in it that
+   does not load is a warning, and the rest are used. */
+void skipped_summary(void *, const char *message)
+{
+    warning(0, "gcc-escape: %s; file skipped", message);
+}
+
+/* summaries=PATH: one report (all or nothing, like a model file), or
+   every report in a directory.  Loaded before the model files, which
+   are the user's own corrections and so win for a name. */
+bool load_summaries(const char *path)
+{
+    struct stat st;
+    char *message = nullptr;
+    bool ok = stat(path, &st) == 0 && S_ISDIR(st.st_mode)
+                  ? esc_models_load_dir(path, &esc_models, skipped_summary, nullptr, &message)
+                  : esc_models_load(path, &esc_models, &message);
+    if (!ok)
+        error("%s", message);
+    free(message);
+    return ok;
+}
+
 struct plugin_info info = {
     ESC_VERSION,
     "Warns when the address of stack memory outlives its function.  "
@@ -149,6 +174,8 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
             args_ok = false;
         }
     }
+    for (uint32_t i = 0; args_ok && i < esc_opts.nsummary_paths; i++)
+        args_ok = load_summaries(esc_opts.summary_paths[i]);
     for (uint32_t i = 0; args_ok && i < esc_opts.nmodel_files; i++) {
         char *message = nullptr;
         if (!esc_models_load(esc_opts.model_files[i], &esc_models, &message)) {
