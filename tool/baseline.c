@@ -25,13 +25,6 @@ static void drop_artifact_indexes(json_t *v)
     }
 }
 
-static const char *tool_name(const json_t *run)
-{
-    const char *name = json_string_value(
-        json_object_get(json_object_get(json_object_get(run, "tool"), "driver"), "name"));
-    return name ? name : "";
-}
-
 /* Each key of TOOL's results in LOG -> how many results have it, and the
    results themselves by key (a new object; caller decrefs both). */
 static json_t *count_keys(const json_t *log, const char *tool, json_t **by_key)
@@ -42,7 +35,7 @@ static json_t *count_keys(const json_t *log, const char *tool, json_t **by_key)
     json_t *run;
     json_array_foreach(json_object_get(log, "runs"), i, run)
     {
-        if (strcmp(tool_name(run), tool) != 0)
+        if (strcmp(sarif_tool_name(run), tool) != 0)
             continue;
         size_t k;
         json_t *result;
@@ -71,7 +64,7 @@ size_t sarif_mark_baseline(json_t *current, const json_t *baseline)
     json_array_foreach(json_object_get(current, "runs"), i, run)
     {
         json_t *by_key;
-        json_t *left = count_keys(baseline, tool_name(run), &by_key);
+        json_t *left = count_keys(baseline, sarif_tool_name(run), &by_key);
         json_t *results = json_object_get(run, "results");
         size_t k;
         json_t *result;

@@ -6,12 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *tool_name(const json_t *run)
-{
-    return json_string_value(
-        json_object_get(json_object_get(json_object_get(run, "tool"), "driver"), "name"));
-}
-
 /* The run of OUT for tool NAME, created from TEMPLATE's driver. */
 static json_t *run_for(json_t *out, const char *name, const json_t *template)
 {
@@ -19,7 +13,7 @@ static json_t *run_for(json_t *out, const char *name, const json_t *template)
     json_t *run;
     json_array_foreach(json_object_get(out, "runs"), i, run)
     {
-        if (strcmp(tool_name(run), name) == 0)
+        if (strcmp(sarif_tool_name(run), name) == 0)
             return run;
     }
     run = json_object();
@@ -198,7 +192,7 @@ json_t *sarif_merge(json_t *const *logs, size_t n, const char **conflict)
         json_t *src;
         json_array_foreach(json_object_get(logs[l], "runs"), i, src)
         {
-            json_t *run = run_for(out, tool_name(src), src);
+            json_t *run = run_for(out, sarif_tool_name(src), src);
             unite(run, src, conflict);
             size_t k;
             json_t *result;

@@ -60,6 +60,13 @@ json_t *sarif_load(const char *path, char **error)
     return doc;
 }
 
+const char *sarif_tool_name(const json_t *run)
+{
+    const char *name = json_string_value(
+        json_object_get(json_object_get(json_object_get(run, "tool"), "driver"), "name"));
+    return name ? name : "";
+}
+
 json_t *sarif_new_log(void)
 {
     json_t *log = json_object();

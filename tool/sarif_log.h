@@ -11,6 +11,9 @@
    returns NULL and sets *ERROR to a message naming PATH (caller frees). */
 json_t *sarif_load(const char *path, char **error);
 
+/* The name of the tool that made RUN ("" if none; sarif_load checks it). */
+const char *sarif_tool_name(const json_t *run);
+
 /* An empty log with the schema and version set, and no runs. */
 json_t *sarif_new_log(void);
 
