@@ -295,7 +295,7 @@ static void index_writers(struct analysis *a)
         esc_pointsto_targets(&a->pt, &f->dst, &targets);
         for (uint32_t o = esc_bitset_next(&targets, nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(&targets, nwords, o + 1)) {
-            if (!can_escape(&fn->objects[o]))
+            if (!can_escape(&fn->objects[o]) && fn->objects[o].kind != ESC_OBJ_EXTERNAL)
                 continue;
             struct flow_list *w = &a->writers[o];
             *ESC_PUSH(w->items, w->n, w->cap) = i;
@@ -675,6 +675,161 @@ static void propagate(struct analysis *a)
     free(queue);
 }
 
+/* Is stack object OBJ already a finding of this unit? */
+static bool reported_anywhere(const struct esc_function_result *out, uint32_t obj)
+{
+    for (uint32_t i = 0; i < out->nfindings; i++)
+        if (out->findings[i].object == obj)
+            return true;
+    return false;
+}
+
+/* Stack object O reaches argument ARG (0-based) of call CALL at LEVEL,
+   through flow ID: a fact for gcc-escape link, unless this unit already
+   warns about O. */
+static void record_fact(struct analysis *a, uint32_t o, uint32_t id, uint32_t call, uint32_t arg,
+                        unsigned level)
+{
+    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+    bool overflow = false;
+    uint32_t n = esc_call_deps(a->fn, &a->flows, call, arg, level, 0, deps, &overflow);
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (deps[i].from == 0) /* deeper: the objects stored in O have facts of their own */
+            deps[kept++] = deps[i];
+    if (!kept || reported_anywhere(a->out, o))
+        return;
+    struct esc_function_result *out = a->out;
+    struct esc_extern_fact *fact = NULL;
+    for (uint32_t i = 0; i < out->nfacts && !fact; i++)
+        if (out->facts[i].kind == ESC_FACT_ESCAPE && out->facts[i].object == o &&
+            out->facts[i].call == call && out->facts[i].arg == arg + 1)
+            fact = &out->facts[i];
+    if (!fact) {
+        uint32_t nsteps;
+        struct esc_step *steps = feasible_path(a, o, id, &nsteps);
+        if (!steps)
+            return;
+        fact = ESC_PUSH(out->facts, out->nfacts, out->cap_facts);
+        memset(fact, 0, sizeof *fact);
+        fact->kind = ESC_FACT_ESCAPE;
+        fact->object = o;
+        fact->stmt = a->flows.items[id].stmt;
+        fact->call = call;
+        fact->arg = (uint8_t)(arg + 1);
+        fact->steps = steps;
+        fact->nsteps = nsteps;
+    }
+    fact->deps_overflow |= overflow;
+    for (uint32_t i = 0; i < kept; i++) {
+        bool known = false;
+        for (uint8_t j = 0; j < fact->ndeps && !known; j++)
+            known = fact->deps[j].arg == deps[i].arg && fact->deps[j].to == deps[i].to &&
+                    strcmp(fact->deps[j].callee, deps[i].callee) == 0;
+        if (known)
+            continue;
+        if (fact->ndeps == ESC_MAX_EXTERN_DEPS)
+            fact->deps_overflow = true;
+        else
+            fact->deps[fact->ndeps++] = deps[i];
+    }
+}
+
+/* Parameter memory object O reaches argument ARG of call CALL at LEVEL,
+   through flow ID: the summary depends on what the other unit does. */
+static void record_dep(struct analysis *a, uint32_t o, uint32_t id, uint32_t call, uint32_t arg,
+                       unsigned level)
+{
+    const struct esc_object *obj = &a->fn->objects[o];
+    if (!a->summary || obj->param < 0 || (uint32_t)obj->param >= a->summary->nparams ||
+        obj->flags & ESC_OBJF_DEEPER)
+        return;
+    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+    bool overflow = false;
+    uint32_t n = esc_call_deps(a->fn, &a->flows, call, arg, level,
+                               obj->flags & ESC_OBJF_DEEP ? 1 : 0, deps, &overflow);
+    if (!n && !overflow)
+        return;
+    uint32_t nsteps;
+    struct esc_step *steps = feasible_path(a, o, id, &nsteps);
+    if (!steps)
+        return;
+    free(steps);
+    struct esc_param_summary *p = &a->summary->params[obj->param];
+    for (uint32_t i = 0; i < n; i++)
+        esc_summary_add_dep(a->summary, (uint32_t)obj->param, &deps[i]);
+    if (overflow)
+        p->unknown = p->unknown_other = true;
+}
+
+/* What reaches call E's EXTERNAL object, as propagate() finds what
+   reaches a root: directly (at the flow's level), or stored in heap
+   memory that reaches it (one level deeper).  Nothing found here
+   escapes yet; the callee's unit decides. */
+static void collect_external(struct analysis *a, uint32_t e, bool *seen, uint32_t *queue,
+                             uint32_t *queue_arg)
+{
+    const struct esc_function *fn = a->fn;
+    uint32_t nwords = a->pt.nwords;
+    uint32_t call = fn->objects[e].stmt;
+    uint32_t head = 0, tail = 0;
+    struct esc_bitset carried = {0};
+    queue[tail] = e;
+    queue_arg[tail++] = ESC_NONE;
+    while (head < tail) {
+        uint32_t w = queue[head], warg = queue_arg[head++];
+        const struct flow_list *writers = &a->writers[w];
+        for (uint32_t i = 0; i < writers->n; i++) {
+            uint32_t id = writers->items[i];
+            const struct esc_flow *f = &a->flows.items[id];
+            if (f->src.kind == ESC_OPND_UNKNOWN || (w == e && f->arg < 1) || !flow_persists(a, id))
+                continue;
+            uint32_t arg = w == e ? f->arg - 1u : warg;
+            unsigned level = w == e ? f->level : 1;
+            if (carried.words)
+                memset(carried.words, 0, nwords * sizeof *carried.words);
+            read_carried(a, f, &carried);
+            if (f->exclude != ESC_NONE)
+                esc_bitset_remove(&carried, f->exclude);
+            for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;
+                 o = esc_bitset_next(&carried, nwords, o + 1)) {
+                const struct esc_object *obj = &fn->objects[o];
+                if (obj->kind == ESC_OBJ_CALLER) {
+                    record_dep(a, o, id, call, arg, level);
+                } else if (esc_object_is_stack(obj)) {
+                    record_fact(a, o, id, call, arg, level);
+                } else if (obj->kind == ESC_OBJ_HEAP && !seen[o] && !a->escaping[o]) {
+                    uint32_t nsteps;
+                    struct esc_step *steps = feasible_path(a, o, id, &nsteps);
+                    if (!steps)
+                        continue;
+                    free(steps);
+                    seen[o] = true;
+                    queue[tail] = o;
+                    queue_arg[tail++] = arg;
+                }
+            }
+        }
+    }
+    for (uint32_t i = 1; i < tail; i++)
+        seen[queue[i]] = false;
+    esc_bitset_free(&carried);
+}
+
+static void collect_externals(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    bool *seen = esc_xcalloc(fn->nobjects + 1, sizeof *seen);
+    uint32_t *queue = esc_xmalloc((fn->nobjects + 1) * sizeof *queue);
+    uint32_t *queue_arg = esc_xmalloc((fn->nobjects + 1) * sizeof *queue_arg);
+    for (uint32_t o = 0; o < fn->nobjects; o++)
+        if (fn->objects[o].kind == ESC_OBJ_EXTERNAL && fn->objects[o].stmt < fn->nstmts)
+            collect_external(a, o, seen, queue, queue_arg);
+    free(seen);
+    free(queue);
+    free(queue_arg);
+}
+
 static int compare_findings(const void *x, const void *y)
 {
     const struct esc_finding *a = x, *b = y;
@@ -688,8 +843,9 @@ static int compare_findings(const void *x, const void *y)
 }
 
 enum param_mark {
-    MARK_FREED,   /* freed, or freed_deep for memory behind the parameter's memory */
-    MARK_UNKNOWN, /* any memory behind the parameter */
+    MARK_FREED,    /* freed, or freed_deep for memory behind the parameter's memory */
+    MARK_UNKNOWN,  /* any memory behind the parameter, for reasons link cannot settle */
+    MARK_EXTERNAL, /* any memory behind it, through calls into other units (deps) */
 };
 
 /* Mark the parameters whose memory OP may point to as freed, or as
@@ -707,9 +863,15 @@ static void mark_params(struct analysis *a, const struct esc_operand *op, enum p
             (uint32_t)obj->param >= a->summary->nparams)
             continue;
         struct esc_param_summary *p = &a->summary->params[obj->param];
-        if (mark == MARK_UNKNOWN)
+        if (mark == MARK_UNKNOWN) {
+            p->unknown = p->unknown_other = true;
+        } else if (mark == MARK_EXTERNAL) {
+            /* A call into another unit whose path was not recorded as a
+               dependency (too deep, or not feasible by the paths' rules)
+               cannot be settled later. */
             p->unknown = true;
-        else if (obj->flags & ESC_OBJF_DEEP)
+            p->unknown_other |= !p->ndeps;
+        } else if (obj->flags & ESC_OBJF_DEEP)
             p->freed_deep = true; /* free (p->buf) */
         else if (op->kind != ESC_OPND_VALUE || value_may_hold(a, o, op->id))
             p->freed = true;
@@ -737,8 +899,11 @@ static void summarize_calls(struct analysis *a)
                 struct esc_operand contents = esc_pointee(&s->args[i]);
                 mark_params(a, &contents, MARK_FREED);
             }
+            bool external = call->unknown && esc_call_is_external(fn, &a->flows, id);
+            if (callee && callee->unknown && !callee->unknown_other && callee->ndeps)
+                external = true;
             if (call->unknown || (callee && callee->unknown))
-                mark_params(a, &s->args[i], MARK_UNKNOWN);
+                mark_params(a, &s->args[i], external ? MARK_EXTERNAL : MARK_UNKNOWN);
         }
     }
 }
@@ -954,7 +1119,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     if (out->skipped) {
         /* Nothing is known about what it does: no warning, no advice. */
         for (uint32_t i = 0; summary && i < summary->nparams; i++)
-            summary->params[i].unknown = true;
+            summary->params[i].unknown = summary->params[i].unknown_other = true;
         return;
     }
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
@@ -986,6 +1151,8 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         a.escape_parent[o] = ESC_NONE;
 
     propagate(&a);
+    if (resolve.config && resolve.config->extern_facts)
+        collect_externals(&a);
     /* Before the summaries: a malloc wrapper's summary says whether unknown
        code may share the block it returns. */
     esc_heap_to_stack(fn, &a.flows, &a.pt, &resolve, summary ? summary->fn_index : ESC_NONE, out);
@@ -1033,6 +1200,13 @@ void esc_function_result_free(struct esc_function_result *r)
     free(r->heap_sites);
     r->heap_sites = NULL;
     r->nheap_sites = 0;
+    for (uint32_t i = 0; i < r->nfacts; i++) {
+        free(r->facts[i].steps);
+        free(r->facts[i].frees);
+    }
+    free(r->facts);
+    r->facts = NULL;
+    r->nfacts = r->cap_facts = 0;
 }
 
 void esc_results_free(struct esc_results *results)

@@ -4,6 +4,7 @@
 
 #include "ir.h"
 #include "rules.h"
+#include "extern.h"
 
 /* One step of a flow path, from where an address is taken to where it
    escapes: the statement, what received the pointer and where it came from. */
@@ -22,6 +23,10 @@ struct esc_config {
     /* heap-to-stack: the largest allocation worth a stack array, in bytes
        (-fplugin-arg-escape-heap-max; docs/heap-to-stack.md says why 1024). */
     int64_t heap_max;
+    /* Record what only other translation units can settle (the calls into
+       them, summary.h's esc_extern_dep, and the facts below), for
+       -fplugin-arg-escape-embed and gcc-escape link. */
+    bool extern_facts;
 };
 #define ESC_HEAP_MAX_DEFAULT 1024
 /* The largest limit accepted, 1 GiB: no stack holds more, so a bigger
@@ -97,6 +102,33 @@ struct esc_finding {
     uint32_t *frees; /* statements */
 };
 
+/* Something only the whole program can settle: a stack object that
+   reaches a call into another unit (a warning if that callee keeps it),
+   or an allocation that only such calls keep on the heap (advice if none
+   of them keeps, frees or hides it).  gcc-escape link resolves them. */
+enum esc_extern_fact_kind {
+    ESC_FACT_ESCAPE, /* object: a stack object; stmt: the call it reaches */
+    ESC_FACT_HEAP,   /* object: a heap object; stmt: its allocating call */
+};
+
+struct esc_extern_fact {
+    enum esc_extern_fact_kind kind;
+    uint32_t object, stmt;
+    uint32_t call; /* ESCAPE: the call into the other unit (through this unit's own callee) */
+    uint8_t arg;   /* ESCAPE: its 1-based argument */
+    uint32_t nsteps;
+    struct esc_step *steps; /* ESCAPE: address taken ... the call */
+    uint8_t ndeps;
+    bool deps_overflow;
+    /* What the object reaches (from is 0: the object itself). */
+    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+    /* HEAP: as for a heap-to-stack finding. */
+    int64_t size;
+    enum esc_heap_lifetime lifetime;
+    uint32_t nfrees;
+    uint32_t *frees;
+};
+
 struct esc_function_result {
     const struct esc_function *fn;
     const char *skipped; /* why the function was not analysed, or NULL */
@@ -104,6 +136,8 @@ struct esc_function_result {
     struct esc_finding *findings; /* in source order */
     uint32_t nheap_sites;
     struct esc_heap_site *heap_sites; /* every allocation site, in statement order */
+    uint32_t nfacts, cap_facts;
+    struct esc_extern_fact *facts; /* with esc_config.extern_facts */
 };
 
 struct esc_results {

@@ -308,6 +308,81 @@ static const struct esc_summary *indirect_summary(const struct esc_function *fn,
     return merged;
 }
 
+bool esc_call_is_external(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
+    const struct esc_call *call = &flows->calls[id];
+    return s->kind == ESC_STMT_CALL && s->callee && call->unknown && !call->summary &&
+           !call->model && !(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL));
+}
+
+uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
+                       uint32_t arg, unsigned level, unsigned from, struct esc_extern_dep *deps,
+                       bool *overflow)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
+    const struct esc_summary *sum = flows->calls[id].summary;
+    if (esc_call_is_external(fn, flows, id)) {
+        if (arg > UINT8_MAX)
+            return 0;
+        struct esc_extern_dep direct = {s->callee, (uint8_t)arg, (uint8_t)level, (uint8_t)level};
+        return esc_dep_through(&direct, level, from, &deps[0]) ? 1 : 0;
+    }
+    if (!sum || arg >= sum->nparams)
+        return 0;
+    const struct esc_param_summary *p = &sum->params[arg];
+    uint32_t n = 0;
+    for (uint8_t d = 0; d < p->ndeps; d++) {
+        struct esc_extern_dep out;
+        if (!esc_dep_through(&p->deps[d], level, from, &out))
+            continue;
+        if (n == ESC_MAX_EXTERN_DEPS) {
+            *overflow = true;
+            break;
+        }
+        deps[n++] = out;
+    }
+    return n;
+}
+
+/* The object standing for what call ID hands to another unit, created
+   the first time flows are built. */
+static uint32_t external_object(struct esc_module *m, struct esc_function *fn, uint32_t id)
+{
+    struct esc_stmt *s = &fn->stmts[id];
+    if (s->external == ESC_NONE) {
+        s->external = esc_add_object(m, fn, ESC_OBJ_EXTERNAL, s->callee, s->loc);
+        fn->objects[s->external].stmt = id;
+    }
+    return s->external;
+}
+
+/* For gcc-escape link: what each argument of call ID that reaches
+   another unit carries, the pointer itself (level 0) and what is stored
+   behind it (level 1), flows into the call's EXTERNAL object.  Nothing
+   reads that object, so the unit's own findings stay the same. */
+static void external_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
+                           uint32_t id)
+{
+    const struct esc_call *call = &flows->calls[id];
+    bool external = esc_call_is_external(fn, flows, id);
+    if (!external && !call->summary)
+        return;
+    for (uint32_t a = 0; a < fn->stmts[id].nargs && a < UINT8_MAX - 1; a++) {
+        const struct esc_operand *arg = &fn->stmts[id].args[a];
+        if ((arg->kind != ESC_OPND_VALUE && arg->kind != ESC_OPND_ADDR) ||
+            (a < 64 && fn->stmts[id].noescape_args >> a & 1))
+            continue;
+        if (!external && (a >= call->summary->nparams || !call->summary->params[a].ndeps))
+            continue;
+        uint32_t obj = external_object(m, fn, id);
+        arg = &fn->stmts[id].args[a];
+        add(flows, esc_opnd_mem(obj, 0, -1), *arg, id, ESC_FLOW_CALL_KEEP, (uint8_t)(a + 1));
+        deep_flow(add(flows, esc_opnd_mem(obj, 0, -1), esc_pointee(arg), id, ESC_FLOW_CALL_KEEP,
+                      (uint8_t)(a + 1)));
+    }
+}
+
 static void call_flows(struct esc_module *m, struct esc_function *fn,
                        const struct esc_callees *callees, struct esc_flows *flows, uint32_t id)
 {
@@ -335,6 +410,8 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
         model_flows(m, fn, flows, id, call->model);
     else
         unknown_call(fn, flows, id);
+    if (callees && callees->config && callees->config->extern_facts)
+        external_flows(m, fn, flows, id);
 }
 
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,

@@ -85,6 +85,20 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
                      const struct esc_callees *callees, struct esc_flows *flows);
 void esc_flows_free(struct esc_flows *flows);
 
+/* Is call ID a direct call to a function of another translation unit
+   that nothing here describes (no body, model file or library entry)? */
+bool esc_call_is_external(const struct esc_function *fn, const struct esc_flows *flows,
+                          uint32_t id);
+
+/* The summary dependencies argument ARG (0-based) of call ID carries:
+   into the other unit for an external call, or what this unit's callee
+   passes on there.  Fills DEPS (up to ESC_MAX_EXTERN_DEPS) with each
+   dependency of what reaches the argument at LEVEL from the caller's
+   level FROM; returns how many, and sets *OVERFLOW when some are lost. */
+uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
+                       uint32_t arg, unsigned level, unsigned from, struct esc_extern_dep *deps,
+                       bool *overflow);
+
 /* The size allocating call STMT asks for: a constant in bytes (folded
    by the adapter: `n = 64; malloc (n)`, `calloc (4, 16)`,
    `strdup ("literal")`), or the 0-based parameter of FN holding it (a

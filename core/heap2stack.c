@@ -80,7 +80,21 @@ struct h2s {
     uint32_t nfrees, cap_frees;
     struct free_site *frees;
     bool *in_loop; /* per block */
+    /* For gcc-escape link: judge as if every call into another unit were
+       harmless, to find the sites only those calls keep on the heap. */
+    bool optimistic;
 };
+
+/* Is argument I of call ID unknown here only because it reaches another
+   unit, which gcc-escape link can settle? */
+static bool settled_by_link(const struct h2s *h, uint32_t id, uint32_t i)
+{
+    const struct esc_summary *sum = h->flows->calls[id].summary;
+    if (esc_call_is_external(h->fn, h->flows, id))
+        return true;
+    return sum && i < sum->nparams && sum->params[i].unknown && !sum->params[i].unknown_other &&
+           sum->params[i].ndeps;
+}
 
 /* Allocators whose memory a local array can stand in for.  valloc and
    pvalloc promise page alignment, realloc moves existing memory,
@@ -168,7 +182,7 @@ static void mark_unknown_reach(struct h2s *h)
             /* A variadic callee's summary covers its named parameters only. */
             bool unknown = call->unknown || s->flags & ESC_CALLF_ASM ||
                            (sum && (i >= sum->nparams || sum->params[i].unknown));
-            if (!unknown)
+            if (!unknown || (h->optimistic && settled_by_link(h, id, i)))
                 continue;
             read_operand(h, &s->args[i], &set);
             mark_set(h, &set, ESC_HEAP_UNKNOWN_CALL, id);
@@ -501,6 +515,113 @@ static void judge_site(struct h2s *h, struct esc_heap_site *site, struct esc_fun
     }
 }
 
+static void h2s_init(struct h2s *h, const struct esc_function *fn, const struct esc_flows *flows,
+                     const struct esc_pointsto *pt, const struct esc_callees *callees,
+                     uint32_t self, bool optimistic)
+{
+    *h = (struct h2s){
+        .fn = fn,
+        .flows = flows,
+        .pt = pt,
+        .callees = callees,
+        .self = self,
+        .nwords = pt->nwords,
+        .verdict = esc_xcalloc(fn->nobjects + 1, sizeof *h->verdict),
+        .verdict_stmt = esc_xmalloc((fn->nobjects + 1) * sizeof *h->verdict_stmt),
+        .queue = esc_xmalloc((fn->nobjects + 1) * sizeof *h->queue),
+        .in_loop = esc_xcalloc(fn->nblocks + 1, sizeof *h->in_loop),
+        .optimistic = optimistic,
+    };
+    esc_blocks_in_loops(fn, h->in_loop);
+    mark_unknown_reach(h);
+    mark_outliving(h);
+    collect_releases(h);
+}
+
+static void h2s_free(struct h2s *h)
+{
+    free(h->verdict);
+    free(h->verdict_stmt);
+    free(h->queue);
+    free(h->in_loop);
+    free(h->frees);
+}
+
+/* The calls into other units heap object O reaches, as dependencies of
+   the object itself (level 0: passed, 1: stored in what is passed). */
+static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_extern_fact *fact)
+{
+    const struct esc_function *fn = h->fn;
+    struct esc_bitset set = {0}, deep = {0};
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind != ESC_STMT_CALL)
+            continue;
+        for (uint32_t i = 0; i < s->nargs && i < UINT8_MAX; i++) {
+            if (!settled_by_link(h, id, i))
+                continue;
+            read_operand(h, &s->args[i], &set);
+            unsigned level = 0;
+            if (!esc_bitset_has(&set, o)) {
+                if (deep.words)
+                    memset(deep.words, 0, h->nwords * sizeof *deep.words);
+                reachable_contents(h, &set, &deep);
+                if (!esc_bitset_has(&deep, o))
+                    continue;
+                level = 1;
+            }
+            struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+            uint32_t n = esc_call_deps(fn, h->flows, id, i, level, 0, deps, &fact->deps_overflow);
+            for (uint32_t d = 0; d < n; d++) {
+                if (deps[d].from != 0)
+                    continue;
+                if (fact->ndeps == ESC_MAX_EXTERN_DEPS)
+                    fact->deps_overflow = true;
+                else
+                    fact->deps[fact->ndeps++] = deps[d];
+            }
+        }
+    }
+    esc_bitset_free(&set);
+    esc_bitset_free(&deep);
+}
+
+/* For gcc-escape link: the sites that would be advice if the calls into
+   other units they reach turned out harmless. */
+static void heap_facts(const struct esc_function *fn, const struct esc_flows *flows,
+                       const struct esc_pointsto *pt, const struct esc_callees *callees,
+                       uint32_t self, struct esc_function_result *out)
+{
+    struct h2s h;
+    h2s_init(&h, fn, flows, pt, callees, self, true);
+    for (uint32_t i = 0; i < out->nheap_sites; i++) {
+        struct esc_heap_site site = out->heap_sites[i];
+        if (site.verdict != ESC_HEAP_UNKNOWN_CALL)
+            continue;
+        struct esc_function_result maybe = {0};
+        judge_site(&h, &site, &maybe);
+        if (site.verdict == ESC_HEAP_STACKABLE && maybe.nfindings == 1) {
+            struct esc_extern_fact *fact = ESC_PUSH(out->facts, out->nfacts, out->cap_facts);
+            memset(fact, 0, sizeof *fact);
+            fact->kind = ESC_FACT_HEAP;
+            fact->object = site.object;
+            fact->stmt = fact->call = site.stmt;
+            fact->size = site.size;
+            fact->lifetime = maybe.findings[0].lifetime;
+            fact->frees = maybe.findings[0].frees;
+            fact->nfrees = maybe.findings[0].nfrees;
+            maybe.findings[0].frees = NULL;
+            heap_fact_deps(&h, site.object, fact);
+            if (!fact->ndeps || fact->deps_overflow) {
+                free(fact->frees);
+                out->nfacts--;
+            }
+        }
+        esc_function_result_free(&maybe);
+    }
+    h2s_free(&h);
+}
+
 void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *flows,
                        const struct esc_pointsto *pt, const struct esc_callees *callees,
                        uint32_t self, struct esc_function_result *out)
@@ -510,23 +631,8 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
         nsites += fn->objects[o].kind == ESC_OBJ_HEAP && fn->objects[o].stmt != ESC_NONE;
     if (!nsites)
         return;
-    struct h2s h = {
-        .fn = fn,
-        .flows = flows,
-        .pt = pt,
-        .callees = callees,
-        .self = self,
-        .nwords = pt->nwords,
-        .verdict = esc_xcalloc(fn->nobjects + 1, sizeof *h.verdict),
-        .verdict_stmt = esc_xmalloc((fn->nobjects + 1) * sizeof *h.verdict_stmt),
-        .queue = esc_xmalloc((fn->nobjects + 1) * sizeof *h.queue),
-        .in_loop = esc_xcalloc(fn->nblocks + 1, sizeof *h.in_loop),
-    };
-    esc_blocks_in_loops(fn, h.in_loop);
-    mark_unknown_reach(&h);
-    mark_outliving(&h);
-    collect_releases(&h);
-
+    struct h2s h;
+    h2s_init(&h, fn, flows, pt, callees, self, false);
     out->heap_sites = esc_xcalloc(nsites, sizeof *out->heap_sites);
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         uint32_t o = fn->stmts[id].object;
@@ -541,11 +647,9 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
                        h.verdict[o] == ESC_HEAP_SHARED_RESULT;
         judge_site(&h, site, out);
     }
-    free(h.verdict);
-    free(h.verdict_stmt);
-    free(h.queue);
-    free(h.in_loop);
-    free(h.frees);
+    h2s_free(&h);
+    if (callees && callees->config && callees->config->extern_facts)
+        heap_facts(fn, flows, pt, callees, self, out);
 }
 
 /* Each verdict's stable id (for reports) and its words. */

@@ -206,7 +206,7 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
     uint32_t id = fn->nstmts;
     struct esc_stmt *s = ESC_PUSH(fn->stmts, fn->nstmts, fn->cap_stmts);
     *s = *proto;
-    s->kept = s->thread = ESC_NONE; /* the analysis creates them */
+    s->kept = s->thread = s->external = ESC_NONE; /* the analysis creates them */
     s->block = block;
     s->loc.file = esc_intern(m, proto->loc.file);
     s->callee = esc_intern(m, proto->callee);
@@ -309,6 +309,7 @@ const char *esc_object_kind_name(enum esc_object_kind kind)
         [ESC_OBJ_STATIC_REACH] = "static-reach",
         [ESC_OBJ_UNKNOWN] = "unknown",
         [ESC_OBJ_KEPT] = "kept",
+        [ESC_OBJ_EXTERNAL] = "external",
     };
     return kind < sizeof names / sizeof names[0] && names[kind] ? names[kind] : "?";
 }

@@ -50,6 +50,9 @@ enum esc_object_kind {
     ESC_OBJ_STATIC_REACH, /* all memory reachable from one static variable */
     ESC_OBJ_UNKNOWN,      /* memory the IR cannot name (external results, casts) */
     ESC_OBJ_KEPT,         /* what one call keeps past its return (see ESC_OBJF_THREAD) */
+    /* What one call into another translation unit is given: not known to
+       outlive anything here, so not a root; gcc-escape link decides. */
+    ESC_OBJ_EXTERNAL,
 };
 
 enum esc_object_flags {
@@ -181,6 +184,7 @@ struct esc_stmt {
     struct esc_operand target;        /* CALL: the function pointer of an indirect call */
     uint32_t object;                  /* CALL: the object it allocates; CLOBBER: the dying object */
     uint32_t kept, thread;  /* CALL: its KEPT objects (for the callee, for a thread), if any */
+    uint32_t external;      /* CALL: its EXTERNAL object, if any */
     uint64_t noescape_args; /* CALL: bit i, the callee's parameter i is declared noescape */
 };
 
@@ -208,6 +212,7 @@ struct esc_function {
     struct esc_loc loc;
     uint64_t key;
     bool returns_pointer;
+    bool exported;  /* external linkage: other units can call it by name */
     uint32_t entry; /* the first block */
     uint32_t return_object, unknown_object;
     uint32_t nparams, cap_params;

@@ -165,10 +165,13 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
             a->stored_into[l] |= b->stored_into[l];
         }
         grew |= (b->freed && !a->freed) || (b->freed_deep && !a->freed_deep) ||
-                (b->unknown && !a->unknown);
+                (b->unknown && !a->unknown) || (b->unknown_other && !a->unknown_other);
         a->freed |= b->freed;
         a->freed_deep |= b->freed_deep;
         a->unknown |= b->unknown;
+        a->unknown_other |= b->unknown_other;
+        for (uint8_t d = 0; d < b->ndeps; d++)
+            grew |= esc_summary_add_dep(into, i, &b->deps[d]);
     }
     if (from->ret.fresh && !into->ret.fresh) {
         into->ret = from->ret;
@@ -180,6 +183,26 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
     }
     into->ret.static_key = 0; /* merged targets: not one static any more */
     return grew;
+}
+
+bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc_extern_dep *dep)
+{
+    if (param >= s->nparams)
+        return false;
+    struct esc_param_summary *p = &s->params[param];
+    for (uint8_t i = 0; i < p->ndeps; i++)
+        if (p->deps[i].arg == dep->arg && p->deps[i].from == dep->from &&
+            p->deps[i].to == dep->to && strcmp(p->deps[i].callee, dep->callee) == 0)
+            return false;
+    bool grew = !p->unknown;
+    p->unknown = true;
+    if (p->ndeps == ESC_MAX_EXTERN_DEPS) {
+        grew |= !p->unknown_other;
+        p->unknown_other = true; /* what the rest would say is lost */
+        return grew;
+    }
+    p->deps[p->ndeps++] = *dep;
+    return true;
 }
 
 bool esc_param_leaks(const struct esc_param_summary *p)
@@ -231,6 +254,9 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
             esc_strbuf_add(out, " unknown");
         if (p->noescape)
             esc_strbuf_add(out, " noescape");
+        for (uint8_t d = 0; d < p->ndeps; d++)
+            esc_strbuf_addf(out, " %s->%s:%u%s", p->deps[d].from ? "*" : "", p->deps[d].callee,
+                            p->deps[d].arg + 1u, p->deps[d].to ? "*" : "");
         esc_strbuf_add(out, "\n");
     }
 }

@@ -3,6 +3,7 @@
 #define ESC_SUMMARY_H
 
 #include "escape.h"
+#include "extern.h"
 #include "ir.h"
 #include "util.h"
 
@@ -75,7 +76,12 @@ struct esc_param_summary {
     bool freed;                            /* the function may free it */
     bool freed_deep; /* it may free memory the pointers stored in it point to */
     bool unknown;    /* it may reach a function nothing is known about */
-    bool noescape;   /* declared __attribute__((noescape)): callers trust that */
+    /* ... for some other reason than the calls in deps: assembly, a
+       function pointer, unknown memory, too many deps to record. */
+    bool unknown_other;
+    uint8_t ndeps;
+    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS]; /* calls into other units */
+    bool noescape; /* declared __attribute__((noescape)): callers trust that */
     /* THREAD leaks: where the new thread's handle goes, so that a caller
        can join it: ESC_HANDLE_RESULT, ESC_HANDLE_PARAM + k (stored into
        *parameter k), or ESC_HANDLE_NONE. */
@@ -144,6 +150,10 @@ bool esc_param_store_site(const struct esc_param_summary *p, unsigned level, uin
                           struct esc_site *out);
 /* Record that the function may write pointers into SITE. */
 void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site);
+
+/* Record that parameter PARAM reaches DEP; too many makes it
+   unknown_other.  Returns true if the summary grew. */
+bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc_extern_dep *dep);
 
 /* Merge FROM into INTO (same parameter count, or the shorter is used);
    returns true if INTO grew.  Paths are not copied. */

@@ -50,6 +50,8 @@ char *esc_describe_object(const struct esc_function *fn, uint32_t obj)
     case ESC_OBJ_KEPT:
         return o->flags & ESC_OBJF_THREAD ? esc_xasprintf("a new thread started by '%s'", name)
                                           : esc_xasprintf("memory kept by '%s'", name);
+    case ESC_OBJ_EXTERNAL:
+        return esc_xasprintf("what '%s' is given", name);
     }
     return esc_xstrdup("storage");
 }
@@ -285,6 +287,12 @@ static char *step_text(const struct esc_function *fn, const struct esc_step *st,
     case ESC_FLOW_CALL_STORE:
         return esc_xasprintf("flow: '%s' stores %s into %s (%s)", callee, src, dst, why);
     case ESC_FLOW_CALL_KEEP: {
+        if (st->dst.kind == ESC_OPND_MEM && fn->objects[st->dst.id].kind == ESC_OBJ_EXTERNAL)
+            return st->level ? esc_xasprintf("flow: %s (...) is given the pointers stored in %s "
+                                             "(argument %u)",
+                                             callee, src, st->arg)
+                             : esc_xasprintf("flow: %s (..., %s, ...) is given it (argument %u)",
+                                             callee, src, st->arg);
         bool thread = st->dst.kind == ESC_OPND_MEM &&
                       fn->objects[st->dst.id].kind == ESC_OBJ_KEPT &&
                       fn->objects[st->dst.id].flags & ESC_OBJF_THREAD;
