@@ -21,7 +21,7 @@ static json_t *text_object(const char *key, const char *text)
     return o;
 }
 
-static void set_loc(json_t *obj, struct esc_loc loc)
+void esc_json_set_loc(json_t *obj, struct esc_loc loc)
 {
     if (loc.file)
         json_object_set_new(obj, "file", json_string(loc.file));
@@ -33,14 +33,14 @@ static void set_loc(json_t *obj, struct esc_loc loc)
 
 /* Notes as [{"file", "line", "column", "message"}], leaving out KIND
    (or nothing when KIND is -1). */
-static json_t *notes_json(const struct esc_diag *d, int skip_kind)
+json_t *esc_json_notes(const struct esc_diag *d, int skip_kind)
 {
     json_t *notes = json_array();
     for (uint32_t i = 0; i < d->nnotes; i++) {
         if ((int)d->notes[i].kind == skip_kind)
             continue;
         json_t *note = json_object();
-        set_loc(note, d->notes[i].loc);
+        esc_json_set_loc(note, d->notes[i].loc);
         json_object_set_new(note, "message", json_string(d->notes[i].text));
         json_array_append_new(notes, note);
     }
@@ -52,8 +52,8 @@ static const char *const sink_names[ESC_LEAK_SINK_COUNT] = {
     [ESC_LEAK_RESULT] = "result", [ESC_LEAK_PARAM] = "param",
 };
 
-static json_t *leak_json(const struct esc_function *fn, unsigned level, unsigned sink,
-                         int64_t other, const struct esc_leak_why *why)
+json_t *esc_json_leak(const struct esc_function *fn, unsigned level, unsigned sink, int64_t other,
+                      const struct esc_leak_why *why)
 {
     json_t *leak = json_object();
     json_object_set_new(leak, "to", json_string(sink_names[sink]));
@@ -63,7 +63,7 @@ static json_t *leak_json(const struct esc_function *fn, unsigned level, unsigned
     if (why && why->fn) {
         struct esc_diag d;
         esc_render_steps(why->fn, why->steps, why->nsteps, &d);
-        json_object_set_new(leak, "why", notes_json(&d, -1));
+        json_object_set_new(leak, "why", esc_json_notes(&d, -1));
         esc_diag_free(&d);
     }
     (void)fn;
@@ -127,12 +127,12 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
                 continue;
             const struct esc_leak_why *why = p->why[level][k];
             if (k != ESC_LEAK_PARAM) {
-                json_array_append_new(leaks, leak_json(fn, level, k, -1, why));
+                json_array_append_new(leaks, esc_json_leak(fn, level, k, -1, why));
                 continue;
             }
             for (uint32_t j = 0; j < ESC_MAX_TRACKED_PARAMS; j++)
                 if (p->stored_into[level] >> j & 1 && j != i)
-                    json_array_append_new(leaks, leak_json(fn, level, k, j, why));
+                    json_array_append_new(leaks, esc_json_leak(fn, level, k, j, why));
         }
     json_object_set_new(param, "leaks", leaks);
     json_object_set_new(param, "freed", json_boolean(p && p->freed));
@@ -168,7 +168,7 @@ static json_t *verdict_path(const struct esc_function *fn, const struct esc_verd
 {
     struct esc_diag d;
     esc_verdict_path(fn, v, &d);
-    json_t *path = notes_json(&d, -1);
+    json_t *path = esc_json_notes(&d, -1);
     esc_diag_free(&d);
     return path;
 }
@@ -182,7 +182,7 @@ static json_t *verdict_json(const struct esc_function *fn, const struct esc_verd
                                                       : NULL;
     if (name)
         json_object_set_new(out, "name", json_string(name));
-    set_loc(out, v->loc);
+    esc_json_set_loc(out, v->loc);
     json_object_set_new(out, "escapes", json_boolean(v->escapes));
     json_object_set_new(out, "text", json_string(v->text));
     if (v->finding && v->kind == ESC_VERDICT_LOCAL)
@@ -221,10 +221,10 @@ static json_t *diagnostic_json(const struct esc_function *fn, const struct esc_f
     json_object_set_new(out, "rule", json_string(esc_rule_info(f->rule)->id));
     json_object_set_new(out, "level", json_string("warning"));
     json_object_set_new(out, "message", json_string(d.message));
-    set_loc(out, f->loc);
+    esc_json_set_loc(out, f->loc);
     const char *by = suppression_name(f->suppressed);
     json_object_set_new(out, "suppressed", by ? json_string(by) : json_null());
-    json_object_set_new(out, "notes", notes_json(&d, -1));
+    json_object_set_new(out, "notes", esc_json_notes(&d, -1));
     esc_diag_free(&d);
     return out;
 }
@@ -234,7 +234,7 @@ static json_t *function_json(const struct esc_function_result *r, const struct e
     const struct esc_function *fn = r->fn;
     json_t *out = json_object();
     json_object_set_new(out, "name", json_string(fn->name));
-    set_loc(out, fn->loc);
+    esc_json_set_loc(out, fn->loc);
     if (r->skipped)
         json_object_set_new(out, "skipped", json_string(r->skipped));
     json_t *params = json_array();

@@ -30,4 +30,17 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
 typedef struct json_t json_t;
 char *esc_json_finish(json_t *root);
 
+/* Pieces other JSON writers share (embed.c). */
+struct esc_diag;
+struct esc_leak_why;
+/* "file", "line" and "column" members for LOC, those it knows. */
+void esc_json_set_loc(json_t *obj, struct esc_loc loc);
+/* D's notes as [{"file", "line", "column", "message"}], leaving out
+   notes of kind SKIP_KIND (-1: none). */
+json_t *esc_json_notes(const struct esc_diag *d, int skip_kind);
+/* One leak of a parameter: {"to", "level", "param"?, "why"?}; OTHER is
+   the 0-based parameter of a param leak, or -1. */
+json_t *esc_json_leak(const struct esc_function *fn, unsigned level, unsigned sink, int64_t other,
+                      const struct esc_leak_why *why);
+
 #endif

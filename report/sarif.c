@@ -181,23 +181,22 @@ static const char *suppression_kind(enum esc_suppression s)
     return NULL;
 }
 
-static json_t *result_json(struct sarif *s, const struct esc_function *fn,
-                           const struct esc_finding *f, uint64_t occurrence)
+static json_t *result_json(struct sarif *s, const struct esc_sarif_result *res,
+                           const struct esc_diag *diag)
 {
-    struct esc_diag d;
-    esc_render_finding(fn, f, &d);
+    const struct esc_diag d = *diag;
     json_t *r = json_object();
-    json_object_set_new(r, "ruleId", json_string(esc_rule_info(f->rule)->id));
-    json_object_set_new(r, "ruleIndex", json_integer(f->rule));
+    json_object_set_new(r, "ruleId", json_string(esc_rule_info(res->rule)->id));
+    json_object_set_new(r, "ruleIndex", json_integer(res->rule));
     json_object_set_new(r, "level", json_string("warning"));
     char *message = plain_message(d.message);
     json_object_set_new(r, "message", text_object("text", message));
 
     json_t *locations = json_array();
-    json_t *primary = location(s, f->loc, NULL);
+    json_t *primary = location(s, res->loc, NULL);
     if (primary) {
         json_t *logical = json_object();
-        json_object_set_new(logical, "name", json_string(fn->name));
+        json_object_set_new(logical, "name", json_string(res->function));
         json_object_set_new(logical, "kind", json_string("function"));
         json_t *logicals = json_array();
         json_array_append_new(logicals, logical);
@@ -239,14 +238,15 @@ static json_t *result_json(struct sarif *s, const struct esc_function *fn,
         json_decref(flow);
     }
 
-    const char *file = f->loc.file ? f->loc.file : "";
-    const char *parts[] = {esc_rule_info(f->rule)->id, file, fn->name, message};
+    const char *file = res->loc.file ? res->loc.file : "";
+    const char *parts[] = {esc_rule_info(res->rule)->id, file, res->function, message};
     char hash[17];
-    snprintf(hash, sizeof hash, "%016llx",
-             (unsigned long long)fingerprint(parts, sizeof parts / sizeof parts[0], occurrence));
+    snprintf(
+        hash, sizeof hash, "%016llx",
+        (unsigned long long)fingerprint(parts, sizeof parts / sizeof parts[0], res->occurrence));
     json_object_set_new(r, "partialFingerprints", text_object("gccEscape/v1", hash));
 
-    const char *kind = suppression_kind(f->suppressed);
+    const char *kind = suppression_kind(res->suppressed);
     if (kind) {
         json_t *suppression = text_object("kind", kind);
         json_t *list = json_array();
@@ -254,7 +254,6 @@ static json_t *result_json(struct sarif *s, const struct esc_function *fn,
         json_object_set_new(r, "suppressions", list);
     }
     free(message);
-    esc_diag_free(&d);
     return r;
 }
 
@@ -269,9 +268,28 @@ static uint64_t occurrence_of(const struct esc_function_result *r, uint32_t k)
     return n;
 }
 
-char *esc_report_sarif(const struct esc_results *results, const struct esc_report_info *info)
+struct esc_sarif_log {
+    struct sarif s;
+    json_t *results;
+};
+
+struct esc_sarif_log *esc_sarif_begin(const struct esc_report_info *info)
 {
-    struct sarif s = {.info = info, .artifacts = json_array()};
+    struct esc_sarif_log *log = esc_xcalloc(1, sizeof *log);
+    log->s = (struct sarif){.info = info, .artifacts = json_array()};
+    log->results = json_array();
+    return log;
+}
+
+void esc_sarif_add(struct esc_sarif_log *log, const struct esc_sarif_result *result,
+                   const struct esc_diag *d)
+{
+    json_array_append_new(log->results, result_json(&log->s, result, d));
+}
+
+char *esc_sarif_end(struct esc_sarif_log *sarif)
+{
+    const struct esc_report_info *info = sarif->s.info;
     const char *homepage = info->homepage ? info->homepage : "https://example.invalid/gcc-escape";
     json_t *rules = json_array();
     for (int r = 0; r < ESC_RULE_COUNT; r++)
@@ -285,15 +303,6 @@ char *esc_report_sarif(const struct esc_results *results, const struct esc_repor
     json_t *tool = json_object();
     json_object_set_new(tool, "driver", driver);
 
-    json_t *list = json_array();
-    for (uint32_t i = 0; i < results->nfunctions; i++) {
-        const struct esc_function_result *r = &results->functions[i];
-        for (uint32_t k = 0; k < r->nfindings; k++)
-            if (r->findings[k].suppressed != ESC_NOT_SHOWN)
-                json_array_append_new(list,
-                                      result_json(&s, r->fn, &r->findings[k], occurrence_of(r, k)));
-    }
-
     json_t *run = json_object();
     json_object_set_new(run, "tool", tool);
     if (info->source_root) {
@@ -305,11 +314,12 @@ char *esc_report_sarif(const struct esc_results *results, const struct esc_repor
         free(root);
         free(root_path);
     }
-    json_object_set_new(run, "artifacts", s.artifacts);
-    json_object_set_new(run, "results", list);
+    json_object_set_new(run, "artifacts", sarif->s.artifacts);
+    json_object_set_new(run, "results", sarif->results);
     json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
     json_t *runs = json_array();
     json_array_append_new(runs, run);
+    free(sarif);
 
     json_t *log = json_object();
     json_object_set_new(log, "$schema",
@@ -317,4 +327,29 @@ char *esc_report_sarif(const struct esc_results *results, const struct esc_repor
     json_object_set_new(log, "version", json_string("2.1.0"));
     json_object_set_new(log, "runs", runs);
     return esc_json_finish(log);
+}
+
+char *esc_report_sarif(const struct esc_results *results, const struct esc_report_info *info)
+{
+    struct esc_sarif_log *log = esc_sarif_begin(info);
+    for (uint32_t i = 0; i < results->nfunctions; i++) {
+        const struct esc_function_result *r = &results->functions[i];
+        for (uint32_t k = 0; k < r->nfindings; k++) {
+            const struct esc_finding *f = &r->findings[k];
+            if (f->suppressed == ESC_NOT_SHOWN)
+                continue;
+            struct esc_sarif_result res = {
+                .rule = f->rule,
+                .function = r->fn->name,
+                .loc = f->loc,
+                .suppressed = f->suppressed,
+                .occurrence = occurrence_of(r, k),
+            };
+            struct esc_diag d;
+            esc_render_finding(r->fn, f, &d);
+            esc_sarif_add(log, &res, &d);
+            esc_diag_free(&d);
+        }
+    }
+    return esc_sarif_end(log);
 }
