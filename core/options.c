@@ -29,6 +29,9 @@ static const struct key_info keys[] = {
     {"sarif", "sarif=FILE", true,
      "write the unit's findings as SARIF 2.1.0 to FILE (a directory: one file per unit; see "
      "docs/sarif.md)"},
+    {"embed", "embed", false,
+     "write the unit's summary and what only other units can settle into the object file's "
+     ".gcc_escape section, for gcc-escape link (see docs/link.md)"},
     {"heap-max", "heap-max=BYTES", true,
      "suggest a stack array for heap allocations of at most BYTES (default 1024; 0: never)"},
     {"verbose", "verbose[=LEVEL]", true,
@@ -41,7 +44,7 @@ static const struct key_info keys[] = {
 const char *esc_options_keys(void)
 {
     return "help, version, disable=RULE[,RULE...], models=FILE, summaries=PATH, json=FILE, "
-           "sarif=FILE, heap-max=BYTES, verbose[=LEVEL]";
+           "sarif=FILE, embed, heap-max=BYTES, verbose[=LEVEL]";
 }
 
 static char *rule_list(void)
@@ -197,6 +200,8 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
     }
     if (strcmp(key, "help") == 0)
         opts->show_help = true;
+    else if (strcmp(key, "embed") == 0)
+        opts->embed = true;
     else if (strcmp(key, "version") == 0)
         opts->show_version = true;
     else if (strcmp(key, "disable") == 0)

@@ -27,6 +27,8 @@ struct esc_options {
        reports to write, or NULL. */
     char *json_file;
     char *sarif_file;
+    /* -fplugin-arg-escape-embed: the .gcc_escape section for gcc-escape link. */
+    bool embed;
 };
 
 void esc_options_init(struct esc_options *opts);

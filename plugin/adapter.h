@@ -60,6 +60,13 @@ const char *esc_rule_ids();
 void esc_write_reports(const struct esc_results *results,
                        const struct esc_summary_table *summaries);
 
+/* embed.cc: -fplugin-arg-escape-embed.  The record is made after the
+   analysis (RESULTS NULL: a unit without functions) and written into the
+   assembly at PLUGIN_FINISH_UNIT, the last moment GCC allows. */
+void esc_embed_prepare(const struct esc_results *results,
+                       const struct esc_summary_table *summaries);
+void esc_embed_write(void *gcc_data, void *user_data);
+
 /* attributes.cc: __attribute__((noescape)) and __attribute__((escape_suppress)).
    The first three are GCC callbacks: PLUGIN_ATTRIBUTES; PLUGIN_FINISH_DECL;
    PLUGIN_START_PARSE_FUNCTION and PLUGIN_FINISH_PARSE_FUNCTION. */

@@ -95,9 +95,11 @@ class analyse_pass : public simple_ipa_opt_pass
         struct esc_summary_table summaries = {};
         struct esc_config config = {};
         config.heap_max = esc_opts.heap_max;
+        config.extern_facts = esc_opts.embed;
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);
         esc_emit_diagnostics(&results, &summaries);
         esc_write_reports(&results, &summaries);
+        esc_embed_prepare(&results, &summaries);
         reports_written = true;
         esc_results_free(&results);
         esc_summary_table_free(&summaries); /* after the notes, which cite them */
@@ -221,6 +223,7 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
     register_callback(plugin->base_name, PLUGIN_PASS_MANAGER_SETUP, nullptr, &analyse);
 
     register_callback(plugin->base_name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, nullptr);
+    register_callback(plugin->base_name, PLUGIN_FINISH_UNIT, esc_embed_write, nullptr);
     register_callback(plugin->base_name, PLUGIN_FINISH, on_finish, nullptr);
     return 0;
 }

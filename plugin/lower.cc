@@ -943,6 +943,7 @@ void esc_lower_function(function *fun)
                             esc_loc_from_gcc(DECL_SOURCE_LOCATION(fndecl)));
     l.fn->key = DECL_UID(fndecl);
     l.fn->returns_pointer = is_pointer(TREE_TYPE(DECL_RESULT(fndecl)));
+    l.fn->exported = TREE_PUBLIC(fndecl);
     l.values.assign(num_ssa_names, ESC_NONE);
 
     for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
