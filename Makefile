@@ -57,9 +57,11 @@ RUNTEST_FLAGS ?=
 
 all: $(PLUGIN) $(TOOL)
 
-# The core's one library: jansson reads model files (core/models.c).
+# The core's one library: jansson reads model files (core/models.c);
+# gcc-escape link reads object files with libelf (tool/elfsect.c).
 deps-core:
-	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h
+	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h \
+		libelf-dev:/usr/include/libelf.h
 
 deps-build: deps-core
 	@build-aux/require.sh "building the plugin" \
@@ -99,7 +101,7 @@ $(B)/tool/%.o: tool/%.c | deps-core
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -DESC_VERSION='"$(VERSION)"' -c $< -o $@
 
 $(TOOL): $(TOOL_OBJ) $(B)/libescape-core.a
-	$(CC) $(CFLAGS) -o $@ $(TOOL_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
+	$(CC) $(CFLAGS) -o $@ $(TOOL_OBJ) $(B)/libescape-core.a $(CORE_LIBS) -lelf
 
 PREFIX ?= /usr/local
 

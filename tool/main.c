@@ -2,6 +2,7 @@
  * Code Quality. */
 #include "baseline.h"
 #include "codequality.h"
+#include "link.h"
 #include "merge.h"
 #include "sarif_log.h"
 
@@ -20,6 +21,7 @@ static const char usage[] =
     "Usage: gcc-escape merge [-o FILE] [--format=sarif|codequality] LOG.sarif...\n"
     "       gcc-escape diff --baseline OLD.sarif [-o FILE] [--format=sarif|codequality] "
     "LOG.sarif...\n"
+    "       gcc-escape link [-v] [--json=FILE] [--sarif=FILE] FILE...\n"
     "       gcc-escape --help | --version\n"
     "\n"
     "merge   one run per tool from the logs the plugin wrote for each translation unit\n"
@@ -29,12 +31,21 @@ static const char usage[] =
     "diff    merge, then mark each result's baselineState against OLD: new, unchanged,\n"
     "        or absent (in OLD only).  Exits 1 if there is a new result, so CI can\n"
     "        gate on new findings alone.\n"
+    "link    read the .gcc_escape sections (-fplugin-arg-escape-embed) of objects,\n"
+    "        archives, executables and shared libraries, resolve each unit's calls\n"
+    "        into the others, and report what only the whole program reveals: stack\n"
+    "        addresses kept by another file's function, heap allocations that only\n"
+    "        calls into other files kept on the heap.\n"
     "\n"
     "  -o FILE               write there, whole or not at all (default: standard output)\n"
     "  --format=codequality  GitLab Code Quality JSON instead of SARIF\n"
     "  --baseline OLD.sarif  diff: the log to compare with\n"
+    "  --json=FILE           link: also write the findings as JSON (docs/link.md)\n"
+    "  --sarif=FILE          link: also write them as a SARIF 2.1.0 log\n"
+    "  -v, --verbose         link: name the calls no input defines, and count\n"
     "\n"
-    "Exit status: 0 done; 1 diff found new results; 2 bad arguments or input.\n"
+    "Exit status: 0 done; 1 diff found new results; 2 bad arguments or input (link\n"
+    "still reports what the good inputs show).\n"
     "See the gcc-escape(1) manual page (docs/gcc-escape.1).\n";
 
 static int trouble(const char *fmt, const char *arg)
@@ -46,8 +57,8 @@ static int trouble(const char *fmt, const char *arg)
 }
 
 struct args {
-    const char *command, *output, *baseline;
-    bool codequality;
+    const char *command, *output, *baseline, *json, *sarif;
+    bool codequality, verbose;
     int ninputs;
     char **inputs;
 };
@@ -69,6 +80,17 @@ static int parse(int argc, char **argv, struct args *a)
                 a->baseline = argv[++i];
             else
                 a->output = argv[++i];
+        } else if (strcmp(arg, "--json") == 0 || strcmp(arg, "--sarif") == 0) {
+            if (i + 1 >= argc)
+                return trouble("option '%s' needs a file name", arg);
+            *(arg[2] == 'j' ? &a->json : &a->sarif) = argv[++i];
+        } else if (strncmp(arg, "--json=", 7) == 0 || strncmp(arg, "--sarif=", 8) == 0) {
+            const char *value = strchr(arg, '=') + 1;
+            if (!*value)
+                return trouble("option '%s' needs a file name", arg);
+            *(arg[2] == 'j' ? &a->json : &a->sarif) = value;
+        } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
+            a->verbose = true;
         } else if (strncmp(arg, "--baseline=", 11) == 0) {
             a->baseline = arg + 11;
         } else if (strncmp(arg, "--output=", 9) == 0) {
@@ -85,8 +107,16 @@ static int parse(int argc, char **argv, struct args *a)
             a->inputs[a->ninputs++] = argv[i];
         }
     }
+    bool link = strcmp(a->command, "link") == 0;
     if (a->ninputs == 0)
-        return trouble("%s: no input logs; see 'gcc-escape --help'", a->command);
+        return trouble(link ? "%s: no input files; see 'gcc-escape --help'"
+                            : "%s: no input logs; see 'gcc-escape --help'",
+                       a->command);
+    if (link && (a->output || a->baseline || a->codequality))
+        return trouble("%s: takes --json=FILE and --sarif=FILE, not -o, --baseline or --format",
+                       a->command);
+    if (!link && (a->json || a->sarif || a->verbose))
+        return trouble("%s: --json, --sarif and --verbose are for link", a->command);
     bool diff = strcmp(a->command, "diff") == 0;
     if (diff && !a->baseline)
         return trouble("%s: needs --baseline OLD.sarif", a->command);
@@ -142,14 +172,22 @@ int main(int argc, char **argv)
         return fputs(usage, stdout), EXIT_OK;
     if (strcmp(argv[1], "--version") == 0)
         return printf("gcc-escape %s\n", ESC_VERSION), EXIT_OK;
-    if (strcmp(argv[1], "merge") != 0 && strcmp(argv[1], "diff") != 0)
-        return trouble("unknown command '%s'; valid commands: merge, diff (see 'gcc-escape "
-                       "--help')",
+    if (strcmp(argv[1], "merge") != 0 && strcmp(argv[1], "diff") != 0 &&
+        strcmp(argv[1], "link") != 0)
+        return trouble("unknown command '%s'; valid commands: merge, diff, link (see "
+                       "'gcc-escape --help')",
                        argv[1]);
     struct args a;
     int status = parse(argc, argv, &a);
-    if (status == EXIT_OK)
+    if (status == EXIT_OK && strcmp(a.command, "link") == 0) {
+        struct esc_link_options opts = {.json_file = a.json,
+                                        .sarif_file = a.sarif,
+                                        .verbose = a.verbose,
+                                        .version = ESC_VERSION};
+        status = esc_link(&opts, a.inputs, a.ninputs);
+    } else if (status == EXIT_OK) {
         status = run(&a);
+    }
     free(a.inputs);
     return status;
 }
