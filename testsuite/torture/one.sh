@@ -36,6 +36,15 @@ LC_ALL=C timeout 300 $cc -S $opt $extra -fplugin="$plugin" -o "$dir/$base.s" "$f
     >"$dir/$base.plugin.err" 2>&1
 rc_plugin=$?
 mv -f "$dir/$base.s" "$dir/$base.plugin.s" 2>/dev/null
+# With -fplugin-arg-escape-embed the only difference may be the
+# .gcc_escape section, from .pushsection to .popsection.
+# shellcheck disable=SC2086
+LC_ALL=C timeout 300 $cc -S $opt $extra -fplugin="$plugin" -fplugin-arg-escape-embed \
+    -o "$dir/$base.s" "$file" >"$dir/$base.embed.err" 2>&1
+rc_embed=$?
+sed '/^\t\.pushsection\t\.gcc_escape,/,/^\t\.popsection$/d' "$dir/$base.s" \
+    >"$dir/$base.embed.s" 2>/dev/null
+rm -f "$dir/$base.s"
 
 if [ $rc_plugin -eq 124 ] && [ $rc_base -ne 124 ]; then
     echo "FAIL: $name (timed out only with the plugin)"
@@ -50,7 +59,14 @@ elif [ $rc_base -ne 0 ]; then
     echo "FAIL: $name (compiles only with the plugin)"
 elif ! cmp -s "$dir/$base.base.s" "$dir/$base.plugin.s"; then
     echo "FAIL: $name (assembly differs with the plugin)"
+elif [ $rc_embed -ne 0 ] || grep -q 'internal compiler error' "$dir/$base.embed.err"; then
+    echo "FAIL: $name (fails only with -fplugin-arg-escape-embed)"
+elif [ "$(grep 'warning:' "$dir/$base.plugin.err")" != "$(grep 'warning:' "$dir/$base.embed.err")" ]; then
+    echo "FAIL: $name (-fplugin-arg-escape-embed changes the warnings)"
+elif ! cmp -s "$dir/$base.base.s" "$dir/$base.embed.s"; then
+    echo "FAIL: $name (code or data differ with -fplugin-arg-escape-embed)"
 else
     echo "PASS: $name"
-    rm -f "$dir/$base.base.s" "$dir/$base.plugin.s" "$dir/$base.base.err"
+    rm -f "$dir/$base.base.s" "$dir/$base.plugin.s" "$dir/$base.embed.s" "$dir/$base.base.err" \
+        "$dir/$base.embed.err"
 fi
