@@ -166,6 +166,14 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
         return 1;
     }
 
+    /* lto1 runs the plugin again when -fplugin= is on a -flto link.  The
+       analysis ran when each unit was compiled; doing nothing here keeps
+       the link as it is (and its output gets no second record). */
+    if (strcmp(lang_hooks.name, "GNU GIMPLE") == 0) {
+        register_callback(plugin->base_name, PLUGIN_INFO, nullptr, &info);
+        return 0;
+    }
+
     esc_options_init(&esc_opts);
     bool args_ok = true;
     for (int i = 0; i < plugin->argc; i++) {

@@ -3,6 +3,13 @@
 /* Only this file registers and reads pragmas. */
 #include "c-family/c-pragma.h"
 
+/* Both are the C front end's.  lto1 loads the plugin too (when
+   -fplugin= is on a -flto link) and has neither, so they are weak:
+   otherwise lto1 could not load the plugin and the link would fail. */
+extern enum cpp_ttype pragma_lex(tree *, location_t *) __attribute__((weak));
+extern void c_register_pragma(const char *, const char *, pragma_handler_1arg)
+    __attribute__((weak));
+
 /* Modelled on #pragma GCC diagnostic:
 
      #pragma escape push
@@ -219,7 +226,8 @@ void prepare(file_directives &f)
 
 void esc_register_pragmas(void *, void *)
 {
-    c_register_pragma(nullptr, "escape", handle_pragma_escape);
+    if (c_register_pragma)
+        c_register_pragma(nullptr, "escape", handle_pragma_escape);
 }
 
 bool esc_pragma_suppresses(location_t loc, enum esc_rule rule)
