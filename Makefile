@@ -73,7 +73,8 @@ deps-check: deps-build
 		dejagnu:runtest dejagnu:/usr/include/dejagnu.h \
 		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz \
 		python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema/__init__.py \
-		python3-yaml:/usr/lib/python3/dist-packages/yaml/__init__.py cmake:cmake
+		python3-yaml:/usr/lib/python3/dist-packages/yaml/__init__.py cmake:cmake \
+		ccache:/usr/bin/ccache distcc:/usr/bin/distccd
 
 $(B)/core/models.o: | deps-core
 $(B)/%.o: %.c
