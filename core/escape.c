@@ -1115,7 +1115,10 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
 {
     memset(out, 0, sizeof *out);
     out->fn = fn;
-    out->skipped = esc_validate_function(fn);
+    out->too_large = fn->nobjects > ESC_MAX_OBJECTS;
+    out->skipped = out->too_large ? "too large: more than 16384 objects (parameters, locals, "
+                                    "allocation sites)"
+                                  : esc_validate_function(fn);
     if (out->skipped) {
         /* Nothing is known about what it does: no warning, no advice. */
         for (uint32_t i = 0; summary && i < summary->nparams; i++)

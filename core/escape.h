@@ -129,9 +129,16 @@ struct esc_extern_fact {
     uint32_t *frees;
 };
 
+/* Points-to sets are bitsets over a function's objects, so their memory
+   grows with the square of the object count: a function with more is
+   skipped (GCC's limits-fndefn.c, 100,000 parameters and so 300,000
+   objects, took 10 GB before this limit). */
+#define ESC_MAX_OBJECTS 16384
+
 struct esc_function_result {
     const struct esc_function *fn;
     const char *skipped; /* why the function was not analysed, or NULL */
+    bool too_large;      /* skipped: more than ESC_MAX_OBJECTS objects, not a bug */
     uint32_t nfindings, cap_findings;
     struct esc_finding *findings; /* in source order */
     uint32_t nheap_sites;

@@ -76,6 +76,9 @@ void esc_forget_parameter_lists(void *gcc_data, void *user_data);
 /* Is parameter INDEX (0-based) of FNDECL declared noescape, on its
    definition or on any prototype the unit has seen? */
 bool esc_param_noescape(tree fndecl, unsigned index);
+/* The same for PARM, FNDECL's parameter number INDEX, without walking
+   the parameter list (a function may have thousands). */
+bool esc_parm_noescape(tree fndecl, tree parm, unsigned index);
 /* Does escape_suppress on FNDECL, or on a function it is nested in,
    silence RULE? */
 bool esc_attribute_suppresses(tree fndecl, enum esc_rule rule);

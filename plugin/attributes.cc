@@ -189,12 +189,17 @@ bool esc_param_noescape(tree fndecl, unsigned index)
     if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL)
         return false;
     unsigned i = 0;
-    for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++)
-        if (i == index) {
-            if (has_noescape(p))
-                return true;
-            break;
-        }
+    tree parm = NULL_TREE;
+    for (tree p = DECL_ARGUMENTS(fndecl); p && !parm; p = DECL_CHAIN(p), i++)
+        if (i == index)
+            parm = p;
+    return esc_parm_noescape(fndecl, parm, index);
+}
+
+bool esc_parm_noescape(tree fndecl, tree parm, unsigned index)
+{
+    if (parm && has_noescape(parm))
+        return true;
     auto it = declared_noescape.find(DECL_UID(fndecl));
     return it != declared_noescape.end() && index < it->second.size() && it->second[index];
 }

@@ -109,6 +109,11 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
         tree fndecl = it != decls.end() ? it->second : NULL_TREE;
         /* "In function 'f':" comes from current_function_decl. */
         current_function_decl = fndecl;
+        if (r->skipped && r->too_large) {
+            inform((location_t)r->fn->loc.handle, "gcc-escape: analysis of %qs skipped: %s",
+                   r->fn->name, r->skipped);
+            continue;
+        }
         if (r->skipped) {
             /* A bug of ours, never the user's: say so once and go on. */
             inform((location_t)r->fn->loc.handle,

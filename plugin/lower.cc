@@ -950,7 +950,7 @@ void esc_lower_function(function *fun)
         uint32_t index =
             esc_add_param(l.m, l.fn, decl_name(p), esc_loc_from_gcc(DECL_SOURCE_LOCATION(p)),
                           is_pointer(TREE_TYPE(p)));
-        l.fn->params[index].noescape = esc_param_noescape(fndecl, index);
+        l.fn->params[index].noescape = esc_parm_noescape(fndecl, p, index);
     }
     for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
         tree def = ssa_default_def(fun, p);
