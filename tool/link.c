@@ -36,6 +36,7 @@
 #include "../core/util.h"
 #include "../report/diagtext.h"
 #include "../report/embed.h"
+#include "../report/json.h"
 #include "../report/output.h"
 #include "../report/sarif.h"
 
@@ -518,12 +519,7 @@ static void print_finding(const struct finding *f)
 static json_t *loc_json(struct esc_loc loc, const char *message)
 {
     json_t *o = json_object();
-    if (loc.file)
-        json_object_set_new(o, "file", json_string(loc.file));
-    if (loc.line)
-        json_object_set_new(o, "line", json_integer(loc.line));
-    if (loc.column)
-        json_object_set_new(o, "column", json_integer(loc.column));
+    esc_json_set_loc(o, loc);
     if (message)
         json_object_set_new(o, "message", json_string(message));
     return o;
