@@ -599,21 +599,26 @@ static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
     esc_summary_add_leak(a->summary, param, level, sink, other, why);
 }
 
-/* The objects flow F carries.  A callee's summary that reads what an
-   argument points to (*p of unknown extent) gets no help from the
-   explainer's field offsets, so each object it reads must be one the
-   argument can really point to. */
+/* The objects flow F carries, into OUT (cleared first), less the one a
+   branch ruled out.  A callee's summary that reads what an argument
+   points to (*p of unknown extent) gets no help from the explainer's
+   field offsets, so each object it reads must be one the argument can
+   really point to. */
 static void read_carried(struct analysis *a, const struct esc_flow *f, struct esc_bitset *out)
 {
+    if (out->words)
+        memset(out->words, 0, a->pt.nwords * sizeof *out->words);
     if (!(f->flags & ESC_FLOWF_OWN_MEMORY) || f->src.kind != ESC_OPND_DEREF) {
         esc_pointsto_read_flow(a->fn, &a->pt, f, out);
-        return;
+    } else {
+        const struct esc_bitset *base = esc_pts(&a->pt, f->src.id);
+        for (uint32_t o = esc_bitset_next(base, a->pt.nwords, 0); o != ESC_NONE;
+             o = esc_bitset_next(base, a->pt.nwords, o + 1))
+            if (esc_flow_reads_object(a->fn, f->flags, o) && value_may_hold(a, o, f->src.id))
+                esc_bitset_union(out, esc_contents(&a->pt, o), a->pt.nwords);
     }
-    const struct esc_bitset *base = esc_pts(&a->pt, f->src.id);
-    for (uint32_t o = esc_bitset_next(base, a->pt.nwords, 0); o != ESC_NONE;
-         o = esc_bitset_next(base, a->pt.nwords, o + 1))
-        if (esc_flow_reads_object(a->fn, f->flags, o) && value_may_hold(a, o, f->src.id))
-            esc_bitset_union(out, esc_contents(&a->pt, o), a->pt.nwords);
+    if (f->exclude != ESC_NONE)
+        esc_bitset_remove(out, f->exclude);
 }
 
 static void propagate(struct analysis *a)
@@ -638,11 +643,7 @@ static void propagate(struct analysis *a)
             const struct esc_flow *f = &a->flows.items[id];
             if (f->src.kind == ESC_OPND_UNKNOWN || !flow_persists(a, id))
                 continue;
-            if (carried.words)
-                memset(carried.words, 0, nwords * sizeof *carried.words);
             read_carried(a, f, &carried);
-            if (f->exclude != ESC_NONE)
-                esc_bitset_remove(&carried, f->exclude);
             for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;
                  o = esc_bitset_next(&carried, nwords, o + 1)) {
                 const struct esc_object *obj = &fn->objects[o];
@@ -786,11 +787,7 @@ static void collect_external(struct analysis *a, uint32_t e, bool *seen, uint32_
                 continue;
             uint32_t arg = w == e ? f->arg - 1u : warg;
             unsigned level = w == e ? f->level : 1;
-            if (carried.words)
-                memset(carried.words, 0, nwords * sizeof *carried.words);
             read_carried(a, f, &carried);
-            if (f->exclude != ESC_NONE)
-                esc_bitset_remove(&carried, f->exclude);
             for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;
                  o = esc_bitset_next(&carried, nwords, o + 1)) {
                 const struct esc_object *obj = &fn->objects[o];
