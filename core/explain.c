@@ -32,7 +32,25 @@ struct esc_explainer {
     uint32_t *reader_start; /* CSR: flows reading node n are reader_flow[start[n]..start[n+1]) */
     uint32_t *reader_flow;
     struct esc_u64map reach_cache; /* (writer flow, reading statement) -> reaches? */
+    uint32_t *root;                /* per value: esc_value_root, asked for every pair */
+    uint32_t *reach_index;         /* per writer flow: 1 + its index in reach_sets, 0 before */
+    struct reach_set *reach_sets;
+    uint32_t nreach_sets, cap_reach_sets;
 };
+
+/* The statements what a writer stored can still be read at (or all of
+   them).  One walk per writer answers every reader; a function with many
+   stores and many loads of the same memory (sqlite3VdbeExec: 1,500
+   blocks, 50,000 store-reader pairs) would otherwise walk its CFG once
+   per pair. */
+struct reach_set {
+    bool all;
+    struct esc_bitset stmts;
+};
+
+/* Cached sets take nstmts bits each; past this many bytes in all, the
+   remaining pairs are walked one by one (and cached as pairs). */
+#define REACH_SET_BUDGET (32u << 20)
 
 struct state {
     uint32_t node;
@@ -101,6 +119,10 @@ struct esc_explainer *esc_explainer_new(const struct esc_function *fn,
     }
     free(fill);
     free(nodes);
+    ex->root = esc_xmalloc((fn->nvalues + 1) * sizeof *ex->root);
+    for (uint32_t v = 0; v < fn->nvalues; v++)
+        ex->root[v] = esc_value_root(fn, v);
+    ex->reach_index = esc_xcalloc(flows->n + 1, sizeof *ex->reach_index);
     return ex;
 }
 
@@ -115,6 +137,11 @@ void esc_explainer_free(struct esc_explainer *ex)
     free(ex->reader_start);
     free(ex->reader_flow);
     esc_u64map_free(&ex->reach_cache);
+    free(ex->root);
+    free(ex->reach_index);
+    for (uint32_t i = 0; i < ex->nreach_sets; i++)
+        esc_bitset_free(&ex->reach_sets[i].stmts);
+    free(ex->reach_sets);
     free(ex);
 }
 
@@ -132,33 +159,51 @@ static bool exact(const struct esc_operand *op)
    - C's aliasing rules: a `struct a *` stored is not read back as a
      `struct b *` (type_key, filled by the front end; void *, char *,
      unions and aggregates match anything). */
-static bool may_overlap(const struct esc_function *fn, const struct esc_operand *w,
+static bool may_overlap(const struct esc_explainer *ex, const struct esc_operand *w,
                         const struct esc_operand *r)
 {
     if (w->type_key && r->type_key && w->type_key != r->type_key)
         return false;
     if (w->kind != r->kind || !exact(w) || !exact(r))
         return true;
-    if (w->kind == ESC_OPND_DEREF ? esc_value_root(fn, w->id) != esc_value_root(fn, r->id)
-                                  : w->id != r->id)
+    if (w->kind == ESC_OPND_DEREF ? ex->root[w->id] != ex->root[r->id] : w->id != r->id)
         return true;
     return w->offset < r->offset + r->size && r->offset < w->offset + w->size;
+}
+
+/* WRITER's reach set, walked on first use; NULL once the budget is spent. */
+static const struct reach_set *reach_set_of(struct esc_explainer *ex, uint32_t writer)
+{
+    if (ex->reach_index[writer])
+        return &ex->reach_sets[ex->reach_index[writer] - 1];
+    uint64_t bytes = (uint64_t)esc_bitset_words(ex->fn->nstmts) * sizeof(uint64_t);
+    if ((ex->nreach_sets + 1) * bytes > REACH_SET_BUDGET)
+        return NULL;
+    const struct esc_flow *f = &ex->flows->items[writer];
+    struct reach_set *rs = ESC_PUSH(ex->reach_sets, ex->nreach_sets, ex->cap_reach_sets);
+    rs->stmts = (struct esc_bitset){0};
+    rs->all = esc_store_reach_set(ex->fn, f->stmt, esc_flow_store_location(ex->fn, f), &rs->stmts);
+    ex->reach_index[writer] = ex->nreach_sets;
+    return rs;
 }
 
 /* Can what flow WRITER stored still be there, in the memory flow READER
    reads, when READER runs? */
 static bool stored_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t reader)
 {
+    const struct esc_flow *f = &ex->flows->items[writer];
+    const struct esc_flow *r = &ex->flows->items[reader];
+    if (!may_overlap(ex, &f->dst, &r->src))
+        return false;
+    if (ex->fn->stmts[r->stmt].block == ESC_NONE)
+        return true; /* a front-end fact: reached by anything */
+    const struct reach_set *rs = reach_set_of(ex, writer);
+    if (rs)
+        return rs->all || esc_bitset_has(&rs->stmts, r->stmt);
     uint64_t key = (uint64_t)writer << 32 | reader;
     uint32_t *cached = esc_u64map_get(&ex->reach_cache, key);
     if (cached)
         return *cached;
-    const struct esc_flow *f = &ex->flows->items[writer];
-    const struct esc_flow *r = &ex->flows->items[reader];
-    if (!may_overlap(ex->fn, &f->dst, &r->src)) {
-        esc_u64map_put(&ex->reach_cache, key, false);
-        return false;
-    }
     bool reaches = esc_store_reaches(ex->fn, f->stmt, esc_flow_store_location(ex->fn, f), r->stmt);
     esc_u64map_put(&ex->reach_cache, key, reaches);
     return reaches;

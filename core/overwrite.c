@@ -88,18 +88,19 @@ struct path_start {
     uint32_t block, index;
 };
 
-bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
-                       uint32_t target)
-{
-    return esc_store_reaches_unless(fn, from, loc, target, NULL, NULL);
-}
-
-bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
-                              const struct esc_operand *loc, uint32_t target,
-                              esc_restores_fn *restores, void *ctx)
+/* The walk behind esc_store_reaches_unless and esc_store_reach_set: a
+   depth-first search from just after FROM that ends a path where LOC is
+   written again (or RESTORES accepts), at FROM itself, or at a noreturn
+   call.  With REACHED NULL it stops at TARGET (or any return, when TARGET
+   is ESC_NONE); otherwise it records every statement it comes to in
+   REACHED, the one that ends a path included, and never stops early.
+   Either way it returns true at once when the location moves. */
+static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
+                 uint32_t target, esc_restores_fn *restores, void *ctx, struct esc_bitset *reached)
 {
     const struct esc_stmt *st = &fn->stmts[from];
-    if (st->block == ESC_NONE || (target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
+    if (st->block == ESC_NONE ||
+        (!reached && target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
         return true;
     if (loc && !esc_place_exact(loc) && !loc->ref)
         loc = NULL;
@@ -121,6 +122,7 @@ bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
     while (pos < home->nstmts && home->stmts[pos] != from)
         pos++;
 
+    uint32_t nwords = esc_bitset_words(fn->nstmts);
     bool *entered = esc_xcalloc(fn->nblocks, sizeof *entered);
     struct path_start *stack = esc_xmalloc((fn->nblocks + 1) * sizeof *stack);
     uint32_t depth = 0;
@@ -134,10 +136,14 @@ bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
         for (uint32_t k = at.index; k < b->nstmts && !path_done && !reaches; k++) {
             uint32_t id = b->stmts[k];
             const struct esc_stmt *s = &fn->stmts[id];
-            if (target == ESC_NONE ? s->kind == ESC_STMT_RETURN : id == target)
+            if (reached)
+                esc_bitset_add(reached, id, nwords);
+            else if (target == ESC_NONE ? s->kind == ESC_STMT_RETURN : id == target)
                 reaches = true;
-            else if (id == from || (loc && esc_store_covers(fn, s, loc)) ||
-                     (restores && restores(ctx, id)))
+            if (reaches)
+                break;
+            if (id == from || (loc && esc_store_covers(fn, s, loc)) ||
+                (restores && restores(ctx, id)))
                 path_done = true; /* stored again, or overwritten: settled */
             else if (moved(moves, nmoves, id))
                 reaches = true; /* the location moved: assume the worst */
@@ -157,6 +163,25 @@ bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
     free(entered);
     free(stack);
     return reaches;
+}
+
+bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
+                       uint32_t target)
+{
+    return walk(fn, from, loc, target, NULL, NULL, NULL);
+}
+
+bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, void *ctx)
+{
+    return walk(fn, from, loc, target, restores, ctx, NULL);
+}
+
+bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
+                         const struct esc_operand *loc, struct esc_bitset *reached)
+{
+    return walk(fn, from, loc, ESC_NONE, NULL, NULL, reached);
 }
 
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)

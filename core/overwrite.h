@@ -2,6 +2,7 @@
 #ifndef ESC_OVERWRITE_H
 #define ESC_OVERWRITE_H
 
+#include "bitset.h"
 #include "ir.h"
 
 /* Is there a control-flow path from just after statement FROM to statement
@@ -13,6 +14,15 @@
    Statements outside the CFG (front-end facts) are reached by anything. */
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target);
+
+/* Every statement esc_store_reaches (FN, FROM, LOC, t) would find for
+   some t, at once: adds them to REACHED (a set over statements, nwords
+   esc_bitset_words (fn->nstmts)).  Returns true when the answer is yes
+   for every statement (the location moves on the way, or FROM is outside
+   the CFG); REACHED is then incomplete.  One walk per store instead of
+   one per store and reader. */
+bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
+                         const struct esc_operand *loc, struct esc_bitset *reached);
 
 /* The same, where RESTORES (when not NULL) also ends a path at any
    statement it accepts: a call whose summary writes the same place. */
