@@ -59,19 +59,9 @@ struct esc_module *esc_module_new(const char *main_file)
     return m;
 }
 
+/* The per-statement, per-block and per-ref arrays are in the arena. */
 static void free_function(struct esc_function *fn)
 {
-    for (uint32_t i = 0; i < fn->nstmts; i++) {
-        free(fn->stmts[i].args);
-        free(fn->stmts[i].arg_locs);
-        free(fn->stmts[i].arg_blocks);
-    }
-    for (uint32_t i = 0; i < fn->nblocks; i++) {
-        free(fn->blocks[i].stmts);
-        free(fn->blocks[i].succ);
-    }
-    for (uint32_t i = 0; i < fn->nrefs; i++)
-        free(fn->refs[i].values);
     free(fn->refs);
     free(fn->params);
     free(fn->objects);
@@ -92,6 +82,7 @@ void esc_module_free(struct esc_module *m)
         free(m->strings->slots[i]);
     free(m->strings->slots);
     free(m->strings);
+    esc_arena_free(&m->arena);
     free(m);
 }
 
@@ -102,6 +93,7 @@ struct esc_function *esc_function_new(struct esc_module *m, const char *name, st
     fn->loc = loc;
     fn->loc.file = esc_intern(m, loc.file);
     fn->entry = ESC_NONE;
+    fn->arena = &m->arena;
     *ESC_PUSH(m->functions, m->nfunctions, m->cap_functions) = fn;
     fn->return_object = esc_add_object(m, fn, ESC_OBJ_RETURN, NULL, loc);
     fn->unknown_object = esc_add_object(m, fn, ESC_OBJ_UNKNOWN, NULL, loc);
@@ -177,22 +169,33 @@ uint32_t esc_add_block(struct esc_function *fn)
     return id;
 }
 
+/* ESC_PUSH for a block's lists, in the arena: a list that grows leaves
+   its old copy behind, at most as much again as the lists themselves. */
+static uint32_t *arena_push(struct esc_arena *a, uint32_t **items, uint32_t *n, uint32_t *cap)
+{
+    if (*n == *cap) {
+        uint32_t ncap = *cap ? 2 * *cap : 4;
+        uint32_t *grown = esc_arena_alloc(a, ncap * sizeof *grown);
+        if (*n)
+            memcpy(grown, *items, *n * sizeof *grown);
+        *items = grown;
+        *cap = ncap;
+    }
+    return &(*items)[(*n)++];
+}
+
 uint32_t esc_add_ref(struct esc_function *fn, const uint32_t *values, uint32_t nvalues)
 {
     struct esc_ref *r = ESC_PUSH(fn->refs, fn->nrefs, fn->cap_refs);
     r->nvalues = nvalues;
-    r->values = NULL;
-    if (nvalues) {
-        r->values = esc_xmalloc(nvalues * sizeof *r->values);
-        memcpy(r->values, values, nvalues * sizeof *r->values);
-    }
+    r->values = esc_arena_copy(fn->arena, values, nvalues * sizeof *r->values);
     return fn->nrefs;
 }
 
 void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to)
 {
     struct esc_block *b = &fn->blocks[from];
-    *ESC_PUSH(b->succ, b->nsucc, b->cap_succ) = to;
+    *arena_push(fn->arena, &b->succ, &b->nsucc, &b->cap_succ) = to;
 }
 
 static void intern_operand(struct esc_module *m, struct esc_operand *op)
@@ -215,26 +218,23 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
     s->args = NULL;
     s->arg_locs = NULL;
     s->arg_blocks = NULL;
-    if (proto->nargs && proto->arg_blocks) {
-        s->arg_blocks = esc_xmalloc(proto->nargs * sizeof *s->arg_blocks);
-        memcpy(s->arg_blocks, proto->arg_blocks, proto->nargs * sizeof *s->arg_blocks);
-    }
+    if (proto->nargs && proto->arg_blocks)
+        s->arg_blocks =
+            esc_arena_copy(&m->arena, proto->arg_blocks, proto->nargs * sizeof *s->arg_blocks);
     if (proto->nargs && proto->arg_locs) {
-        s->arg_locs = esc_xmalloc(proto->nargs * sizeof *s->arg_locs);
-        for (uint32_t i = 0; i < proto->nargs; i++) {
-            s->arg_locs[i] = proto->arg_locs[i];
+        s->arg_locs =
+            esc_arena_copy(&m->arena, proto->arg_locs, proto->nargs * sizeof *s->arg_locs);
+        for (uint32_t i = 0; i < proto->nargs; i++)
             s->arg_locs[i].file = esc_intern(m, proto->arg_locs[i].file);
-        }
     }
     if (proto->nargs) {
-        s->args = esc_xmalloc(proto->nargs * sizeof *s->args);
-        memcpy(s->args, proto->args, proto->nargs * sizeof *s->args);
+        s->args = esc_arena_copy(&m->arena, proto->args, proto->nargs * sizeof *s->args);
         for (uint32_t i = 0; i < s->nargs; i++)
             intern_operand(m, &s->args[i]);
     }
     if (block != ESC_NONE) {
         struct esc_block *b = &fn->blocks[block];
-        *ESC_PUSH(b->stmts, b->nstmts, b->cap_stmts) = id;
+        *arena_push(&m->arena, &b->stmts, &b->nstmts, &b->cap_stmts) = id;
     }
     if (s->lhs.kind == ESC_OPND_VALUE && s->lhs.id < fn->nvalues)
         fn->values[s->lhs.id].def = id;

@@ -20,6 +20,8 @@
      object's lifetime, with a source location; statements sit in basic
      blocks whose successor edges are the control flow graph. */
 
+#include "arena.h"
+
 #include <stdint.h>
 #include <stdbool.h>
 
@@ -227,6 +229,9 @@ struct esc_function {
     struct esc_block *blocks;
     uint32_t nrefs, cap_refs;
     struct esc_ref *refs;
+    /* The module's arena: statements' operand arrays, blocks' lists and
+       refs' values live there, and are never freed one by one. */
+    struct esc_arena *arena;
 };
 
 struct esc_module {
@@ -234,6 +239,7 @@ struct esc_module {
     uint32_t nfunctions, cap_functions;
     struct esc_function **functions;
     struct esc_intern *strings;
+    struct esc_arena arena;
 };
 
 /* Building a module.  Every string passed in is copied (interned). */
