@@ -3,9 +3,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
-static void out_of_memory(size_t size)
+void esc_out_of_memory(size_t size)
 {
     fprintf(stderr, "gcc-escape: out of memory allocating %zu bytes\n", size);
     exit(EXIT_FAILURE);
@@ -15,7 +18,7 @@ void *esc_xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
     if (!p)
-        out_of_memory(size);
+        esc_out_of_memory(size);
     return p;
 }
 
@@ -23,7 +26,7 @@ void *esc_xcalloc(size_t count, size_t size)
 {
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p)
-        out_of_memory(count * size);
+        esc_out_of_memory(count * size);
     return p;
 }
 
@@ -31,7 +34,7 @@ void *esc_xrealloc(void *ptr, size_t size)
 {
     void *p = realloc(ptr, size ? size : 1);
     if (!p)
-        out_of_memory(size);
+        esc_out_of_memory(size);
     return p;
 }
 
@@ -160,4 +163,11 @@ void esc_u64map_free(struct esc_u64map *map)
     map->values = NULL;
     map->used = NULL;
     map->count = map->cap = 0;
+}
+
+void esc_release_heap(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

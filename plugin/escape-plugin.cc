@@ -106,6 +106,7 @@ class analyse_pass : public simple_ipa_opt_pass
         esc_module_free(esc_unit);
         esc_unit = esc_module_new(nullptr);
         esc_frontend_facts_clear();
+        esc_release_heap();
         return 0;
     }
 };
