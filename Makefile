@@ -4,6 +4,7 @@
 #   make install         into $(CC) -print-file-name=plugin, so -fplugin=escape works
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
+#   make bench           time and memory with and without the plugin (docs/performance.md)
 #
 # CC and CXX choose the GCC the plugin is built for: make CC=gcc-12 CXX=g++-12.
 
@@ -53,7 +54,7 @@ CORE_LIBS := -ljansson
 RUNTEST_FLAGS ?=
 
 .PHONY: all deps-core deps-build deps-check install uninstall demo check check-unit \
-	check-dg check-oracle check-torture check-schema clean
+	check-dg check-oracle check-torture check-schema bench clean
 
 all: $(PLUGIN) $(TOOL)
 
@@ -272,6 +273,26 @@ check-schema:
 	@rm -f $(B)/schema/schema.sum
 	@$(MAKE) --no-print-directory $(B)/schema/schema.sum
 	@build-aux/summarize.sh $(B)/schema/schema.sum
+
+# --- benchmark ---------------------------------------------------------------
+
+# Compile time and peak memory with and without the plugin, as ratios
+# from one run (bench/bench.py; the results in docs/performance.md).
+# The SQLite amalgamation comes from the npm registry's better-sqlite3.
+BENCH_RUNS ?= 3
+BENCH_SIZES ?= 1000,10000,100000
+SQLITE_NPM := better-sqlite3@12.11.1
+SQLITE_C := $(B)/bench/sqlite/package/deps/sqlite3/sqlite3.c
+
+$(SQLITE_C):
+	@build-aux/require.sh "make bench" npm:npm python3:python3
+	@rm -rf $(B)/bench/sqlite && mkdir -p $(B)/bench/sqlite
+	cd $(B)/bench/sqlite && npm pack --silent $(SQLITE_NPM) >/dev/null && tar -xzf better-sqlite3-*.tgz
+	@test -f $@
+
+bench: $(PLUGIN) $(SQLITE_C)
+	python3 bench/bench.py --cc $(CC) --plugin $(PLUGIN) --out $(B)/bench --runs $(BENCH_RUNS) \
+		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf $(B)
