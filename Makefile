@@ -6,20 +6,48 @@
 #   make check           every test; the last line is "N passed, M failed"
 #   make bench           time and memory with and without the plugin (docs/performance.md)
 #
-# CC and CXX choose the GCC the plugin is built for: make CC=gcc-12 CXX=g++-12.
+# CC and CXX choose the GCC the plugin is built for: make CC=gcc-11 (CXX
+# follows CC: gcc-11 -> g++-11), or make CC=gcc-11 CXX=g++-11.  GCC 11 and
+# 12 are supported and tested.
 
 VERSION := 0.1.0
 
 ifeq ($(origin CC),default)
 CC := gcc
 endif
+# The compiler's own name, without a path or a wrapper such as ccache.
+CC_NAME := $(notdir $(lastword $(CC)))
 ifeq ($(origin CXX),default)
+CXX := $(patsubst %$(CC_NAME),%$(subst gcc,g++,$(CC_NAME)),$(CC))
+ifeq ($(CXX),$(CC))
 CXX := g++
 endif
+endif
+CXX_NAME := $(notdir $(lastword $(CXX)))
 
-B := build
-TOP := $(CURDIR)
+# The GCC major version: the compiler's, or, before it is installed (a fresh
+# CI machine), the one its name says (gcc-11), or Debian 12's.
 GCC_MAJOR := $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
+ifeq ($(GCC_MAJOR),)
+GCC_MAJOR := $(or $(shell echo '$(CC_NAME)' | sed -n 's/.*-\([0-9][0-9]*\)$$/\1/p'),12)
+endif
+DEFAULT_MAJOR := $(shell gcc -dumpversion 2>/dev/null | cut -d. -f1)
+
+# One build directory per GCC major, so that objects built by one GCC are
+# never linked into a plugin for another, and two GCCs' builds coexist in
+# one checkout: the default compiler's (gcc's) in build/, the path the docs
+# and tests name; any other in build/gcc-N (make CC=gcc-11: build/gcc-11/
+# escape.so).  $(B)/compiler.id also rebuilds a directory's objects if the
+# compiler that made them changes (an upgrade, or B= given by hand).
+# What does not depend on the compiler is shared in build/: GCC's test
+# files and the npm SARIF checker.
+SHARED := build
+ifeq ($(GCC_MAJOR),$(DEFAULT_MAJOR))
+B := build
+else
+B := build/gcc-$(GCC_MAJOR)
+endif
+TOP := $(CURDIR)
 # Deferred: evaluated after the plugin headers may have been installed.
 PLUGIN_DIR = $(shell $(CC) -print-file-name=plugin)
 NPROC := $(shell nproc 2>/dev/null || echo 2)
@@ -53,21 +81,35 @@ PLUGIN := $(B)/escape.so
 CORE_LIBS := -ljansson
 RUNTEST_FLAGS ?=
 
-.PHONY: all deps-core deps-build deps-check install uninstall demo check check-unit \
-	check-dg check-oracle check-torture check-schema bench clean
+.PHONY: all deps-cc deps-core deps-build deps-check install uninstall demo check check-unit \
+	check-dg check-oracle check-torture check-schema bench clean FORCE
 
 all: $(PLUGIN) $(TOOL)
 
+# The C compiler itself (make CC=gcc-11 on a machine with only GCC 12).
+deps-cc:
+	@build-aux/require.sh "building with $(CC)" \
+		$(if $(filter gcc,$(CC_NAME)),gcc,gcc-$(GCC_MAJOR)):$(lastword $(CC))
+
 # The core's one library: jansson reads model files (core/models.c);
 # gcc-escape link reads object files with libelf (tool/elfsect.c).
-deps-core:
+deps-core: deps-cc
 	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h \
 		libelf-dev:/usr/include/libelf.h
 
+# GCC's plugin headers and the C++ compiler of the same GCC: a plugin
+# built by another release's g++ does not load, or worse.
 deps-build: deps-core
 	@build-aux/require.sh "building the plugin" \
 		gcc-$(GCC_MAJOR)-plugin-dev:"$(PLUGIN_DIR)/include/gcc-plugin.h" \
-		g++-$(GCC_MAJOR):$(CXX)
+		$(if $(filter g++,$(CXX_NAME)),g++,g++-$(GCC_MAJOR)):$(lastword $(CXX))
+	@$(SAME_GCC)
+
+# Stops when CXX is another GCC release than CC (make CC=gcc-11 CXX=g++).
+SAME_GCC = cxx_major=$$($(CXX) -dumpversion | cut -d. -f1); [ "$$cxx_major" = "$(GCC_MAJOR)" ] || { \
+	echo "error: CXX=$(CXX) is GCC $$cxx_major but CC=$(CC) is GCC $(GCC_MAJOR);" \
+		"build the plugin with one GCC: make CC=gcc-$(GCC_MAJOR) CXX=g++-$(GCC_MAJOR)" >&2; \
+	exit 1; }
 
 deps-check: deps-build
 	@build-aux/require.sh "make check" \
@@ -77,12 +119,21 @@ deps-check: deps-build
 		python3-yaml:/usr/lib/python3/dist-packages/yaml/__init__.py cmake:cmake \
 		ccache:/usr/bin/ccache distcc:/usr/bin/distccd
 
+# What built $(B): rewritten, and so every object rebuilt, only when it
+# changes; never for a CXX that deps-build will refuse.
+$(B)/compiler.id: FORCE | deps-cc
+	@! command -v $(lastword $(CXX)) >/dev/null || { $(SAME_GCC) }
+	@mkdir -p $(B)
+	@{ echo 'CC=$(CC) CXX=$(CXX)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+FORCE:
+
 $(B)/core/models.o: | deps-core
-$(B)/%.o: %.c
+$(B)/%.o: %.c $(B)/compiler.id
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -c $< -o $@
 
-$(B)/plugin/%.o: plugin/%.cc | deps-build
+$(B)/plugin/%.o: plugin/%.cc $(B)/compiler.id | deps-build
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS) $(ESC_CXXFLAGS) -c $< -o $@
 
@@ -93,12 +144,13 @@ $(B)/libescape-core.a: $(CORE_OBJ)
 $(PLUGIN): $(PLUGIN_OBJ) $(B)/libescape-core.a
 	$(CXX) -shared -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
 
-$(B)/unit/%: testsuite/escape.unit/%.c $(wildcard testsuite/escape.unit/*.h) $(B)/libescape-core.a | deps-check
+$(B)/unit/%: testsuite/escape.unit/%.c $(wildcard testsuite/escape.unit/*.h) $(B)/libescape-core.a \
+		$(B)/compiler.id | deps-check
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Wno-unused-function \
 		-I. -o $@ $< $(B)/libescape-core.a $(CORE_LIBS)
 
-$(B)/tool/%.o: tool/%.c | deps-core
+$(B)/tool/%.o: tool/%.c $(B)/compiler.id | deps-core
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -DESC_VERSION='"$(VERSION)"' -c $< -o $@
 
@@ -121,11 +173,13 @@ demo: $(PLUGIN) $(TOOL)
 
 # --- tests -----------------------------------------------------------------
 
-# GCC's own test files, extracted from Debian's gcc-12-source tarball.
-$(B)/gcc-tests/.extracted: | deps-check
-	@mkdir -p $(B)/gcc-tests
+# GCC's own test files, extracted from Debian's gcc-12-source tarball;
+# the same for every compiler, so in build/ whatever CC is.
+GCC_TESTS := $(SHARED)/gcc-tests
+$(GCC_TESTS)/.extracted: | deps-check
+	@mkdir -p $(GCC_TESTS)
 	@echo "extracting GCC's testsuite oracles from $(GCC_TARBALL_GLOB)"
-	@tar -xJf $$(ls $(GCC_TARBALL_GLOB) | head -n 1) -C $(B)/gcc-tests --strip-components=3 \
+	@tar -xJf $$(ls $(GCC_TARBALL_GLOB) | head -n 1) -C $(GCC_TESTS) --strip-components=3 \
 		--wildcards '*/gcc/testsuite/gcc.dg/Wreturn-local-addr*' \
 		'*/gcc/testsuite/c-c++-common/Wreturn-local-addr*' \
 		'*/gcc/testsuite/gcc.c-torture/compile/*' \
@@ -133,13 +187,14 @@ $(B)/gcc-tests/.extracted: | deps-check
 	@touch $@
 
 RUNTEST = cd $(B)/testsuite && runtest --tool escape --srcdir $(TOP)/testsuite \
-	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_CC="$(CC)" UNIT_DIR=$(TOP)/$(B)/unit \
-	GCC_TESTSUITE=$(TOP)/$(B)/gcc-tests ESCAPE_DOCS=$(TOP)/docs \
+	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_TOOL=$(TOP)/$(TOOL) ESCAPE_CC="$(CC)" ESCAPE_CXX="$(CXX)" \
+	UNIT_DIR=$(TOP)/$(B)/unit \
+	GCC_TESTSUITE=$(TOP)/$(GCC_TESTS) ESCAPE_DOCS=$(TOP)/docs \
 	ESCAPE_EXAMPLES=$(TOP)/examples ESCAPE_TOP=$(TOP)
 
 # One DejaGnu run for the unit tests, the plugin tests and the oracle,
 # then the torture run; failures do not stop the rest, the summary counts.
-check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(B)/gcc-tests/.extracted
+check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	@mkdir -p $(B)/testsuite
 	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum $(B)/schema/schema.sum
 	-@$(RUNTEST) $(RUNTEST_FLAGS)
@@ -150,15 +205,15 @@ check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(B)/gcc-tests/.extracted
 
 # One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
 # check-oracle (oracle.exp); RUNTEST_FLAGS=dg.exp=FILE.c narrows it.
-check-unit check-dg check-oracle: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(B)/gcc-tests/.extracted
+check-unit check-dg check-oracle: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	@mkdir -p $(B)/testsuite
 	-@$(RUNTEST) $(or $(RUNTEST_FLAGS),$(@:check-%=%).exp)
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum
 
 # GCC's C torture suite with and without the plugin: no ICE, no failure the
 # plugin causes, identical assembly.
-check-torture: $(PLUGIN) $(B)/gcc-tests/.extracted
-	@testsuite/torture/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/gcc-tests $(TOP)/$(B)/torture $(NPROC)
+check-torture: $(PLUGIN) $(GCC_TESTS)/.extracted
+	@testsuite/torture/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(GCC_TESTS) $(TOP)/$(B)/torture $(NPROC)
 
 # docs/schemas/summary.schema.json against the model-file loader: the
 # unit test writes its fixtures, and the schema must accept the valid ones
@@ -227,16 +282,17 @@ endef
 export GH_CHECK
 
 SARIF_MULTITOOL_VERSION := 5.7.0
-SARIF_MULTITOOL := $(B)/npm/node_modules/.bin/sarif-multitool
+NPM_DIR := $(SHARED)/npm
+SARIF_MULTITOOL := $(NPM_DIR)/node_modules/.bin/sarif-multitool
 
 # npm 11 does not run the package's install script, which would make its
 # self-contained binary executable; done here instead.
 $(SARIF_MULTITOOL): | deps-check
 	@build-aux/require.sh "checking SARIF with GitHub's rules" npm:npm
-	@mkdir -p $(B)/npm
-	@npm install --prefix $(B)/npm --no-audit --no-fund --loglevel=error \
+	@mkdir -p $(NPM_DIR)
+	@npm install --prefix $(NPM_DIR) --no-audit --no-fund --loglevel=error \
 		@microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION)
-	@chmod u+x $(B)/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+	@chmod u+x $(NPM_DIR)/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 	@touch $@
 
 $(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) $(TOOL) docs/schemas/summary.schema.json \
@@ -294,6 +350,7 @@ bench: $(PLUGIN) $(SQLITE_C)
 	python3 bench/bench.py --cc $(CC) --plugin $(PLUGIN) --out $(B)/bench --runs $(BENCH_RUNS) \
 		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES)
 
+# make clean removes build/ whole, every compiler's; make CC=gcc-11 clean only build/gcc-11.
 clean:
 	rm -rf $(B)
 

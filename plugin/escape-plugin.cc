@@ -196,7 +196,7 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
         }
     }
     if (esc_opts.show_version)
-        printf("gcc-escape %s (built for GCC %s)\n", ESC_VERSION, gcc_version.basever);
+        printf("gcc-escape %s (built for GCC %s)\n", ESC_VERSION, esc_gcc_version());
     if (esc_opts.show_help) {
         char *help = esc_options_help_text();
         fputs(help, stdout);

@@ -55,4 +55,14 @@ static inline tree esc_ref_base_and_extent(tree ref, HOST_WIDE_INT *offset, HOST
     return get_ref_base_and_extent_hwi(ref, offset, size, reverse);
 }
 
+/* The GCC release the plugin was built for, which plugin_init has checked
+   is the one running it.  GCC 11's version.h declares version_string as a
+   symbol of cc1, GCC 12's defines it as a macro: a GCC 11 build naming it
+   would not even load in GCC 12 (undefined symbol), so could not say which
+   GCC it was built for.  For a release, basever is version_string. */
+static inline const char *esc_gcc_version(void)
+{
+    return gcc_version.basever;
+}
+
 #endif

@@ -46,7 +46,7 @@ void esc_write_reports(const struct esc_results *results, const struct esc_summa
     struct esc_report_info info = {};
     info.source = main_input_filename;
     info.version = ESC_VERSION;
-    info.gcc_version = version_string;
+    info.gcc_version = esc_gcc_version();
     info.source_root = cwd;
     info.homepage = ESC_HOMEPAGE;
     if (esc_opts.json_file)
