@@ -4,6 +4,7 @@
 #   make install         into $(CC) -print-file-name=plugin, so -fplugin=escape works
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
+#   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
 #   make bench           time and memory with and without the plugin (docs/performance.md)
 #
 # CC and CXX choose the GCC the plugin is built for: make CC=gcc-11 (CXX
@@ -82,7 +83,7 @@ CORE_LIBS := -ljansson
 RUNTEST_FLAGS ?=
 
 .PHONY: all deps-cc deps-core deps-build deps-check install uninstall demo check check-unit \
-	check-dg check-oracle check-torture check-schema bench clean FORCE
+	check-dg check-oracle check-torture check-schema check-fuzz fuzz-run bench clean FORCE
 
 all: $(PLUGIN) $(TOOL)
 
@@ -117,7 +118,8 @@ deps-check: deps-build
 		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz \
 		python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema/__init__.py \
 		python3-yaml:/usr/lib/python3/dist-packages/yaml/__init__.py cmake:cmake \
-		ccache:/usr/bin/ccache distcc:/usr/bin/distccd
+		ccache:/usr/bin/ccache distcc:/usr/bin/distccd \
+		csmith:csmith libcsmith-dev:/usr/include/csmith/csmith.h
 
 # What built $(B): rewritten, and so every object rebuilt, only when it
 # changes; never for a CXX that deps-build will refuse.
@@ -197,11 +199,13 @@ RUNTEST = cd $(B)/testsuite && runtest --tool escape --srcdir $(TOP)/testsuite \
 check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	@mkdir -p $(B)/testsuite
 	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum $(B)/schema/schema.sum
+	@rm -f $(B)/fuzz/fuzz.sum
 	-@$(RUNTEST) $(RUNTEST_FLAGS)
 	-@$(MAKE) --no-print-directory check-torture
 	-@$(MAKE) --no-print-directory $(B)/schema/schema.sum
+	-@$(MAKE) --no-print-directory fuzz-run FUZZ_COUNT=$(FUZZ_CHECK_COUNT)
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
-		$(B)/schema/schema.sum
+		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum
 
 # One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
 # check-oracle (oracle.exp); RUNTEST_FLAGS=dg.exp=FILE.c narrows it.
@@ -214,6 +218,22 @@ check-unit check-dg check-oracle: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.ex
 # plugin causes, identical assembly.
 check-torture: $(PLUGIN) $(GCC_TESTS)/.extracted
 	@testsuite/torture/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(GCC_TESTS) $(TOP)/$(B)/torture $(NPROC)
+
+# Random programs from Csmith with and without the plugin at -O0 and -O2
+# (docs/testing.md#fuzzing): seeds FUZZ_SEED .. FUZZ_SEED+FUZZ_COUNT-1, so
+# a failure is replayed with FUZZ_SEED=its seed FUZZ_COUNT=1.  `make check`
+# runs the first FUZZ_CHECK_COUNT of them.
+FUZZ_COUNT ?= 1000
+FUZZ_CHECK_COUNT ?= 300
+FUZZ_SEED ?= 1
+FUZZ_JOBS ?= $(NPROC)
+
+check-fuzz: fuzz-run
+	@build-aux/summarize.sh $(B)/fuzz/fuzz.sum
+
+fuzz-run: $(PLUGIN) | deps-check
+	@testsuite/fuzz/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/fuzz $(FUZZ_COUNT) $(FUZZ_SEED) \
+		$(FUZZ_JOBS)
 
 # docs/schemas/summary.schema.json against the model-file loader: the
 # unit test writes its fixtures, and the schema must accept the valid ones

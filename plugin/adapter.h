@@ -46,6 +46,10 @@ bool esc_fold_integer(tree t, HOST_WIDE_INT *out);
 /* lower.cc: one function, right after SSA construction. */
 void esc_lower_function(function *fun);
 
+/* unused.cc: at -O0, is FNDECL a function GCC would have removed before
+   any pass at -O1 and up (a static function nothing reachable uses)? */
+bool esc_dropped_when_optimizing(tree fndecl);
+
 /* diagnose.cc: turn the core's findings into GCC diagnostics, minus the
    suppressed ones (each finding records whether it was shown), and with
    verbose, the verdicts of SUMMARIES' functions. */

@@ -35,7 +35,8 @@ namespace
    so lowering here makes the facts the same at -O0, -O1, -O2, -O3 and -Os.
    The only difference left is that at -O1 and up, locals whose address is
    no longer taken become SSA registers; their addresses were not taken, so
-   nothing the analysis cares about changes.
+   nothing the analysis cares about changes.  The static functions that
+   GCC removes unlowered from -O1 are skipped at -O0 too (unused.cc).
 
    escape_analyse runs once, right after build_ssa_passes, when every
    function of the unit has been lowered: whole-unit analysis then does not
@@ -62,6 +63,8 @@ class lower_pass : public gimple_opt_pass
     }
     unsigned int execute(function *fun) final override
     {
+        if (esc_dropped_when_optimizing(fun->decl))
+            return 0;
         esc_lower_function(fun);
         return 0;
     }
