@@ -5,6 +5,7 @@
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
 #   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
+#   make check-valgrind  a sample of GCC's torture files, cc1 under valgrind
 #
 # CC and CXX choose the GCC the plugin is built for: make CC=gcc-12 CXX=g++-12.
 
@@ -278,7 +279,7 @@ check-schema:
 	@$(MAKE) --no-print-directory $(B)/schema/schema.sum
 	@build-aux/summarize.sh $(B)/schema/schema.sum
 
-# --- sanitizers (docs/testing.md) ------------------------------------------
+# --- sanitizers and valgrind (docs/testing.md) -----------------------------
 
 # make SANITIZE=1 check: the plugin, the tool and the unit tests built with
 # ASan and UBSan into build-san/, and the whole testsuite run against them.
@@ -340,6 +341,19 @@ check check-unit check-dg check-oracle check-torture $(B)/schema/schema.sum: \
 	$(TEST_CC) $(B)/bin/gcc-escape
 .PHONY: sanitizer-reset
 endif
+
+# make check-valgrind: VALGRIND_SAMPLE of GCC's torture files (the same ones
+# each time) compiled at -O0 and -O2 with the normal plugin, cc1 under
+# memcheck; the last line is "N passed, M failed".
+VALGRIND_SAMPLE ?= 20
+
+check-valgrind: $(PLUGIN) $(B)/gcc-tests/.extracted
+	@[ "$(SANITIZE)" != 1 ] || { echo "check-valgrind: the normal plugin, not SANITIZE=1" >&2; exit 1; }
+	@build-aux/require.sh "make check-valgrind" valgrind:valgrind
+	@testsuite/torture/valgrind.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/gcc-tests \
+		$(TOP)/$(B)/valgrind $(NPROC) $(VALGRIND_SAMPLE)
+	@build-aux/summarize.sh $(B)/valgrind/valgrind.sum
+.PHONY: check-valgrind
 
 clean:
 	rm -rf $(B)
