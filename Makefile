@@ -5,6 +5,8 @@
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
 #   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
+#   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
+#   make check-valgrind  a sample of GCC's torture files, cc1 under valgrind
 #   make bench           time and memory with and without the plugin (docs/performance.md)
 #
 # CC and CXX choose the GCC the plugin is built for: make CC=gcc-11 (CXX
@@ -47,6 +49,12 @@ ifeq ($(GCC_MAJOR),$(DEFAULT_MAJOR))
 B := build
 else
 B := build/gcc-$(GCC_MAJOR)
+endif
+# make SANITIZE=1 builds with ASan and UBSan into build-san/ (build-san/
+# gcc-N for another GCC; see the sanitizer section at the end): never mixed
+# with the normal objects.
+ifeq ($(SANITIZE),1)
+B := $(patsubst build%,build-san%,$(B))
 endif
 TOP := $(CURDIR)
 # Deferred: evaluated after the plugin headers may have been installed.
@@ -188,9 +196,9 @@ $(GCC_TESTS)/.extracted: | deps-check
 		'*/gcc/testsuite/gcc.c-torture/execute/*'
 	@touch $@
 
-RUNTEST = cd $(B)/testsuite && runtest --tool escape --srcdir $(TOP)/testsuite \
-	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_TOOL=$(TOP)/$(TOOL) ESCAPE_CC="$(CC)" ESCAPE_CXX="$(CXX)" \
-	UNIT_DIR=$(TOP)/$(B)/unit \
+RUNTEST = cd $(B)/testsuite && $(TEST_ENV) runtest --tool escape --srcdir $(TOP)/testsuite \
+	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_TOOL=$(TEST_TOOL) ESCAPE_CC="$(TEST_CC)" \
+	ESCAPE_CXX="$(CXX)" UNIT_DIR=$(TOP)/$(B)/unit \
 	GCC_TESTSUITE=$(TOP)/$(GCC_TESTS) ESCAPE_DOCS=$(TOP)/docs \
 	ESCAPE_EXAMPLES=$(TOP)/examples ESCAPE_TOP=$(TOP)
 
@@ -204,8 +212,9 @@ check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	-@$(MAKE) --no-print-directory check-torture
 	-@$(MAKE) --no-print-directory $(B)/schema/schema.sum
 	-@$(MAKE) --no-print-directory fuzz-run FUZZ_COUNT=$(FUZZ_CHECK_COUNT)
+	-@$(SANITIZER_SUMMARY)
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
-		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum
+		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(SANITIZER_SUM)
 
 # One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
 # check-oracle (oracle.exp); RUNTEST_FLAGS=dg.exp=FILE.c narrows it.
@@ -217,7 +226,7 @@ check-unit check-dg check-oracle: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.ex
 # GCC's C torture suite with and without the plugin: no ICE, no failure the
 # plugin causes, identical assembly.
 check-torture: $(PLUGIN) $(GCC_TESTS)/.extracted
-	@testsuite/torture/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(GCC_TESTS) $(TOP)/$(B)/torture $(NPROC)
+	@testsuite/torture/run.sh "$(TEST_CC)" $(TOP)/$(PLUGIN) $(TOP)/$(GCC_TESTS) $(TOP)/$(B)/torture $(NPROC)
 
 # Random programs from Csmith with and without the plugin at -O0 and -O2
 # (docs/testing.md#fuzzing): seeds FUZZ_SEED .. FUZZ_SEED+FUZZ_COUNT-1, so
@@ -232,7 +241,7 @@ check-fuzz: fuzz-run
 	@build-aux/summarize.sh $(B)/fuzz/fuzz.sum
 
 fuzz-run: $(PLUGIN) | deps-check
-	@testsuite/fuzz/run.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/fuzz $(FUZZ_COUNT) $(FUZZ_SEED) \
+	@testsuite/fuzz/run.sh "$(TEST_CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/fuzz $(FUZZ_COUNT) $(FUZZ_SEED) \
 		$(FUZZ_JOBS)
 
 # docs/schemas/summary.schema.json against the model-file loader: the
@@ -327,7 +336,7 @@ $(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) $(TOOL) docs/schemas/summary.
 	@for src in $(REPORT_SOURCES); do \
 		grep -q dg-error $$src && continue; \
 		opts=$$(sed -n 's/.*{ dg-options "\(.*\)" }.*/\1/p' $$src); \
-		$(CC) -std=gnu11 -O2 -fplugin=$(TOP)/$(PLUGIN) $$opts \
+		$(TEST_CC) -std=gnu11 -O2 -fplugin=$(TOP)/$(PLUGIN) $$opts \
 			-fplugin-arg-escape-json=$(B)/schema/reports \
 			-fplugin-arg-escape-sarif=$(B)/schema/sarif -c $$src -o /dev/null \
 			2>$(B)/schema/reports.log || { cat $(B)/schema/reports.log; exit 1; }; \
@@ -335,7 +344,7 @@ $(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) $(TOOL) docs/schemas/summary.
 	@python3 -c "$$SCHEMA_CHECK" docs/schemas/summary.schema.json $(B)/schema/*.json \
 		$(B)/schema/reports/*.json >$@.tmp
 	@mkdir -p $(B)/schema/merged
-	@$(TOOL) merge -o $(B)/schema/merged/all.sarif $(B)/schema/sarif/*.sarif
+	@$(TEST_TOOL) merge -o $(B)/schema/merged/all.sarif $(B)/schema/sarif/*.sarif
 	@python3 -c "$$SARIF_CHECK" testsuite/schemas/sarif-schema-2.1.0.json \
 		$(B)/schema/sarif/*.sarif $(B)/schema/merged/all.sarif >>$@.tmp
 	@$(SARIF_MULTITOOL) validate --rule-kind Gh -o $(B)/schema/gh.sarif \
@@ -369,6 +378,82 @@ $(SQLITE_C):
 bench: $(PLUGIN) $(SQLITE_C)
 	python3 bench/bench.py --cc $(CC) --plugin $(PLUGIN) --out $(B)/bench --runs $(BENCH_RUNS) \
 		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES)
+
+# --- sanitizers and valgrind (docs/testing.md) -----------------------------
+
+# make SANITIZE=1 check: the plugin, the tool and the unit tests built with
+# ASan and UBSan into build-san/, and the whole testsuite run against them.
+# cc1 and lto1 are not instrumented: the tests' compiler, $(B)/bin/gcc,
+# runs them through build-aux/sanitizer-run.sh, which preloads the ASan
+# runtime; $(B)/bin/gcc-escape runs the tool the same way.  Every report
+# is logged to $(B)/sanitizer and counted as a FAIL at the end of make check.
+TEST_CC = $(CC)
+TEST_TOOL = $(TOP)/$(TOOL)
+TEST_ENV =
+SANITIZER_SUMMARY = true
+SANITIZER_SUM =
+ifeq ($(SANITIZE),1)
+SANITIZER_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-fno-omit-frame-pointer
+override CFLAGS += $(SANITIZER_FLAGS)
+override CXXFLAGS += $(SANITIZER_FLAGS)
+# Every link line has CORE_LIBS: the runtimes go into the plugin too.
+CORE_LIBS += $(SANITIZER_FLAGS)
+SANITIZER_LOG := $(TOP)/$(B)/sanitizer
+SANITIZER_RUN := $(TOP)/build-aux/sanitizer-run.sh
+REAL_CC := $(shell command -v $(CC))
+TEST_CC = $(TOP)/$(B)/bin/$(notdir $(CC))
+TEST_TOOL = $(TOP)/$(B)/bin/gcc-escape
+# Instrumented programs the tests run directly (the unit tests, an
+# installed gcc-escape) log there too.
+TEST_ENV = ASAN_OPTIONS=exitcode=66:log_path=$(SANITIZER_LOG)/other \
+	UBSAN_OPTIONS=halt_on_error=1:exitcode=66:print_stacktrace=1
+# Written whole or not at all: a missing summary counts as a failure.
+SANITIZER_SUMMARY = build-aux/sanitizer-sum.sh $(SANITIZER_LOG) >$(SANITIZER_SUM).tmp && \
+	mv $(SANITIZER_SUM).tmp $(SANITIZER_SUM)
+SANITIZER_SUM = $(SANITIZER_LOG)/sanitizer.sum
+
+# Named like the compiler, so that ccache still knows it for GCC.
+$(TEST_CC): Makefile build-aux/sanitizer-run.sh
+	@case "$(REAL_CC)" in ""|$(TOP)/$(B)/bin/*) echo "SANITIZE=1: no real compiler in CC=$(CC)" >&2; exit 1;; esac
+	@mkdir -p $(dir $@)
+	@printf '#!/bin/sh\n# %s\nexec %s -wrapper %s,%s,%s,%s "$$@"\n' \
+		"generated by make SANITIZE=1: $(CC), its cc1 and lto1 with the ASan runtime" \
+		"$(REAL_CC)" $(SANITIZER_RUN) $(SANITIZER_LOG) \
+		"$$($(REAL_CC) -print-file-name=libasan.so)" $@ >$@.tmp
+	@chmod 755 $@.tmp && mv $@.tmp $@
+
+$(B)/bin/gcc-escape: Makefile build-aux/sanitizer-run.sh
+	@mkdir -p $(dir $@)
+	@printf '#!/bin/sh\n# %s\nexec %s %s "" "" %s "$$@"\n' \
+		"generated by make SANITIZE=1: gcc-escape, reports logged" \
+		$(SANITIZER_RUN) $(SANITIZER_LOG) $(TOP)/$(TOOL) >$@.tmp
+	@chmod 755 $@.tmp && mv $@.tmp $@
+
+# A fresh log for each full run; the directory is open to distccd's user.
+sanitizer-reset:
+	@rm -rf $(SANITIZER_LOG)
+	@mkdir -p $(SANITIZER_LOG) && chmod 1777 $(SANITIZER_LOG)
+	@: >$(SANITIZER_LOG)/runs && chmod 666 $(SANITIZER_LOG)/runs
+
+check: sanitizer-reset
+check check-unit check-dg check-oracle check-torture $(B)/schema/schema.sum: \
+	$(TEST_CC) $(B)/bin/gcc-escape
+.PHONY: sanitizer-reset
+endif
+
+# make check-valgrind: VALGRIND_SAMPLE of GCC's torture files (the same ones
+# each time) compiled at -O0 and -O2 with the normal plugin, cc1 under
+# memcheck; the last line is "N passed, M failed".
+VALGRIND_SAMPLE ?= 20
+
+check-valgrind: $(PLUGIN) $(GCC_TESTS)/.extracted
+	@[ "$(SANITIZE)" != 1 ] || { echo "check-valgrind: the normal plugin, not SANITIZE=1" >&2; exit 1; }
+	@build-aux/require.sh "make check-valgrind" valgrind:valgrind
+	@testsuite/torture/valgrind.sh "$(CC)" $(TOP)/$(PLUGIN) $(TOP)/$(GCC_TESTS) \
+		$(TOP)/$(B)/valgrind $(NPROC) $(VALGRIND_SAMPLE)
+	@build-aux/summarize.sh $(B)/valgrind/valgrind.sum
+.PHONY: check-valgrind
 
 # make clean removes build/ whole, every compiler's; make CC=gcc-11 clean only build/gcc-11.
 clean:

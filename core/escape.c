@@ -1169,7 +1169,9 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         summarize_static_return(&a);
         check_noescape(&a);
     }
-    qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
+    /* qsort's array must not be null even when empty (C11 7.22.5). */
+    if (out->nfindings > 1)
+        qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
 
     esc_explainer_free(a.explainer);
     for (uint32_t o = 0; o < fn->nobjects; o++)

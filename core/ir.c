@@ -132,6 +132,7 @@ uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char
     p->loc = loc;
     p->loc.file = esc_intern(m, loc.file);
     p->is_pointer = is_pointer;
+    p->noescape = false; /* the plugin sets it from the declaration */
     p->value = ESC_NONE;
     p->object = ESC_NONE;
     p->caller = esc_add_object(m, fn, ESC_OBJ_CALLER, name, loc);

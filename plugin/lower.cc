@@ -39,7 +39,8 @@ bool wide_scalar(tree type)
     if (!type || !(INTEGRAL_TYPE_P(type) || TREE_CODE(type) == VECTOR_TYPE))
         return false;
     tree size = TYPE_SIZE_UNIT(type);
-    return size && tree_fits_uhwi_p(size) && tree_to_uhwi(size) >= POINTER_SIZE_UNITS;
+    return size && tree_fits_uhwi_p(size) &&
+           tree_to_uhwi(size) >= (unsigned HOST_WIDE_INT)POINTER_SIZE_UNITS;
 }
 
 bool always_tracked(tree type)

@@ -207,8 +207,32 @@ static void mutual_recursion(void)
     finish(&u);
 }
 
+/* A parameter the builder adds is not noescape until someone says so:
+   the summary must not promise it (found by make SANITIZE=1: the flag was
+   left as whatever the reallocated array held). */
+static void params_not_noescape(void)
+{
+    struct unit u = {.m = esc_module_new("t.c")};
+    begin(&u, "many"); /* void many (int *a0, ..., int *a8) { } -- the array grows twice */
+    for (int i = 0; i < 9; i++)
+        param(&u, "a");
+    u_ret(&u, 2, esc_opnd_none());
+    bool clear = true;
+    for (uint32_t i = 0; i < u.fn->nparams; i++)
+        clear = clear && !u.fn->params[i].noescape;
+    check(clear, "esc_add_param: a new parameter is not noescape");
+    analyze(&u);
+    const struct esc_summary *s = esc_summary_table_find(&u.summaries, "many");
+    bool promised = false;
+    for (uint32_t i = 0; s && i < s->nparams; i++)
+        promised = promised || s->params[i].noescape;
+    check(s && !promised, "the summary promises noescape for no parameter");
+    finish(&u);
+}
+
 int main(void)
 {
+    params_not_noescape();
     scc_order();
     scc_deep_chain();
     summary_kinds();
