@@ -522,10 +522,12 @@ bool esc_models_load(const char *path, struct esc_summary_table *into, char **er
     else {
         json_error_t jerr;
         json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-        /* jansson names its own flag: "\u0000 is not allowed without JSON_ALLOW_NUL". */
-        char *flag = root ? NULL : strstr(jerr.text, " without JSON_ALLOW_NUL");
-        if (flag)
-            *flag = '\0';
+        /* jansson names its own flag: "\u0000 is not allowed without
+           JSON_ALLOW_NUL near ...". */
+        static const char flag[] = " without JSON_ALLOW_NUL";
+        char *at = root ? NULL : strstr(jerr.text, flag);
+        if (at)
+            memmove(at, at + sizeof flag - 1, strlen(at + sizeof flag - 1) + 1);
         if (!root && jerr.column > 0)
             ld.error = esc_xasprintf("%s:%d:%d: JSON syntax error: %s", ld.file, jerr.line,
                                      jerr.column, jerr.text);
