@@ -227,6 +227,9 @@ struct esc_function {
     struct esc_block *blocks;
     uint32_t nrefs, cap_refs;
     struct esc_ref *refs;
+    /* Its analysis once ran past the work budget (budget.h): later rounds
+       of a recursive component skip it at once. */
+    bool over_budget;
 };
 
 struct esc_module {
