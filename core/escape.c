@@ -92,6 +92,7 @@
    parameter 'out'" at F4, rule escape-heap, with notes for both paths.
    b is only in a, another stack object, so it is not reported again.  */
 #include "escape.h"
+#include "budget.h"
 #include "explain.h"
 #include "flows.h"
 #include "heap2stack.h"
@@ -1112,22 +1113,44 @@ static bool has_function_targets(const struct analysis *a)
     return false;
 }
 
+/* The notes of a function too large to analyse; static text, the
+   results point to it. */
+#define TOO_MANY_SETS                                                                              \
+    "too large: its points-to sets would take more than 256 MiB (values times objects)"
+
+/* Nothing is known about what a skipped function does with its
+   parameters: no warning, no advice in its callers either. */
+static void skip_summary(struct esc_summary *summary)
+{
+    for (uint32_t i = 0; summary && i < summary->nparams; i++)
+        summary->params[i].unknown = summary->params[i].unknown_other = true;
+}
+
 void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
                           const struct esc_callees *callees, struct esc_summary *summary,
                           struct esc_function_result *out)
 {
     memset(out, 0, sizeof *out);
     out->fn = fn;
-    out->too_large = fn->nobjects > ESC_MAX_OBJECTS;
-    out->skipped = out->too_large ? "too large: more than 16384 objects (parameters, locals, "
-                                    "allocation sites)"
-                                  : esc_validate_function(fn);
+    /* Every node may get a points-to set of one bit per object. */
+    uint64_t set_bytes =
+        ((uint64_t)fn->nvalues + fn->nobjects) * esc_bitset_words(fn->nobjects) * 8;
+    out->too_large = true;
+    if (fn->nobjects > ESC_MAX_OBJECTS)
+        out->skipped = "too large: more than 16384 objects (parameters, locals, allocation sites)";
+    else if (set_bytes > ESC_BUDGET_KEEP)
+        out->skipped = TOO_MANY_SETS;
+    else if (fn->over_budget)
+        out->skipped = ESC_BUDGET_NOTE;
+    else
+        out->too_large = false;
+    if (!out->skipped)
+        out->skipped = esc_validate_function(fn);
     if (out->skipped) {
-        /* Nothing is known about what it does: no warning, no advice. */
-        for (uint32_t i = 0; summary && i < summary->nparams; i++)
-            summary->params[i].unknown = summary->params[i].unknown_other = true;
+        skip_summary(summary);
         return;
     }
+    esc_budget_start();
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
     struct esc_summary_table merged = {0};
     struct esc_callees resolve = {0};
@@ -1193,6 +1216,18 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     /* Merged summaries of indirect calls may be referenced by notes only
        through `via`, which never points at them (they have no paths). */
     esc_summary_table_free(&merged);
+    if (esc_budget_exhausted()) {
+        /* Past the budget every question was answered the way that reports
+           nothing: what was found is incomplete, so none of it is shown.
+           The summary keeps the leaks found before (each has its path),
+           and says the rest is unknown. */
+        esc_function_result_free(out);
+        out->too_large = true;
+        out->skipped = ESC_BUDGET_NOTE;
+        fn->over_budget = true;
+        skip_summary(summary);
+    }
+    esc_budget_stop();
 }
 
 void esc_function_result_free(struct esc_function_result *r)

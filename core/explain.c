@@ -1,5 +1,6 @@
 /* explain.c - the shortest feasible flow path that carries an address to where it escapes. */
 #include "explain.h"
+#include "budget.h"
 #include "overwrite.h"
 #include "util.h"
 
@@ -248,6 +249,7 @@ struct search {
 
 static void add_state(struct search *s, struct state st)
 {
+    esc_budget_keep(ESC_BUDGET_STATE_BYTES);
     uint32_t cap = s->cap;
     *ESC_PUSH(s->states, s->nstates, s->cap) = st;
     if (s->cap != cap)
@@ -383,7 +385,9 @@ static uint32_t first_feeding(struct search *s, uint32_t target)
     if (best != ESC_NONE)
         return best;
     const struct esc_explainer *ex = s->ex;
-    while (s->head < s->nstates) {
+    /* Past the budget the search stops: no path, no finding (the
+       function's results are thrown away anyway). */
+    while (s->head < s->nstates && !esc_budget_exhausted()) {
         uint32_t head = s->head++, before = s->nstates;
         struct state at = s->states[head];
         for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
@@ -419,6 +423,8 @@ struct esc_step *esc_explain(struct esc_explainer *ex, uint32_t obj, uint32_t ta
     uint32_t len = 1;
     for (uint32_t i = found; i != ESC_NONE; i = s->states[i].parent)
         len += s->states[i].flow != ESC_NONE;
+    if (!esc_budget_keep((uint64_t)len * sizeof(struct esc_step)))
+        return NULL;
     struct esc_step *steps = esc_xmalloc(len * sizeof *steps);
     uint32_t at = len;
     steps[--at] = make_step(ex->fn, &flows[target]);

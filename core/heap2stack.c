@@ -53,6 +53,7 @@
    is "passed to 'puts', which nothing is known about". */
 #include "heap2stack.h"
 #include "bitset.h"
+#include "budget.h"
 #include "cfg.h"
 #include "overwrite.h"
 #include "util.h"
@@ -371,6 +372,10 @@ static bool scan_block(struct site_walk *w, uint32_t b, uint32_t from)
 {
     const struct esc_function *fn = w->h->fn;
     const struct esc_block *blk = &fn->blocks[b];
+    if (!esc_budget_walk(blk->nstmts - from + 1)) {
+        w->lost = true; /* past the budget: no claim, no advice */
+        return false;
+    }
     for (uint32_t i = from; i < blk->nstmts; i++) {
         uint32_t id = blk->stmts[i];
         const struct esc_stmt *s = &fn->stmts[id];

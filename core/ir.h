@@ -232,6 +232,9 @@ struct esc_function {
     /* The module's arena: statements' operand arrays, blocks' lists and
        refs' values live there, and are never freed one by one. */
     struct esc_arena *arena;
+    /* Its analysis once ran past the work budget (budget.h): later rounds
+       of a recursive component skip it at once. */
+    bool over_budget;
 };
 
 struct esc_module {

@@ -1,5 +1,6 @@
 /* models.c - model files: the user's JSON summaries of functions whose bodies GCC never sees. */
 #include "models.h"
+#include "readfile.h"
 #include "util.h"
 
 #include <errno.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Reading stops at the first error: the message is built where the fault
    is seen, then every level returns false.  The path of the value being
@@ -503,45 +505,29 @@ static bool load_root(struct loader *ld, const json_t *root)
     return !ld->error;
 }
 
-/* The whole file, read here rather than by jansson so that a file that
-   cannot be opened or read says why in errno's words. */
-static char *read_all(struct loader *ld, size_t *len)
-{
-    FILE *f = fopen(ld->file, "rb");
-    if (!f) {
-        fail(ld, NULL, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    size_t n = 0, cap = 4096;
-    char *text = esc_xmalloc(cap);
-    for (;;) {
-        n += fread(text + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        text = esc_xrealloc(text, cap *= 2);
-    }
-    int err = errno;
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        fail(ld, NULL, "cannot read: %s", strerror(err));
-        free(text);
-        return NULL;
-    }
-    *len = n;
-    return text;
-}
-
 bool esc_models_load(const char *path, struct esc_summary_table *into, char **error)
 {
     struct loader ld = {.file = path ? path : ""};
-    size_t len = 0;
-    char *text = read_all(&ld, &len);
-    if (text && len == 0)
+    size_t len = 0, nul;
+    char *why = NULL;
+    /* Read here rather than by jansson, so that a file that cannot be
+       opened or read says why in errno's words. */
+    char *text = esc_read_file(ld.file, ESC_READ_MAX, &len, &why);
+    if (!text)
+        fail(&ld, NULL, "%s", why);
+    else if (len == 0)
         fail(&ld, NULL, "empty; expected a JSON object with \"schema\": \"" ESC_MODELS_SCHEMA "\"");
-    else if (text) {
+    else if ((nul = esc_first_nul(text, len)) < len)
+        fail(&ld, NULL, "binary data (a NUL byte at offset %zu); expected JSON", nul);
+    else {
         json_error_t jerr;
         json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+        /* jansson names its own flag: "\u0000 is not allowed without
+           JSON_ALLOW_NUL near ...". */
+        static const char flag[] = " without JSON_ALLOW_NUL";
+        char *at = root ? NULL : strstr(jerr.text, flag);
+        if (at)
+            memmove(at, at + sizeof flag - 1, strlen(at + sizeof flag - 1) + 1);
         if (!root && jerr.column > 0)
             ld.error = esc_xasprintf("%s:%d:%d: JSON syntax error: %s", ld.file, jerr.line,
                                      jerr.column, jerr.text);
@@ -551,6 +537,7 @@ bool esc_models_load(const char *path, struct esc_summary_table *into, char **er
             load_root(&ld, root);
         json_decref(root);
     }
+    free(why);
     free(text);
     free(ld.path.text);
     if (ld.error) {
@@ -596,8 +583,18 @@ bool esc_models_load_dir(const char *dir, struct esc_summary_table *into,
     for (uint32_t i = 0; i < n; i++) {
         char *path = esc_xasprintf("%s/%s", dir, names[i]);
         char *message = NULL;
-        if (!esc_models_load(path, into, &message) && skipped)
-            skipped(ctx, message);
+        struct stat st;
+        /* Only regular files: a FIFO would block the build until someone
+           writes to it, and a device such as a tape could be consumed. */
+        if (stat(path, &st) != 0)
+            message = esc_xasprintf("%s: cannot open: %s", path, strerror(errno));
+        else if (!S_ISREG(st.st_mode))
+            message = esc_xasprintf("%s: %s", path,
+                                    S_ISDIR(st.st_mode) ? "a directory" : "not a regular file");
+        if (message || !esc_models_load(path, into, &message)) {
+            if (skipped)
+                skipped(ctx, message);
+        }
         free(message);
         free(path);
         free(names[i]);

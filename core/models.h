@@ -18,8 +18,9 @@ bool esc_models_load(const char *path, struct esc_summary_table *into, char **er
 
 /* Read every "*.json" file of directory DIR, in name order, as a model
    file (the JSON reports of a previous build, say).  A file that does not
-   load is left out, and SKIPPED is called with CTX and its message: one
-   stray file must not stop a build.  False, with *ERROR, only when DIR
+   load, or is not a regular file (a FIFO would block), is left out, and
+   SKIPPED is called with CTX and its message: one stray file must not
+   stop a build.  False, with *ERROR, only when DIR
    cannot be read. */
 bool esc_models_load_dir(const char *dir, struct esc_summary_table *into,
                          void (*skipped)(void *ctx, const char *message), void *ctx, char **error);

@@ -85,15 +85,14 @@ static bool apply_verbose(struct esc_options *opts, const char *value, char **er
         opts->verbose = 1;
         return true;
     }
-    char *end;
-    long level = strtol(value, &end, 10);
-    if (!*value || *end || level < 0 || level > 2) {
+    /* One digit: strtol would also take " 1", "+1" and "-0". */
+    if (value[0] < '0' || value[0] > '2' || value[1]) {
         *error = esc_xasprintf("argument '-fplugin-arg-escape-verbose=%s' needs a level from 0 "
                                "to 2",
                                value);
         return false;
     }
-    opts->verbose = (int)level;
+    opts->verbose = value[0] - '0';
     return true;
 }
 

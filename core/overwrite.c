@@ -1,5 +1,6 @@
 /* overwrite.c - control-flow questions about stores: overwritten before return, reaching a load. */
 #include "overwrite.h"
+#include "budget.h"
 #include "libmodel.h"
 #include "util.h"
 
@@ -133,6 +134,10 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
         struct path_start at = stack[--depth];
         const struct esc_block *b = &fn->blocks[at.block];
         bool path_done = false;
+        /* Past the budget the function's results are thrown away: answer
+           the cheapest way, the one that reports nothing. */
+        if (!esc_budget_walk(b->nstmts - at.index + 1))
+            break;
         for (uint32_t k = at.index; k < b->nstmts && !path_done && !reaches; k++) {
             uint32_t id = b->stmts[k];
             const struct esc_stmt *s = &fn->stmts[id];

@@ -1,6 +1,7 @@
 /* reports.cc - the report files a compilation writes: JSON and SARIF (-fplugin-arg-escape-json,
  * -sarif). */
 #include "adapter.h"
+#include "tree-diagnostic.h"
 #include "version.h"
 
 extern "C" {
@@ -26,10 +27,18 @@ static void write_report(const char *target, const char *ext, char *text)
     const char *source = main_input_filename ? main_input_filename : "unit";
     char *path = esc_output_path(target, source, ext);
     char *message = nullptr;
-    if (!text)
-        error("gcc-escape: cannot write %qs: out of memory", path);
-    else if (!esc_write_file(path, text, strlen(text), &message))
-        error("gcc-escape: %s", message);
+    if (!text || !esc_write_file(path, text, strlen(text), &message)) {
+        /* About the unit's output, not about the function analysed last:
+           no "In function" header and no source line. */
+        tree fn = current_function_decl;
+        current_function_decl = NULL_TREE;
+        diagnostic_set_last_function(global_dc, (diagnostic_info *)nullptr);
+        if (!text)
+            error_at(UNKNOWN_LOCATION, "gcc-escape: cannot write %qs: out of memory", path);
+        else
+            error_at(UNKNOWN_LOCATION, "gcc-escape: %s", message);
+        current_function_decl = fn;
+    }
     free(message);
     free(path);
     free(text);

@@ -5,6 +5,7 @@
 #include "link.h"
 #include "merge.h"
 #include "sarif_log.h"
+#include "../core/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,20 @@ struct args {
     char **inputs;
 };
 
+/* A file option's value: given once, and not empty (GCC's "output
+   filename specified twice" is the model: which one was meant?). */
+static int set_file(const char **slot, const char *option, const char *value)
+{
+    if (!value)
+        return trouble("option '%s' needs a file name", option);
+    if (!*value)
+        return trouble("option '%s' needs a file name, got an empty one", option);
+    if (*slot)
+        return trouble("option '%s' given twice", option);
+    *slot = value;
+    return EXIT_OK;
+}
+
 static int parse(int argc, char **argv, struct args *a)
 {
     memset(a, 0, sizeof *a);
@@ -72,37 +87,41 @@ static int parse(int argc, char **argv, struct args *a)
         abort();
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
-        if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0 ||
-            strcmp(arg, "--baseline") == 0) {
-            if (i + 1 >= argc)
-                return trouble("option '%s' needs a file name", arg);
-            if (strcmp(arg, "--baseline") == 0)
-                a->baseline = argv[++i];
-            else
-                a->output = argv[++i];
-        } else if (strcmp(arg, "--json") == 0 || strcmp(arg, "--sarif") == 0) {
-            if (i + 1 >= argc)
-                return trouble("option '%s' needs a file name", arg);
-            *(arg[2] == 'j' ? &a->json : &a->sarif) = argv[++i];
-        } else if (strncmp(arg, "--json=", 7) == 0 || strncmp(arg, "--sarif=", 8) == 0) {
-            const char *value = strchr(arg, '=') + 1;
-            if (!*value)
-                return trouble("option '%s' needs a file name", arg);
-            *(arg[2] == 'j' ? &a->json : &a->sarif) = value;
+        const char *eq = strchr(arg, '=');
+        size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
+        /* -o FILE, --output FILE, --output=FILE, and so on. */
+        static const char *const file_options[] = {"-o", "--output", "--baseline", "--json",
+                                                   "--sarif"};
+        const char **slots[] = {&a->output, &a->output, &a->baseline, &a->json, &a->sarif};
+        int file_option = -1;
+        for (int k = 0; k < 5; k++)
+            if (strlen(file_options[k]) == name_len &&
+                strncmp(arg, file_options[k], name_len) == 0 && (!eq || k > 0))
+                file_option = k;
+        if (file_option >= 0) {
+            const char *value = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+            char *option = esc_xasprintf("%.*s", (int)name_len, arg);
+            int status = set_file(slots[file_option], option, value);
+            free(option);
+            if (status != EXIT_OK)
+                return status;
         } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
             a->verbose = true;
-        } else if (strncmp(arg, "--baseline=", 11) == 0) {
-            a->baseline = arg + 11;
-        } else if (strncmp(arg, "--output=", 9) == 0) {
-            a->output = arg + 9;
         } else if (strcmp(arg, "--format=sarif") == 0) {
             a->codequality = false;
         } else if (strcmp(arg, "--format=codequality") == 0) {
             a->codequality = true;
-        } else if (strncmp(arg, "--format", 8) == 0) {
+        } else if (strcmp(arg, "--format") == 0) {
+            return trouble("option '%s' needs a value: --format=sarif or --format=codequality",
+                           arg);
+        } else if (strncmp(arg, "--format=", 9) == 0) {
             return trouble("unknown format in '%s'; valid formats: sarif, codequality", arg);
+        } else if (strcmp(arg, "-") == 0) {
+            return trouble("'%s': standard input is not read; name the file", arg);
         } else if (arg[0] == '-' && arg[1]) {
             return trouble("unknown option '%s'; see 'gcc-escape --help'", arg);
+        } else if (!*arg) {
+            return trouble("%s", "an input file name is empty");
         } else {
             a->inputs[a->ninputs++] = argv[i];
         }

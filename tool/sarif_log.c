@@ -1,6 +1,7 @@
 /* sarif_log.c - SARIF logs as gcc-escape reads them: loading with clear errors, and what identifies
  * a result. */
 #include "sarif_log.h"
+#include "../core/readfile.h"
 #include "../core/util.h"
 #include "../report/output.h"
 
@@ -18,14 +19,25 @@ static json_t *fail(char **error, const char *path, const char *what, json_t *do
 
 json_t *sarif_load(const char *path, char **error)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *error = esc_xasprintf("%s: cannot read: %s", path, strerror(errno));
+    size_t len, nul;
+    char *why = NULL;
+    char *text = esc_read_file(path, ESC_READ_MAX, &len, &why);
+    if (!text) {
+        *error = esc_xasprintf("%s: %s", path, why);
+        free(why);
+        return NULL;
+    }
+    if (len == 0 || (nul = esc_first_nul(text, len)) < len) {
+        *error = len ? esc_xasprintf("%s: binary data (a NUL byte at offset %zu); expected a "
+                                     "SARIF 2.1.0 log",
+                                     path, nul)
+                     : esc_xasprintf("%s: empty; expected a SARIF 2.1.0 log", path);
+        free(text);
         return NULL;
     }
     json_error_t jerr;
-    json_t *doc = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
-    fclose(f);
+    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    free(text);
     if (!doc) {
         *error =
             esc_xasprintf("%s:%d:%d: not valid JSON: %s", path, jerr.line, jerr.column, jerr.text);

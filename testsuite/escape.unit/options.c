@@ -1,9 +1,11 @@
 /* options.c - unit tests for parsing the plugin arguments and the help text. */
 #include <dejagnu.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/escape.h"
 #include "core/options.h"
 #include "core/rules.h"
 
@@ -273,6 +275,94 @@ static void bad_disable(void)
     free(error);
 }
 
+/* Every value argument with every kind of wrong value: an error naming
+   the argument, and the option keeps its old value. */
+static void bad_values(void)
+{
+    static const struct {
+        const char *key, *value;
+    } bad[] = {
+        {"verbose", ""},
+        {"verbose", "3"},
+        {"verbose", "-1"},
+        {"verbose", "+1"},
+        {"verbose", "-0"},
+        {"verbose", " 1"},
+        {"verbose", "1 "},
+        {"verbose", "01"},
+        {"verbose", "1.0"},
+        {"verbose", "x"},
+        {"verbose", "99999999999999999999"},
+        {"heap-max", NULL},
+        {"heap-max", ""},
+        {"heap-max", " 1"},
+        {"heap-max", "1 "},
+        {"heap-max", "+1"},
+        {"heap-max", "-1"},
+        {"heap-max", "-0"},
+        {"heap-max", "0x10"},
+        {"heap-max", "1e3"},
+        {"heap-max", "64k"},
+        {"heap-max", "1073741825"},
+        {"heap-max", "18446744073709551616"},
+        {"heap-max", "99999999999999999999"},
+        {"json", NULL},
+        {"json", ""},
+        {"sarif", NULL},
+        {"sarif", ""},
+        {"models", NULL},
+        {"models", ""},
+        {"summaries", NULL},
+        {"summaries", ""},
+        {"embed", ""},
+        {"embed", "1"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct esc_options o;
+        char *error = NULL;
+        esc_options_init(&o);
+        bool ok = esc_options_apply(&o, bad[i].key, bad[i].value, &error);
+        char name[64];
+        snprintf(name, sizeof name, "'-fplugin-arg-escape-%s", bad[i].key);
+        if (!ok && contains(error, name) && o.verbose == 0 && o.heap_max == ESC_HEAP_MAX_DEFAULT &&
+            !o.json_file && !o.sarif_file && !o.nmodel_files && !o.nsummary_paths && !o.embed)
+            pass("%s=%s%s%s is an error naming the argument, and changes nothing", bad[i].key,
+                 bad[i].value ? "'" : "", bad[i].value ? bad[i].value : "(no value)",
+                 bad[i].value ? "'" : "");
+        else
+            failed_with(bad[i].key, error);
+        free(error);
+        esc_options_free(&o);
+    }
+}
+
+/* Good values, and what a repeated argument does: the last verbose=,
+   heap-max=, json= and sarif= win (like GCC's -O), models=,
+   summaries= and disable= add up. */
+static void good_and_repeated_values(void)
+{
+    struct esc_options o;
+    char *error = NULL;
+    esc_options_init(&o);
+    bool ok = esc_options_apply(&o, "verbose", NULL, &error) && o.verbose == 1 &&
+              esc_options_apply(&o, "verbose", "2", &error) && o.verbose == 2 &&
+              esc_options_apply(&o, "verbose", "0", &error) && o.verbose == 0 &&
+              esc_options_apply(&o, "heap-max", "0", &error) && o.heap_max == 0 &&
+              esc_options_apply(&o, "heap-max", "1073741824", &error) && o.heap_max == 1073741824 &&
+              esc_options_apply(&o, "heap-max", "0064", &error) && o.heap_max == 64 &&
+              esc_options_apply(&o, "json", "a.json", &error) &&
+              esc_options_apply(&o, "json", "b.json", &error) &&
+              strcmp(o.json_file, "b.json") == 0 &&
+              esc_options_apply(&o, "models", "a.json", &error) &&
+              esc_options_apply(&o, "models", "a.json", &error) && o.nmodel_files == 2;
+    if (ok && !error)
+        pass("good values are taken; the last of a repeated value argument wins, lists add up");
+    else
+        failed_with("good values are taken; the last of a repeated value argument wins", error);
+    free(error);
+    esc_options_free(&o);
+}
+
 static void help_text(void)
 {
     char *text = esc_options_help_text();
@@ -312,6 +402,8 @@ int main(void)
     unknown_key();
     value_for_flag();
     bad_disable();
+    bad_values();
+    good_and_repeated_values();
     help_text();
     totals();
     return failed ? 1 : 0;

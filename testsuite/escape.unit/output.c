@@ -1,0 +1,232 @@
+/* output.c - unit tests of writing a report file whole or not at all: links, FIFOs, failures. */
+#include <dejagnu.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/readfile.h"
+#include "core/util.h"
+#include "report/output.h"
+
+static char *work; /* a fresh directory for this run */
+
+static char *at(const char *name)
+{
+    return esc_xasprintf("%s/%s", work, name);
+}
+
+static void put(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+        fail("cannot make the fixture %s", path);
+        exit(1);
+    }
+}
+
+/* The file's contents, or NULL; *LEN its size. */
+static char *get(const char *path, size_t *len)
+{
+    char *why = NULL;
+    char *text = esc_read_file(path, ESC_READ_MAX, len, &why);
+    free(why);
+    return text;
+}
+
+static bool holds(const char *path, const char *want)
+{
+    size_t len;
+    char *text = get(path, &len);
+    bool same = text && len == strlen(want) && memcmp(text, want, len) == 0;
+    free(text);
+    return same;
+}
+
+static void check(bool ok, const char *got, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void check(bool ok, const char *got, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = esc_xvasprintf(fmt, ap);
+    va_end(ap);
+    if (ok) {
+        pass("%s", what);
+    } else {
+        if (got)
+            note("got: %s", got);
+        fail("%s", what);
+    }
+    free(what);
+}
+
+/* No "NAME.tmp.XXXXXX" left in the work directory. */
+static bool no_temporaries(void)
+{
+    DIR *d = opendir(work);
+    bool clean = d != NULL;
+    for (struct dirent *e = d ? readdir(d) : NULL; e; e = readdir(d))
+        if (strstr(e->d_name, ".tmp."))
+            clean = false;
+    if (d)
+        closedir(d);
+    return clean;
+}
+
+static bool starts_with(const char *text, const char *prefix)
+{
+    return text && strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
+/* The reading end of a FIFO, in a thread: dejagnu.h's own wait() rules
+   out <sys/wait.h>, and so fork. */
+struct fifo_end {
+    const char *path, *out;
+    size_t len;
+    bool ok;
+};
+
+/* Read the FIFO into OUT. */
+static void *drain(void *arg)
+{
+    struct fifo_end *e = arg;
+    char *why = NULL;
+    size_t len;
+    char *text = esc_read_file(e->path, ESC_READ_MAX, &len, &why);
+    if (text)
+        put(e->out, text, len);
+    e->ok = text != NULL;
+    free(text);
+    free(why);
+    return NULL;
+}
+
+static void writing(void)
+{
+    char *error = NULL;
+    char *path = at("report.json");
+    check(esc_write_file(path, "new\n", 4, &error) && holds(path, "new\n") && no_temporaries(),
+          error, "write: a new file is written whole, no temporary left");
+    check(esc_write_file(path, "second\n", 7, &error) && holds(path, "second\n"), error,
+          "write: an existing file is replaced whole");
+
+    /* A symbolic link is written through: the link stays a link. */
+    char *link = at("link.json");
+    struct stat st;
+    if (symlink("report.json", link) != 0)
+        fail("write: cannot make a symbolic link: %s", strerror(errno));
+    check(esc_write_file(link, "through\n", 8, &error) && lstat(link, &st) == 0 &&
+              S_ISLNK(st.st_mode) && holds(path, "through\n"),
+          error, "write: through a symbolic link, the file it names is replaced, not the link");
+    free(link);
+
+    link = at("dangling.json");
+    char *target = at("created.json");
+    if (symlink("created.json", link) != 0)
+        fail("write: cannot make a symbolic link: %s", strerror(errno));
+    check(esc_write_file(link, "made\n", 5, &error) && lstat(link, &st) == 0 &&
+              S_ISLNK(st.st_mode) && holds(target, "made\n"),
+          error, "write: through a dangling symbolic link, the file it names is created");
+    free(link);
+    free(target);
+
+    char *loop1 = at("loop1"), *loop2 = at("loop2");
+    if (symlink("loop2", loop1) != 0 || symlink("loop1", loop2) != 0)
+        fail("write: cannot make a symbolic link: %s", strerror(errno));
+    check(!esc_write_file(loop1, "x", 1, &error) &&
+              starts_with(strstr(error, "cannot follow its symbolic links"),
+                          "cannot follow its symbolic links: Too many levels") &&
+              lstat(loop1, &st) == 0 && S_ISLNK(st.st_mode),
+          error, "write: a loop of symbolic links is an error, and the links stay");
+    free(error);
+    error = NULL;
+    free(loop1);
+    free(loop2);
+
+    /* A FIFO is written in place: renaming over it would replace it. */
+    char *fifo = at("fifo.json"), *copy = at("copy.json");
+    if (mkfifo(fifo, 0600) != 0) {
+        fail("write: cannot make a FIFO: %s", strerror(errno));
+    } else {
+        struct fifo_end reader = {.path = fifo, .out = copy};
+        pthread_t thread;
+        pthread_create(&thread, NULL, drain, &reader);
+        bool written = esc_write_file(fifo, "piped\n", 6, &error);
+        pthread_join(thread, NULL);
+        check(written && reader.ok && holds(copy, "piped\n") && stat(fifo, &st) == 0 &&
+                  S_ISFIFO(st.st_mode),
+              error, "write: a FIFO is written in place and stays a FIFO");
+    }
+    free(fifo);
+    free(copy);
+
+    /* Unwritable places: one message naming the path, nothing created. */
+    char *missing = at("missing/report.json");
+    char *trailing = at("nodir/");
+    char *under_file = esc_xasprintf("%s/x", path);
+    const struct {
+        const char *what, *path, *want;
+    } bad[] = {
+        {"a directory", work, "it is a directory"},
+        {"an empty name", "", "empty file name"},
+        {"DIR/ that does not exist", trailing, "no such directory"},
+        {"a file in a missing directory", missing,
+         "cannot create a file beside it: No such file or directory"},
+        {"a file under a file", under_file, "cannot create a file beside it: Not a directory"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *want = esc_xasprintf("cannot write '%s': %s", bad[i].path, bad[i].want);
+        bool ok = !esc_write_file(bad[i].path, "x", 1, &error) && error &&
+                  strcmp(error, want) == 0 && no_temporaries();
+        check(ok, error, "write: %s is one message: %s", bad[i].what, bad[i].want);
+        free(want);
+        free(error);
+        error = NULL;
+    }
+    free(missing);
+    free(trailing);
+    free(under_file);
+
+    /* A write that fails part-way (here: over the file size limit, as a
+       full disk would) leaves the old file as it was and no temporary. */
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit old, small = {.rlim_cur = 8};
+    getrlimit(RLIMIT_FSIZE, &old);
+    small.rlim_max = old.rlim_max;
+    setrlimit(RLIMIT_FSIZE, &small);
+    bool ok = !esc_write_file(path, "far more than eight bytes\n", 26, &error);
+    setrlimit(RLIMIT_FSIZE, &old);
+    check(ok && strstr(error, "writing failed: File too large") && holds(path, "through\n") &&
+              no_temporaries(),
+          error, "write: a write that fails part-way leaves the old file whole, and no temporary");
+    free(error);
+    free(path);
+}
+
+int main(void)
+{
+    char tmpl[] = "/tmp/escape-output-XXXXXX";
+    work = mkdtemp(tmpl);
+    if (!work) {
+        fail("cannot make a work directory: %s", strerror(errno));
+        return 1;
+    }
+    writing();
+    char *cmd = esc_xasprintf("rm -rf '%s'", work);
+    if (system(cmd) != 0)
+        note("could not remove %s", work);
+    free(cmd);
+    totals();
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,158 @@
+/* readfile.c - unit tests of reading an input file whole: errno's words, the size limit, FIFOs. */
+#include <dejagnu.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/readfile.h"
+#include "core/util.h"
+
+static char *work; /* a fresh directory for this run */
+
+static char *at(const char *name)
+{
+    return esc_xasprintf("%s/%s", work, name);
+}
+
+static void put(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(text, 1, len, f) != len || fclose(f) != 0) {
+        fail("cannot make the fixture %s", path);
+        exit(1);
+    }
+}
+
+static void check(bool ok, const char *got, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void check(bool ok, const char *got, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = esc_xvasprintf(fmt, ap);
+    va_end(ap);
+    if (ok) {
+        pass("%s", what);
+    } else {
+        if (got)
+            note("got: %s", got);
+        fail("%s", what);
+    }
+    free(what);
+}
+
+/* The writing end of a FIFO, in a thread: dejagnu.h's own wait() rules
+   out <sys/wait.h>, and so fork. */
+struct fifo_end {
+    const char *path, *out;
+    size_t len;
+    bool ok;
+};
+
+/* Write LEN bytes of 'x' into the FIFO. */
+static void *feed(void *arg)
+{
+    struct fifo_end *e = arg;
+    int fd = open(e->path, O_WRONLY);
+    char chunk[4096];
+    memset(chunk, 'x', sizeof chunk);
+    size_t len = e->len;
+    e->ok = fd >= 0;
+    while (e->ok && len) {
+        size_t n = len < sizeof chunk ? len : sizeof chunk;
+        e->ok = write(fd, chunk, n) == (ssize_t)n;
+        len -= n;
+    }
+    if (fd >= 0)
+        close(fd);
+    return NULL;
+}
+
+static void reading(void)
+{
+    char *why = NULL;
+    size_t len = 0;
+    char *path = at("missing.json");
+    check(!esc_read_file(path, 100, &len, &why) &&
+              strcmp(why, "cannot open: No such file or directory") == 0,
+          why, "read: a missing file cannot be opened, in errno's words");
+    free(why);
+    why = NULL;
+    free(path);
+
+    check(!esc_read_file(work, 100, &len, &why) && strcmp(why, "cannot read: Is a directory") == 0,
+          why, "read: a directory cannot be read");
+    free(why);
+    why = NULL;
+
+    path = at("hundred");
+    char hundred[101];
+    memset(hundred, 'a', 100);
+    hundred[100] = '\0';
+    put(path, hundred, 100);
+    char *text = esc_read_file(path, 100, &len, &why);
+    check(text && len == 100 && text[100] == '\0' && memcmp(text, hundred, 100) == 0, why,
+          "read: a file of exactly the limit is read whole, NUL-terminated");
+    free(text);
+    put(path, hundred, 101);
+    text = esc_read_file(path, 100, &len, &why);
+    check(!text && strcmp(why, "larger than 100 bytes; not a file gcc-escape reads") == 0, why,
+          "read: one byte over the limit is an error");
+    free(why);
+    why = NULL;
+    free(path);
+
+    /* A device without end is stopped at the limit, not read until
+       memory runs out. */
+    text = esc_read_file("/dev/zero", (size_t)1 << 20, &len, &why);
+    check(!text && strcmp(why, "larger than 1 MiB; not a file gcc-escape reads") == 0, why,
+          "read: /dev/zero stops at the limit");
+    free(why);
+    why = NULL;
+
+    /* A FIFO is read to its end, past the first chunk. */
+    path = at("fifo");
+    if (mkfifo(path, 0600) != 0) {
+        fail("read: cannot make a FIFO: %s", strerror(errno));
+    } else {
+        struct fifo_end writer = {.path = path, .len = 100000};
+        pthread_t thread;
+        pthread_create(&thread, NULL, feed, &writer);
+        text = esc_read_file(path, ESC_READ_MAX, &len, &why);
+        pthread_join(thread, NULL);
+        check(text && len == 100000 && writer.ok, why,
+              "read: a FIFO is read to its end (100000 bytes)");
+        free(text);
+        unlink(path);
+    }
+    free(path);
+
+    check(esc_first_nul("ab\0c", 4) == 2 && esc_first_nul("abc", 3) == 3 &&
+              esc_first_nul("", 0) == 0,
+          NULL, "esc_first_nul finds the first NUL byte, or says there is none");
+}
+
+int main(void)
+{
+    char tmpl[] = "/tmp/escape-readfile-XXXXXX";
+    work = mkdtemp(tmpl);
+    if (!work) {
+        fail("cannot make a work directory: %s", strerror(errno));
+        return 1;
+    }
+    reading();
+    char *cmd = esc_xasprintf("rm -rf '%s'", work);
+    if (system(cmd) != 0)
+        note("could not remove %s", work);
+    free(cmd);
+    totals();
+    return failed ? 1 : 0;
+}
