@@ -309,6 +309,26 @@ static char *step_text(const struct esc_function *fn, const struct esc_step *st,
     }
 }
 
+/* A path is shown whole up to this many notes.  A longer one (a chain of
+   thousands of copies, `p1 = p0; p2 = p1; ...`) keeps its first and last
+   notes, where the address starts and where it escapes, and one note in
+   between says how many are left out: GCC would print every one, and a
+   report would hold them all. */
+#define MAX_FLOW_NOTES 32
+
+static void elide_middle(struct esc_diag *out, uint32_t before)
+{
+    if (out->nnotes - before <= MAX_FLOW_NOTES)
+        return;
+    uint32_t head = MAX_FLOW_NOTES / 2, tail = MAX_FLOW_NOTES / 2 - 1;
+    uint32_t first = before + head, end = out->nnotes - tail; /* left out: [first, end) */
+    for (uint32_t i = first; i < end; i++)
+        free(out->notes[i].text);
+    out->notes[first].text = esc_xasprintf("flow: ... (%u more steps) ...", end - first);
+    memmove(&out->notes[first + 1], &out->notes[end], tail * sizeof *out->notes);
+    out->nnotes = first + 1 + tail;
+}
+
 /* Render a path as "flow:" notes, in source terms.  A step whose
    destination has no name in the source (an SSA temporary, a compiler
    temporary) is folded into the next step: the "carrier" is the source
@@ -318,6 +338,7 @@ static void add_flow_notes(const struct esc_function *fn, const struct esc_step 
                            struct esc_loc last_loc, enum esc_note_kind kind, struct esc_diag *out,
                            uint32_t *cap)
 {
+    uint32_t before = out->nnotes;
     char *carrier = NULL;
     for (uint32_t i = 0; i < n; i++) {
         const struct esc_step *st = &steps[i];
@@ -350,6 +371,7 @@ static void add_flow_notes(const struct esc_function *fn, const struct esc_step 
             free(src);
     }
     free(carrier);
+    elide_middle(out, before);
 }
 
 void esc_render_steps(const struct esc_function *fn, const struct esc_step *steps, uint32_t n,

@@ -15,6 +15,7 @@
 #include <libelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static bool fail(char **error, const char *path, const char *what)
@@ -60,6 +61,12 @@ bool esc_read_sections(const char *path, const char *name, esc_section_fn *fn, v
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return fail(error, path, strerror(errno));
+    /* libelf reads a directory as an empty file: say what it is. */
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return fail(error, path, strerror(EISDIR));
+    }
     bool ok = true;
     Elf *top = elf_begin(fd, ELF_C_READ, NULL);
     if (!top || (elf_kind(top) != ELF_K_ELF && elf_kind(top) != ELF_K_AR)) {
