@@ -136,6 +136,7 @@ uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char
 {
     uint32_t index = fn->nparams;
     struct esc_param *p = ESC_PUSH(fn->params, fn->nparams, fn->cap_params);
+    memset(p, 0, sizeof *p); /* the adapter sets noescape and value_bits later, if at all */
     p->name = esc_intern(m, name);
     p->loc = loc;
     p->loc.file = esc_intern(m, loc.file);
