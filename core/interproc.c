@@ -3,6 +3,7 @@
 #include "escape.h"
 #include "flows.h"
 #include "scc.h"
+#include "specialize.h"
 #include "summary.h"
 #include "util.h"
 
@@ -23,24 +24,6 @@
    Besides direct calls, a function depends on every function whose
    address it takes: an indirect call through that address can then use
    the target's summary (flows.c), so the target is summarised first. */
-
-/* Summaries only grow; this counts what they hold, so a round that
-   changes nothing is seen. */
-static uint64_t summary_weight(const struct esc_summary *s)
-{
-    uint64_t w =
-        s->ret.fresh + s->ret.shared + (s->ret.static_key != 0) + s->nwrites + s->writes_overflow;
-    for (uint32_t i = 0; i < s->nparams; i++) {
-        const struct esc_param_summary *p = &s->params[i];
-        for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
-            w += (uint64_t)__builtin_popcount(p->leaks[l]) +
-                 (uint64_t)__builtin_popcountll(p->stored_into[l]);
-        w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites;
-        for (uint8_t k = 0; k < p->nstore_sites; k++)
-            w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
-    }
-    return w;
-}
 
 static uint32_t function_index(const struct esc_summary_table *own, const char *name)
 {
@@ -139,24 +122,27 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
                                   .models = models,
                                   .component = comp,
                                   .recursive = recursive,
-                                  .config = config};
+                                  .config = config,
+                                  .spec_cache = esc_spec_cache_new(m, summaries, summaries)};
     for (uint32_t c = 0; c < ncomp; c++) {
         uint32_t lo = first[c], hi = first[c + 1];
         bool cycle = recursive[order[lo]];
+        esc_spec_cache_enter(callees.spec_cache, c);
         for (uint32_t round = 0; round < MAX_ROUNDS; round++) {
             bool grew = false;
             for (uint32_t k = lo; k < hi; k++) {
                 uint32_t f = order[k];
                 struct esc_summary *s = summaries->items[f];
-                uint64_t before = summary_weight(s);
+                uint64_t before = esc_summary_weight(s);
                 esc_function_result_free(&out->functions[f]);
                 esc_analyze_function(m, m->functions[f], &callees, s, &out->functions[f]);
-                grew |= summary_weight(s) != before;
+                grew |= esc_summary_weight(s) != before;
             }
             if (!cycle || !grew)
                 break;
         }
     }
+    esc_spec_cache_free(callees.spec_cache);
     free(recursive);
     free(fill);
     free(order);

@@ -73,6 +73,8 @@ static void free_function(struct esc_function *fn)
     for (uint32_t i = 0; i < fn->nrefs; i++)
         free(fn->refs[i].values);
     free(fn->refs);
+    free(fn->param_ranges);
+    free(fn->arg_sources);
     free(fn->params);
     free(fn->objects);
     free(fn->values);
@@ -194,6 +196,18 @@ void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to)
 {
     struct esc_block *b = &fn->blocks[from];
     *ESC_PUSH(b->succ, b->nsucc, b->cap_succ) = to;
+}
+
+void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, uint32_t term,
+                         uint32_t param, int64_t lo, int64_t hi)
+{
+    *ESC_PUSH(fn->param_ranges, fn->nparam_ranges, fn->cap_param_ranges) =
+        (struct esc_param_range){from, to, term, param, lo, hi};
+}
+
+void esc_add_arg_source(struct esc_function *fn, const struct esc_arg_source *source)
+{
+    *ESC_PUSH(fn->arg_sources, fn->narg_sources, fn->cap_arg_sources) = *source;
 }
 
 static void intern_operand(struct esc_module *m, struct esc_operand *op)
