@@ -6,8 +6,8 @@
    buffer on one path, keep it on the other) is too coarse for it.  The
    core re-analyses a callee without the blocks a call's constant
    arguments rule out (core/specialize.c).  For that, the lowering records
-   two facts, the same at every -O level since nothing has been folded
-   yet:
+   two facts, the same at every -O level (the front end's folding when
+   optimizing is read back, below):
    - which values of a parameter take each edge of a branch on it
      (`if (del == TRANSIENT)`, `if (n < 0)`, `switch (type)`), as ranges;
    - which call arguments are constants, or a parameter passed on as is.
