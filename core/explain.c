@@ -37,6 +37,8 @@ struct esc_explainer {
     uint32_t *reach_index;         /* per writer flow: 1 + its index in reach_sets, 0 before */
     struct reach_set *reach_sets;
     uint32_t nreach_sets, cap_reach_sets;
+    struct esc_u64map point_cache; /* (object, value) -> 1 + may the value point to it */
+    uint32_t point_depth;          /* may_point questions asked one inside the other */
 };
 
 /* The statements what a writer stored can still be read at (or all of
@@ -143,6 +145,7 @@ void esc_explainer_free(struct esc_explainer *ex)
     for (uint32_t i = 0; i < ex->nreach_sets; i++)
         esc_bitset_free(&ex->reach_sets[i].stmts);
     free(ex->reach_sets);
+    esc_u64map_free(&ex->point_cache);
     free(ex);
 }
 
@@ -245,6 +248,7 @@ struct search {
     struct esc_u64map seen;    /* (node, writing statement) -> state */
     struct esc_u64map by_node; /* node -> 1 + its latest state */
     uint32_t *nodes;
+    bool running; /* being expanded: a question about it from inside is answered "may" */
 };
 
 static void add_state(struct search *s, struct state st)
@@ -259,6 +263,8 @@ static void add_state(struct search *s, struct state st)
     esc_u64map_put(&s->by_node, st.node, s->nstates);
 }
 
+static bool may_point(struct esc_explainer *ex, uint32_t value, uint32_t obj);
+
 /* Queue the states flow FI creates from PARENT. */
 static void push_states(struct search *s, uint32_t fi, uint32_t parent)
 {
@@ -267,9 +273,17 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
     if (f->exclude == s->obj)
         return;
     uint32_t k = operand_nodes(s->ex->fn, pt, &f->dst, 0, s->nodes);
+    uint32_t *nodes = s->nodes;
+    if (f->dst.kind == ESC_OPND_DEREF && k) {
+        /* may_point may search too, and reuse s->nodes. */
+        nodes = esc_xmalloc(k * sizeof *nodes);
+        memcpy(nodes, s->nodes, k * sizeof *nodes);
+    }
     for (uint32_t j = 0; j < k; j++) {
-        uint32_t d = s->nodes[j];
+        uint32_t d = nodes[j];
         if (!esc_bitset_has(&pt->sets[d], s->obj))
+            continue;
+        if (f->dst.kind == ESC_OPND_DEREF && !may_point(s->ex, f->dst.id, d - pt->nvalues))
             continue;
         uint64_t key = (uint64_t)d << 32 | (is_content(pt, d) ? f->stmt : ESC_NONE);
         if (esc_u64map_get(&s->seen, key))
@@ -277,6 +291,8 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
         esc_u64map_put(&s->seen, key, s->nstates);
         add_state(s, (struct state){d, fi, parent});
     }
+    if (nodes != s->nodes)
+        free(nodes);
 }
 
 /* A parameter's pointers are there before any statement runs: its entry
@@ -316,12 +332,20 @@ static void push_entry_states(struct search *s)
 }
 
 /* Can state AT feed flow READER: directly for a value, and for memory only
-   if the store that put the address there reaches the reader. */
+   if the store that put the address there reaches the reader, and, when
+   the reader goes through a pointer, that pointer can be one to this
+   memory. */
 static bool feeds(struct search *s, const struct state *at, uint32_t reader)
 {
-    if (s->ex->flows->items[reader].exclude == s->obj)
+    const struct esc_flow *r = &s->ex->flows->items[reader];
+    if (r->exclude == s->obj)
         return false;
-    if (!is_content(s->ex->pt, at->node) || at->flow == ESC_NONE)
+    if (!is_content(s->ex->pt, at->node))
+        return true;
+    if (r->src.kind == ESC_OPND_DEREF &&
+        !may_point(s->ex, r->src.id, at->node - s->ex->pt->nvalues))
+        return false;
+    if (at->flow == ESC_NONE)
         return true;
     return stored_reaches(s->ex, at->flow, reader);
 }
@@ -346,12 +370,16 @@ static struct search *search_for(struct esc_explainer *ex, uint32_t obj)
     s->ex = ex;
     s->obj = obj;
     s->nodes = esc_xmalloc((ex->pt->nobjects + 1) * sizeof *s->nodes);
+    /* Known, and running, before its first states: pushing them may ask
+       may_point about this object. */
+    ex->searches[obj] = s;
+    s->running = true;
     if (ex->fn->objects[obj].kind == ESC_OBJ_CALLER)
         push_entry_states(s);
     for (uint32_t i = 0; i < ex->flows->n; i++)
         if (ex->flows->items[i].src.kind == ESC_OPND_ADDR && ex->flows->items[i].src.id == obj)
             push_states(s, i, ESC_NONE);
-    ex->searches[obj] = s;
+    s->running = false;
     return s;
 }
 
@@ -365,6 +393,24 @@ static void search_free(struct search *s)
     esc_u64map_free(&s->seen);
     esc_u64map_free(&s->by_node);
     free(s);
+}
+
+/* Expand the search's next state; false when none is left. */
+static bool expand_next(struct search *s)
+{
+    const struct esc_explainer *ex = s->ex;
+    /* Past the budget the search stops: no path, no finding (the
+       function's results are thrown away anyway). */
+    if (s->head >= s->nstates || esc_budget_exhausted())
+        return false;
+    uint32_t head = s->head++;
+    struct state at = s->states[head];
+    for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
+        uint32_t fi = ex->reader_flow[r];
+        if (feeds(s, &at, fi))
+            push_states(s, fi, head);
+    }
+    return true;
 }
 
 /* The first state (in BFS order) that feeds flow TARGET, or ESC_NONE. */
@@ -382,24 +428,73 @@ static uint32_t first_feeding(struct search *s, uint32_t target)
                 best = i;
     }
     free(nodes);
-    if (best != ESC_NONE)
+    if (best != ESC_NONE || s->running)
         return best;
-    const struct esc_explainer *ex = s->ex;
-    /* Past the budget the search stops: no path, no finding (the
-       function's results are thrown away anyway). */
-    while (s->head < s->nstates && !esc_budget_exhausted()) {
-        uint32_t head = s->head++, before = s->nstates;
-        struct state at = s->states[head];
-        for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
-            uint32_t fi = ex->reader_flow[r];
-            if (feeds(s, &at, fi))
-                push_states(s, fi, head);
-        }
-        for (uint32_t i = before; i < s->nstates; i++)
+    s->running = true;
+    uint32_t before = s->nstates;
+    while (expand_next(s)) {
+        for (uint32_t i = before; i < s->nstates && best == ESC_NONE; i++)
             if (reads_node(s, target, s->states[i].node) && feeds(s, &s->states[i], target))
-                return i;
+                best = i;
+        if (best != ESC_NONE)
+            break;
+        before = s->nstates;
     }
-    return ESC_NONE;
+    s->running = false;
+    return best;
+}
+
+/* Questions about one object's pointers asked while answering another's
+   (each a search of its own, on the C stack): past this depth the answer
+   is "may", as without the question. */
+#define MAX_POINT_DEPTH 8
+
+/* The objects whose addresses the search can trace from where they are
+   made: the rest (memory reachable from statics, what calls keep,
+   unknown memory...) is in points-to sets from the start. */
+static bool traceable(const struct esc_object *o)
+{
+    switch (o->kind) {
+    case ESC_OBJ_RETURN:
+    case ESC_OBJ_STATIC_REACH:
+    case ESC_OBJ_UNKNOWN:
+    case ESC_OBJ_KEPT:
+    case ESC_OBJ_EXTERNAL:
+    case ESC_OBJ_FUNCTION:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* May VALUE, a pointer a flow reads or writes through, point to OBJ on a
+   feasible path?  The points-to sets say so too easily: they are
+   field-insensitive, so once `s.db = db`, the load `t = s.table` seems
+   to give db too, and then `t->list` seems to read what db's memory
+   holds.  A question asked while OBJ's own search runs gets "may". */
+static bool may_point(struct esc_explainer *ex, uint32_t value, uint32_t obj)
+{
+    if (obj >= ex->fn->nobjects || !traceable(&ex->fn->objects[obj]))
+        return true;
+    uint64_t key = (uint64_t)obj << 32 | value;
+    uint32_t *known = esc_u64map_get(&ex->point_cache, key);
+    if (known)
+        return *known == 2;
+    if (ex->point_depth >= MAX_POINT_DEPTH)
+        return true;
+    ex->point_depth++; /* making the search may ask questions too */
+    struct search *s = search_for(ex, obj);
+    bool found = true;
+    if (!s->running) {
+        s->running = true;
+        found = esc_u64map_get(&s->by_node, value) != NULL;
+        while (!found && expand_next(s))
+            found = esc_u64map_get(&s->by_node, value) != NULL;
+        s->running = false;
+        esc_u64map_put(&ex->point_cache, key, found ? 2 : 1);
+    }
+    ex->point_depth--;
+    return found;
 }
 
 struct esc_step *esc_explain(struct esc_explainer *ex, uint32_t obj, uint32_t target,

@@ -3,6 +3,7 @@
 #include "guards.h"
 #include "libmodel.h"
 #include "pointsto.h"
+#include "specialize.h"
 #include "util.h"
 
 #include <string.h>
@@ -399,7 +400,10 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
     if (!s->callee)
         call->summary = indirect_summary(fn, callees, s);
     else if (s->flags & ESC_CALLF_DEFINED)
-        call->summary = callees ? esc_summary_table_find(callees->own, s->callee) : NULL;
+        call->summary = callees
+                            ? esc_specialize_call(m, fn, callees, id,
+                                                  esc_summary_table_find(callees->own, s->callee))
+                            : NULL;
     else if (callees && callees->models)
         call->summary = esc_summary_table_find(callees->models, s->callee);
     if (!call->summary && s->callee && !(s->flags & ESC_CALLF_DEFINED))
@@ -420,6 +424,8 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
     flows->calls = esc_xcalloc(fn->nstmts + 1, sizeof *flows->calls);
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
+        if (esc_spec_dead(callees, fn, id, 0))
+            continue; /* ruled out by the constants this analysis is for */
         switch (s->kind) {
         case ESC_STMT_ASSIGN:
             if (s->op == ESC_ASSIGN_EXPOSE)
@@ -429,9 +435,10 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
             break;
         case ESC_STMT_PHI:
             for (uint32_t a = 0; a < s->nargs; a++)
-                add(flows, s->lhs, s->args[a], id,
-                    s->args[a].kind == ESC_OPND_ADDR ? ESC_FLOW_ADDRESS : ESC_FLOW_PHI,
-                    a < UINT8_MAX ? (uint8_t)(a + 1) : 0);
+                if (!esc_spec_dead(callees, fn, id, a + 1))
+                    add(flows, s->lhs, s->args[a], id,
+                        s->args[a].kind == ESC_OPND_ADDR ? ESC_FLOW_ADDRESS : ESC_FLOW_PHI,
+                        a < UINT8_MAX ? (uint8_t)(a + 1) : 0);
             break;
         case ESC_STMT_CALL:
             call_flows(m, fn, callees, flows, id);

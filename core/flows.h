@@ -60,6 +60,9 @@ struct esc_flows {
     struct esc_call *calls; /* per statement; all zero but for calls */
 };
 
+struct esc_spec_cache;
+struct esc_spec_context;
+
 /* What calls are resolved against besides the built-in library table. */
 struct esc_callees {
     const struct esc_summary_table *own;    /* this unit's functions (direct calls) */
@@ -74,6 +77,11 @@ struct esc_callees {
     const uint32_t *component;
     const bool *recursive; /* per function: its component is a cycle; NULL when not known */
     const struct esc_config *config; /* the user's settings; NULL: the defaults */
+    /* Calls with constant arguments (specialize.c): the unit's cache of
+       callees analysed for them, and, while one is, its context.  NULL:
+       plain summaries everywhere. */
+    struct esc_spec_cache *spec_cache;
+    const struct esc_spec_context *spec;
 };
 
 /* Turn FN's statements into flows.  Calls are resolved against CALLEES

@@ -63,6 +63,8 @@ struct esc_module *esc_module_new(const char *main_file)
 static void free_function(struct esc_function *fn)
 {
     free(fn->refs);
+    free(fn->param_ranges);
+    free(fn->arg_sources);
     free(fn->params);
     free(fn->objects);
     free(fn->values);
@@ -128,6 +130,7 @@ uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char
 {
     uint32_t index = fn->nparams;
     struct esc_param *p = ESC_PUSH(fn->params, fn->nparams, fn->cap_params);
+    memset(p, 0, sizeof *p); /* the adapter sets noescape and value_bits later, if at all */
     p->name = esc_intern(m, name);
     p->loc = loc;
     p->loc.file = esc_intern(m, loc.file);
@@ -197,6 +200,18 @@ void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to)
 {
     struct esc_block *b = &fn->blocks[from];
     *arena_push(fn->arena, &b->succ, &b->nsucc, &b->cap_succ) = to;
+}
+
+void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, uint32_t term,
+                         uint32_t param, int64_t lo, int64_t hi)
+{
+    *ESC_PUSH(fn->param_ranges, fn->nparam_ranges, fn->cap_param_ranges) =
+        (struct esc_param_range){from, to, term, param, lo, hi};
+}
+
+void esc_add_arg_source(struct esc_function *fn, const struct esc_arg_source *source)
+{
+    *ESC_PUSH(fn->arg_sources, fn->narg_sources, fn->cap_arg_sources) = *source;
 }
 
 static void intern_operand(struct esc_module *m, struct esc_operand *op)

@@ -207,6 +207,40 @@ struct esc_param {
     uint32_t caller; /* the CALLER object for the memory it points to */
     uint32_t deep;   /* the CALLER object (ESC_OBJF_DEEP) one pointer further */
     uint32_t deeper; /* the CALLER object (ESC_OBJF_DEEP | DEEPER) for all beyond */
+    /* A scalar parameter (integer, enum, pointer) whose value tests and
+       call arguments may name: its width in bits (1 to 64; 0 for anything
+       else) and signedness.  Values narrower than 64 bits are compared as
+       numbers, 64-bit ones as bit patterns (see esc_param_range). */
+    uint8_t value_bits;
+    bool value_unsigned;
+};
+
+/* What a branch on parameters says (specialize.c): the edge from BLOCK to
+   SUCC is taken only when one of its terms holds.  A term (the entries of
+   the edge with one TERM number) holds when, for each parameter it names,
+   that parameter's value on entry lies in [LO, HI] for one of its entries;
+   an entry with PARAM ESC_NONE makes a term that always holds.  A block
+   with entries has them for every successor it can take, so an edge
+   without any is never taken.  `if (n < 0)`, `if (del == TRANSIENT)` (a
+   pointer compared with an integer constant), `switch (type)`, and GCC's
+   folded forms of `a && b` and `n == 1 || n == 5` give them, also through
+   copies and conversions that keep every value. */
+struct esc_param_range {
+    uint32_t block, succ;
+    uint32_t term;
+    uint32_t param;
+    int64_t lo, hi;
+};
+
+/* What one argument of a call to a function of this unit is known to
+   be: an integer or pointer constant (IS_PARAM false: VALUE, in the same
+   representation as esc_param_range), or the caller's parameter PARAM as
+   it was on entry, passed on unchanged. */
+struct esc_arg_source {
+    uint32_t stmt, arg;
+    bool is_param;
+    uint32_t param;
+    int64_t value;
 };
 
 struct esc_function {
@@ -235,6 +269,10 @@ struct esc_function {
     /* Its analysis once ran past the work budget (budget.h): later rounds
        of a recursive component skip it at once. */
     bool over_budget;
+    uint32_t nparam_ranges, cap_param_ranges;
+    struct esc_param_range *param_ranges; /* in block order */
+    uint32_t narg_sources, cap_arg_sources;
+    struct esc_arg_source *arg_sources; /* in statement order */
 };
 
 struct esc_module {
@@ -261,6 +299,12 @@ uint32_t esc_add_block(struct esc_function *fn);
 /* A new reference identity using these values; returns its 1-based id. */
 uint32_t esc_add_ref(struct esc_function *fn, const uint32_t *values, uint32_t nvalues);
 void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to);
+/* Record that term TERM of the edge FROM -> TO needs parameter PARAM in
+   [LO, HI] (or nothing, for PARAM ESC_NONE). */
+void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, uint32_t term,
+                         uint32_t param, int64_t lo, int64_t hi);
+/* Record what argument ARG (0-based) of call STMT is (see esc_arg_source). */
+void esc_add_arg_source(struct esc_function *fn, const struct esc_arg_source *source);
 /* Append a statement to BLOCK (ESC_NONE: outside the CFG); ARGS are copied. */
 uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t block,
                       const struct esc_stmt *proto);

@@ -293,11 +293,37 @@ struct esc_summary *esc_summary_table_find(const struct esc_summary_table *t, co
     return NULL;
 }
 
+uint64_t esc_summary_weight(const struct esc_summary *s)
+{
+    uint64_t w =
+        s->ret.fresh + s->ret.shared + (s->ret.static_key != 0) + s->nwrites + s->writes_overflow;
+    for (uint32_t i = 0; i < s->nparams; i++) {
+        const struct esc_param_summary *p = &s->params[i];
+        for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
+            w += (uint64_t)__builtin_popcount(p->leaks[l]) +
+                 (uint64_t)__builtin_popcountll(p->stored_into[l]);
+        w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites;
+        for (uint8_t k = 0; k < p->nstore_sites; k++)
+            w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
+    }
+    return w;
+}
+
+void esc_summary_table_keep(struct esc_summary_table *t, struct esc_summary *s)
+{
+    *ESC_PUSH(t->hidden, t->nhidden, t->cap_hidden) = s;
+}
+
 void esc_summary_table_free(struct esc_summary_table *t)
 {
     for (uint32_t i = 0; i < t->n; i++)
         esc_summary_free(t->items[i]);
     free(t->items);
+    for (uint32_t i = 0; i < t->nhidden; i++)
+        esc_summary_free(t->hidden[i]);
+    free(t->hidden);
+    t->hidden = NULL;
+    t->nhidden = t->cap_hidden = 0;
     esc_u64map_free(&t->index);
     t->items = NULL;
     t->n = t->cap = 0;

@@ -159,6 +159,10 @@ bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc
    returns true if INTO grew.  Paths are not copied. */
 bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from);
 
+/* How much the summary holds: summaries only grow, so a fixed-point
+   round whose summaries weigh the same changed nothing. */
+uint64_t esc_summary_weight(const struct esc_summary *s);
+
 /* Does the summary say anything escapes (for noescape checks, tests)? */
 bool esc_param_leaks(const struct esc_param_summary *p);
 
@@ -173,10 +177,16 @@ struct esc_summary_table {
     uint32_t n, cap;
     struct esc_summary **items;
     struct esc_u64map index; /* name hash -> 1 + the last item with that hash */
+    /* Summaries the table owns but never finds by name: callees analysed
+       for one call's constant arguments (specialize.c). */
+    uint32_t nhidden, cap_hidden;
+    struct esc_summary **hidden;
 };
 
 void esc_summary_table_add(struct esc_summary_table *t, struct esc_summary *s);
 struct esc_summary *esc_summary_table_find(const struct esc_summary_table *t, const char *name);
+/* Hand S over to T without making it findable by name. */
+void esc_summary_table_keep(struct esc_summary_table *t, struct esc_summary *s);
 void esc_summary_table_free(struct esc_summary_table *t);
 
 #endif

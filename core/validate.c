@@ -88,5 +88,17 @@ const char *esc_validate_function(const struct esc_function *fn)
         if (problem)
             return problem;
     }
+    for (uint32_t i = 0; i < fn->nparam_ranges; i++) {
+        const struct esc_param_range *r = &fn->param_ranges[i];
+        if (r->block >= fn->nblocks || r->succ >= fn->nblocks ||
+            (r->param != ESC_NONE && r->param >= fn->nparams) || r->lo > r->hi)
+            return "parameter test on a block, edge or parameter that does not exist";
+    }
+    for (uint32_t i = 0; i < fn->narg_sources; i++) {
+        const struct esc_arg_source *a = &fn->arg_sources[i];
+        if (a->stmt >= fn->nstmts || fn->stmts[a->stmt].kind != ESC_STMT_CALL ||
+            a->arg >= fn->stmts[a->stmt].nargs || (a->is_param && a->param >= fn->nparams))
+            return "argument source for a call or parameter that does not exist";
+    }
     return NULL;
 }

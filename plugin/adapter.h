@@ -50,6 +50,22 @@ void esc_lower_function(function *fun);
    any pass at -O1 and up (a static function nothing reachable uses)? */
 bool esc_dropped_when_optimizing(tree fndecl);
 
+/* param-tests.cc: what branches and call arguments say about the values
+   of FN's parameters (core/specialize.c), while FUN is lowered. */
+struct esc_param_facts {
+    struct esc_function *fn;
+    function *fun;
+    const std::map<int, uint32_t> *blocks; /* GCC's basic block index -> block */
+    std::map<tree, int> parms;             /* PARM_DECL -> index, filled on first use */
+};
+/* How a parameter of TYPE is compared: its width (0: not an integer or
+   pointer) and signedness (esc_param's value_bits, value_unsigned). */
+void esc_param_value_kind(tree type, uint8_t *bits, bool *is_unsigned);
+/* G, the last statement of BLOCK: a condition or switch on a parameter. */
+void esc_lower_param_test(esc_param_facts &p, uint32_t block, gimple *g);
+/* G, call statement STMT of the function: its constant and passed-on arguments. */
+void esc_lower_arg_sources(esc_param_facts &p, uint32_t stmt, gcall *g);
+
 /* diagnose.cc: turn the core's findings into GCC diagnostics, minus the
    suppressed ones (each finding records whether it was shown), and with
    verbose, the verdicts of SUMMARIES' functions. */

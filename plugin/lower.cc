@@ -27,6 +27,7 @@ struct lowering {
     std::map<int, uint32_t> blocks;       /* basic block index -> block */
     std::map<std::string, uint32_t> refs; /* canonical spelling -> ref id */
     uint32_t result_pointer;              /* the value of <retval> when returned by reference */
+    esc_param_facts param_facts;
 };
 
 bool is_pointer(tree type)
@@ -733,6 +734,8 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
     uint32_t id = emit(l, block, s, args);
     if (s.flags & ESC_CALLF_VLA)
         l.fn->objects[s.object].stmt = id;
+    if (s.flags & ESC_CALLF_DEFINED)
+        esc_lower_arg_sources(l.param_facts, id, g);
 }
 
 void lower_return(lowering &l, uint32_t block, greturn *g)
@@ -874,6 +877,10 @@ void lower_statement(lowering &l, uint32_t block, gimple *g)
         break;
     case GIMPLE_COND:
         lower_cond(l, block, as_a<gcond *>(g));
+        esc_lower_param_test(l.param_facts, block, g);
+        break;
+    case GIMPLE_SWITCH:
+        esc_lower_param_test(l.param_facts, block, g);
         break;
     default:
         break; /* conditions, labels, debug statements: control flow is in the CFG */
@@ -952,7 +959,12 @@ void esc_lower_function(function *fun)
             esc_add_param(l.m, l.fn, decl_name(p), esc_loc_from_gcc(DECL_SOURCE_LOCATION(p)),
                           is_pointer(TREE_TYPE(p)));
         l.fn->params[index].noescape = esc_parm_noescape(fndecl, p, index);
+        esc_param_value_kind(TREE_TYPE(p), &l.fn->params[index].value_bits,
+                             &l.fn->params[index].value_unsigned);
     }
+    l.param_facts.fn = l.fn;
+    l.param_facts.fun = fun;
+    l.param_facts.blocks = &l.blocks;
     for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
         tree def = ssa_default_def(fun, p);
         if (def)
