@@ -1,20 +1,12 @@
 /* bitset.c - unit tests for the solver's bit sets: add, has, union, next, empty. */
-#include <dejagnu.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "check.h"
 #include "core/bitset.h"
 #include "core/ir.h"
 
 #define NWORDS 2 /* bits 0..127 */
-
-static void check(bool ok, const char *what)
-{
-    if (ok)
-        pass("%s", what);
-    else
-        fail("%s", what);
-}
 
 /* The members of S in order, as the iteration idiom of bitset.h yields them. */
 static uint32_t members(const struct esc_bitset *s, uint32_t nwords, uint32_t *out, uint32_t max)

@@ -1,16 +1,8 @@
 /* budget.c - unit tests of the per-function work budget: counted, exhausted once, reset. */
-#include <dejagnu.h>
 #include <stdbool.h>
 
+#include "check.h"
 #include "core/budget.h"
-
-static void check(bool ok, const char *what)
-{
-    if (ok)
-        pass("%s", what);
-    else
-        fail("%s", what);
-}
 
 int main(void)
 {

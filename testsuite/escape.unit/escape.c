@@ -1,7 +1,7 @@
 /* escape.c - end-to-end unit tests of esc_analyze_function on hand-built IR. */
-#include <dejagnu.h>
 #include <stdbool.h>
 
+#include "check.h"
 #include "core/flows.h"
 #include "fixture.h"
 
@@ -22,14 +22,6 @@ static const struct esc_function_result *analyze(struct fx *f)
 }
 
 /* --- checking findings -------------------------------------------------- */
-
-static void check(bool ok, const char *what)
-{
-    if (ok)
-        pass("%s", what);
-    else
-        fail("%s", what);
-}
 
 static void expect_count(const struct esc_function_result *r, uint32_t n, const char *what)
 {

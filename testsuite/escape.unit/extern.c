@@ -1,24 +1,16 @@
 /* extern.c - unit tests of what a unit leaves for gcc-escape link: dependencies on calls into other
  * units, and facts, on hand-built IR. */
-#include <dejagnu.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "core/escape.h"
 #include "core/extern.h"
 #include "core/summary.h"
 #include "core/util.h"
 #include "fixture.h"
 #include "module.h"
-
-static void check(bool ok, const char *what)
-{
-    if (ok)
-        pass("%s", what);
-    else
-        fail("%s", what);
-}
 
 static const struct esc_function_result *result_of(struct unit *u, const char *name)
 {

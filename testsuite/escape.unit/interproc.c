@@ -1,24 +1,16 @@
 /* interproc.c - unit tests of summaries, SCC order and their use at call sites, on hand-built IR.
  */
-#include <dejagnu.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "core/escape.h"
 #include "core/scc.h"
 #include "core/summary.h"
 #include "core/util.h"
 #include "fixture.h"
 #include "module.h"
-
-static void check(bool ok, const char *what)
-{
-    if (ok)
-        pass("%s", what);
-    else
-        fail("%s", what);
-}
 
 /* The summary dump of NAME, compared with EXPECTED. */
 static void expect_summary(struct unit *u, const char *name, const char *expected)

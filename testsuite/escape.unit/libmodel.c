@@ -48,8 +48,7 @@ static void lookup_names(void)
         pass("malloc allocates heap memory of size argument 1");
     else
         fail("malloc allocates heap memory of size argument 1");
-    if (!esc_lib_lookup("my_own_function") && !esc_lib_lookup(NULL) &&
-        !esc_lib_lookup("__chk"))
+    if (!esc_lib_lookup("my_own_function") && !esc_lib_lookup(NULL) && !esc_lib_lookup("__chk"))
         pass("unmodelled names are not found");
     else
         fail("unmodelled names are not found");

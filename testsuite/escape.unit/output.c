@@ -1,5 +1,4 @@
 /* output.c - unit tests of writing a report file whole or not at all: links, FIFOs, failures. */
-#include <dejagnu.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "core/readfile.h"
 #include "core/util.h"
 #include "report/output.h"
@@ -50,25 +50,6 @@ static bool holds(const char *path, const char *want)
     bool same = text && len == strlen(want) && memcmp(text, want, len) == 0;
     free(text);
     return same;
-}
-
-static void check(bool ok, const char *got, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void check(bool ok, const char *got, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *what = esc_xvasprintf(fmt, ap);
-    va_end(ap);
-    if (ok) {
-        pass("%s", what);
-    } else {
-        if (got)
-            note("got: %s", got);
-        fail("%s", what);
-    }
-    free(what);
 }
 
 /* No "NAME.tmp.XXXXXX" left in the work directory. */
@@ -116,39 +97,39 @@ static void writing(void)
 {
     char *error = NULL;
     char *path = at("report.json");
-    check(esc_write_file(path, "new\n", 4, &error) && holds(path, "new\n") && no_temporaries(),
-          error, "write: a new file is written whole, no temporary left");
-    check(esc_write_file(path, "second\n", 7, &error) && holds(path, "second\n"), error,
-          "write: an existing file is replaced whole");
+    checkf(esc_write_file(path, "new\n", 4, &error) && holds(path, "new\n") && no_temporaries(),
+           error, "write: a new file is written whole, no temporary left");
+    checkf(esc_write_file(path, "second\n", 7, &error) && holds(path, "second\n"), error,
+           "write: an existing file is replaced whole");
 
     /* A symbolic link is written through: the link stays a link. */
     char *link = at("link.json");
     struct stat st;
     if (symlink("report.json", link) != 0)
         fail("write: cannot make a symbolic link: %s", strerror(errno));
-    check(esc_write_file(link, "through\n", 8, &error) && lstat(link, &st) == 0 &&
-              S_ISLNK(st.st_mode) && holds(path, "through\n"),
-          error, "write: through a symbolic link, the file it names is replaced, not the link");
+    checkf(esc_write_file(link, "through\n", 8, &error) && lstat(link, &st) == 0 &&
+               S_ISLNK(st.st_mode) && holds(path, "through\n"),
+           error, "write: through a symbolic link, the file it names is replaced, not the link");
     free(link);
 
     link = at("dangling.json");
     char *target = at("created.json");
     if (symlink("created.json", link) != 0)
         fail("write: cannot make a symbolic link: %s", strerror(errno));
-    check(esc_write_file(link, "made\n", 5, &error) && lstat(link, &st) == 0 &&
-              S_ISLNK(st.st_mode) && holds(target, "made\n"),
-          error, "write: through a dangling symbolic link, the file it names is created");
+    checkf(esc_write_file(link, "made\n", 5, &error) && lstat(link, &st) == 0 &&
+               S_ISLNK(st.st_mode) && holds(target, "made\n"),
+           error, "write: through a dangling symbolic link, the file it names is created");
     free(link);
     free(target);
 
     char *loop1 = at("loop1"), *loop2 = at("loop2");
     if (symlink("loop2", loop1) != 0 || symlink("loop1", loop2) != 0)
         fail("write: cannot make a symbolic link: %s", strerror(errno));
-    check(!esc_write_file(loop1, "x", 1, &error) &&
-              starts_with(strstr(error, "cannot follow its symbolic links"),
-                          "cannot follow its symbolic links: Too many levels") &&
-              lstat(loop1, &st) == 0 && S_ISLNK(st.st_mode),
-          error, "write: a loop of symbolic links is an error, and the links stay");
+    checkf(!esc_write_file(loop1, "x", 1, &error) &&
+               starts_with(strstr(error, "cannot follow its symbolic links"),
+                           "cannot follow its symbolic links: Too many levels") &&
+               lstat(loop1, &st) == 0 && S_ISLNK(st.st_mode),
+           error, "write: a loop of symbolic links is an error, and the links stay");
     free(error);
     error = NULL;
     free(loop1);
@@ -164,9 +145,9 @@ static void writing(void)
         pthread_create(&thread, NULL, drain, &reader);
         bool written = esc_write_file(fifo, "piped\n", 6, &error);
         pthread_join(thread, NULL);
-        check(written && reader.ok && holds(copy, "piped\n") && stat(fifo, &st) == 0 &&
-                  S_ISFIFO(st.st_mode),
-              error, "write: a FIFO is written in place and stays a FIFO");
+        checkf(written && reader.ok && holds(copy, "piped\n") && stat(fifo, &st) == 0 &&
+                   S_ISFIFO(st.st_mode),
+               error, "write: a FIFO is written in place and stays a FIFO");
     }
     free(fifo);
     free(copy);
@@ -189,7 +170,7 @@ static void writing(void)
         char *want = esc_xasprintf("cannot write '%s': %s", bad[i].path, bad[i].want);
         bool ok = !esc_write_file(bad[i].path, "x", 1, &error) && error &&
                   strcmp(error, want) == 0 && no_temporaries();
-        check(ok, error, "write: %s is one message: %s", bad[i].what, bad[i].want);
+        checkf(ok, error, "write: %s is one message: %s", bad[i].what, bad[i].want);
         free(want);
         free(error);
         error = NULL;
@@ -207,9 +188,9 @@ static void writing(void)
     setrlimit(RLIMIT_FSIZE, &small);
     bool ok = !esc_write_file(path, "far more than eight bytes\n", 26, &error);
     setrlimit(RLIMIT_FSIZE, &old);
-    check(ok && strstr(error, "writing failed: File too large") && holds(path, "through\n") &&
-              no_temporaries(),
-          error, "write: a write that fails part-way leaves the old file whole, and no temporary");
+    checkf(ok && strstr(error, "writing failed: File too large") && holds(path, "through\n") &&
+               no_temporaries(),
+           error, "write: a write that fails part-way leaves the old file whole, and no temporary");
     free(error);
     free(path);
 }

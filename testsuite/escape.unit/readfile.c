@@ -1,5 +1,4 @@
 /* readfile.c - unit tests of reading an input file whole: errno's words, the size limit, FIFOs. */
-#include <dejagnu.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -11,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "core/readfile.h"
 #include "core/util.h"
 
@@ -28,25 +28,6 @@ static void put(const char *path, const char *text, size_t len)
         fail("cannot make the fixture %s", path);
         exit(1);
     }
-}
-
-static void check(bool ok, const char *got, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void check(bool ok, const char *got, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *what = esc_xvasprintf(fmt, ap);
-    va_end(ap);
-    if (ok) {
-        pass("%s", what);
-    } else {
-        if (got)
-            note("got: %s", got);
-        fail("%s", what);
-    }
-    free(what);
 }
 
 /* The writing end of a FIFO, in a thread: dejagnu.h's own wait() rules
@@ -81,15 +62,15 @@ static void reading(void)
     char *why = NULL;
     size_t len = 0;
     char *path = at("missing.json");
-    check(!esc_read_file(path, 100, &len, &why) &&
-              strcmp(why, "cannot open: No such file or directory") == 0,
-          why, "read: a missing file cannot be opened, in errno's words");
+    checkf(!esc_read_file(path, 100, &len, &why) &&
+               strcmp(why, "cannot open: No such file or directory") == 0,
+           why, "read: a missing file cannot be opened, in errno's words");
     free(why);
     why = NULL;
     free(path);
 
-    check(!esc_read_file(work, 100, &len, &why) && strcmp(why, "cannot read: Is a directory") == 0,
-          why, "read: a directory cannot be read");
+    checkf(!esc_read_file(work, 100, &len, &why) && strcmp(why, "cannot read: Is a directory") == 0,
+           why, "read: a directory cannot be read");
     free(why);
     why = NULL;
 
@@ -99,13 +80,13 @@ static void reading(void)
     hundred[100] = '\0';
     put(path, hundred, 100);
     char *text = esc_read_file(path, 100, &len, &why);
-    check(text && len == 100 && text[100] == '\0' && memcmp(text, hundred, 100) == 0, why,
-          "read: a file of exactly the limit is read whole, NUL-terminated");
+    checkf(text && len == 100 && text[100] == '\0' && memcmp(text, hundred, 100) == 0, why,
+           "read: a file of exactly the limit is read whole, NUL-terminated");
     free(text);
     put(path, hundred, 101);
     text = esc_read_file(path, 100, &len, &why);
-    check(!text && strcmp(why, "larger than 100 bytes; not a file gcc-escape reads") == 0, why,
-          "read: one byte over the limit is an error");
+    checkf(!text && strcmp(why, "larger than 100 bytes; not a file gcc-escape reads") == 0, why,
+           "read: one byte over the limit is an error");
     free(why);
     why = NULL;
     free(path);
@@ -113,8 +94,8 @@ static void reading(void)
     /* A device without end is stopped at the limit, not read until
        memory runs out. */
     text = esc_read_file("/dev/zero", (size_t)1 << 20, &len, &why);
-    check(!text && strcmp(why, "larger than 1 MiB; not a file gcc-escape reads") == 0, why,
-          "read: /dev/zero stops at the limit");
+    checkf(!text && strcmp(why, "larger than 1 MiB; not a file gcc-escape reads") == 0, why,
+           "read: /dev/zero stops at the limit");
     free(why);
     why = NULL;
 
@@ -128,16 +109,16 @@ static void reading(void)
         pthread_create(&thread, NULL, feed, &writer);
         text = esc_read_file(path, ESC_READ_MAX, &len, &why);
         pthread_join(thread, NULL);
-        check(text && len == 100000 && writer.ok, why,
-              "read: a FIFO is read to its end (100000 bytes)");
+        checkf(text && len == 100000 && writer.ok, why,
+               "read: a FIFO is read to its end (100000 bytes)");
         free(text);
         unlink(path);
     }
     free(path);
 
-    check(esc_first_nul("ab\0c", 4) == 2 && esc_first_nul("abc", 3) == 3 &&
-              esc_first_nul("", 0) == 0,
-          NULL, "esc_first_nul finds the first NUL byte, or says there is none");
+    checkf(esc_first_nul("ab\0c", 4) == 2 && esc_first_nul("abc", 3) == 3 &&
+               esc_first_nul("", 0) == 0,
+           NULL, "esc_first_nul finds the first NUL byte, or says there is none");
 }
 
 int main(void)

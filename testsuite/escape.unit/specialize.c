@@ -1,24 +1,16 @@
 /* specialize.c - unit tests of callee summaries specialised to a call's constant arguments, on
  * hand-built IR. */
-#include <dejagnu.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "core/escape.h"
 #include "core/summary.h"
 #include "core/util.h"
 #include "fixture.h"
 #include "module.h"
-
-static void check(bool ok, const char *what)
-{
-    if (ok)
-        pass("%s", what);
-    else
-        fail("%s", what);
-}
 
 static const struct esc_function_result *result_of(struct unit *u, const char *name)
 {
