@@ -70,9 +70,10 @@ enum esc_object_flags {
        would tie every structure of a program together. */
     ESC_OBJF_DEEPER = 1u << 5,
     ESC_OBJF_THREAD = 1u << 4, /* KEPT: kept by a thread the call starts */
-    /* STATIC: a read-only static whose initializer holds only function
-       addresses, all given as statements outside the CFG: it points to
-       nothing else (a table of this unit's handlers). */
+    /* STATIC: a read-only static whose initializer holds only addresses
+       of functions and statics, all given as statements outside the CFG:
+       it points to nothing else (a table of this unit's handlers, or the
+       constant a local array is initialized from). */
     ESC_OBJF_KNOWN_CONTENTS = 1u << 6,
 };
 

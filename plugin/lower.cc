@@ -106,39 +106,46 @@ int param_index(const lowering &l, tree parm)
 }
 
 uint32_t object_for_decl(lowering &l, tree decl);
+struct esc_operand lower_address(lowering &l, tree ref);
 
-/* walk_tree callback: collect the functions whose addresses an
-   initializer takes; any other address makes the contents unknown. */
-tree collect_function_addresses(tree *tp, int *walk_subtrees, void *data)
+/* walk_tree callback: collect what an initializer takes the address of
+   when that is a function or a static (or a string: read-only data holds
+   no pointer to anything); any other address makes the contents unknown. */
+tree collect_static_addresses(tree *tp, int *walk_subtrees, void *data)
 {
     auto *found = static_cast<std::pair<std::vector<tree>, bool> *>(data);
     if (TREE_CODE(*tp) != ADDR_EXPR)
         return NULL_TREE;
     tree target = TREE_OPERAND(*tp, 0);
-    if (TREE_CODE(target) == FUNCTION_DECL)
+    tree base = get_base_address(target);
+    if (base && (TREE_CODE(base) == FUNCTION_DECL || (VAR_P(base) && is_global_var(base))))
         found->first.push_back(target);
-    else
+    else if (!base || TREE_CODE(base) != STRING_CST)
         found->second = false;
     *walk_subtrees = 0;
     return NULL_TREE;
 }
 
-/* A read-only static whose initializer takes only function addresses (a
-   table of handlers): its contents are those functions and nothing else,
-   given as stores outside the CFG, so an indirect call through it can use
-   their summaries. */
-void lower_function_table(lowering &l, tree decl, uint32_t obj)
+/* A read-only static whose initializer takes only addresses of functions
+   and statics (a table of handlers, or the constant GCC copies a local
+   array's initializer from, `*.LC3`): its contents are those and nothing
+   else, given as stores outside the CFG, so an indirect call through it
+   can use the functions' summaries, and a pointer loaded from it is the
+   static it names rather than "memory reachable from '*.LC3'". */
+void lower_constant_table(lowering &l, tree decl, uint32_t obj)
 {
     if (!VAR_P(decl) || !TREE_READONLY(decl) || TREE_PUBLIC(decl) || DECL_EXTERNAL(decl) ||
         !DECL_INITIAL(decl) || DECL_INITIAL(decl) == error_mark_node)
         return;
     std::pair<std::vector<tree>, bool> found({}, true);
-    walk_tree_without_duplicates(&DECL_INITIAL(decl), collect_function_addresses, &found);
-    if (!found.second || found.first.empty())
+    walk_tree_without_duplicates(&DECL_INITIAL(decl), collect_static_addresses, &found);
+    if (!found.second)
         return;
     l.fn->objects[obj].flags |= ESC_OBJF_KNOWN_CONTENTS;
-    for (tree fndecl : found.first) {
-        struct esc_operand src = esc_opnd_addr(object_for_decl(l, fndecl), 0);
+    for (tree target : found.first) {
+        struct esc_operand src = lower_address(l, target);
+        if (src.kind != ESC_OPND_ADDR)
+            continue;
         struct esc_stmt s = {};
         s.kind = ESC_STMT_ASSIGN;
         s.lhs = esc_opnd_mem(obj, ESC_UNKNOWN_OFFSET, -1);
@@ -193,7 +200,7 @@ uint32_t object_for_decl(lowering &l, tree decl)
     }
     l.objects[DECL_UID(decl)] = id;
     if (kind == ESC_OBJ_STATIC)
-        lower_function_table(l, decl, id);
+        lower_constant_table(l, decl, id);
     return id;
 }
 
