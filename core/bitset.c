@@ -55,6 +55,17 @@ bool esc_bitset_empty(const struct esc_bitset *s, uint32_t nwords)
     return esc_bitset_next(s, nwords, 0) == ESC_NONE;
 }
 
+bool esc_bitset_adds_masked(const struct esc_bitset *src, const struct esc_bitset *mask,
+                            const struct esc_bitset *have, uint32_t nwords)
+{
+    if (!src->words || !mask->words)
+        return false;
+    for (uint32_t i = 0; i < nwords; i++)
+        if (src->words[i] & mask->words[i] & ~(have->words ? have->words[i] : 0))
+            return true;
+    return false;
+}
+
 uint32_t esc_bitset_next(const struct esc_bitset *s, uint32_t nwords, uint32_t from)
 {
     if (!s->words)

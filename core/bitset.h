@@ -19,6 +19,10 @@ bool esc_bitset_add(struct esc_bitset *s, uint32_t bit, uint32_t nwords);
 void esc_bitset_remove(struct esc_bitset *s, uint32_t bit);
 bool esc_bitset_union(struct esc_bitset *dst, const struct esc_bitset *src, uint32_t nwords);
 bool esc_bitset_empty(const struct esc_bitset *s, uint32_t nwords);
+/* Does SRC hold a bit of MASK that HAVE lacks (what a union would add
+   that matters)? */
+bool esc_bitset_adds_masked(const struct esc_bitset *src, const struct esc_bitset *mask,
+                            const struct esc_bitset *have, uint32_t nwords);
 
 /* Iterate: for (b = esc_bitset_next(s, nw, 0); b != ESC_NONE; b = esc_bitset_next(s, nw, b + 1)) */
 uint32_t esc_bitset_next(const struct esc_bitset *s, uint32_t nwords, uint32_t from);

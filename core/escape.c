@@ -124,6 +124,7 @@ struct analysis {
     uint32_t *nheap_steps;
     struct esc_u64map infeasible;   /* (object, flow) pairs with no feasible path */
     struct esc_u64map holds;        /* (object, value) -> 1 + may the value point to it */
+    struct esc_bitset carriable;    /* the objects a carried set is searched for */
     uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
     struct esc_function_result *out;
@@ -602,11 +603,21 @@ static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
     esc_summary_add_leak(a->summary, param, level, sink, other, why);
 }
 
+/* What the users of read_carried look for in a carried set: parameters'
+   memory, stack objects and heap objects.  Statics, functions and unknown
+   memory in it change nothing. */
+static bool carriable(const struct esc_object *o)
+{
+    return o->kind == ESC_OBJ_CALLER || o->kind == ESC_OBJ_HEAP || esc_object_is_stack(o);
+}
+
 /* The objects flow F carries, into OUT (cleared first), less the one a
-   branch ruled out.  A callee's summary that reads what an argument
-   points to (*p of unknown extent) gets no help from the explainer's
-   field offsets, so each object it reads must be one the argument can
-   really point to. */
+   branch ruled out; only its carriable objects are exact.  A callee's
+   summary that reads what an argument points to (*p of unknown extent)
+   gets no help from the explainer's field offsets, so each object it
+   reads must be one the argument can really point to.  That question is
+   a path search, so it is asked only for objects whose contents would add
+   a carriable object. */
 static void read_carried(struct analysis *a, const struct esc_flow *f, struct esc_bitset *out)
 {
     if (out->words)
@@ -617,7 +628,9 @@ static void read_carried(struct analysis *a, const struct esc_flow *f, struct es
         const struct esc_bitset *base = esc_pts(&a->pt, f->src.id);
         for (uint32_t o = esc_bitset_next(base, a->pt.nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(base, a->pt.nwords, o + 1))
-            if (esc_flow_reads_object(a->fn, f->flags, o) && value_may_hold(a, o, f->src.id))
+            if (esc_flow_reads_object(a->fn, f->flags, o) &&
+                esc_bitset_adds_masked(esc_contents(&a->pt, o), &a->carriable, out, a->pt.nwords) &&
+                value_may_hold(a, o, f->src.id))
                 esc_bitset_union(out, esc_contents(&a->pt, o), a->pt.nwords);
     }
     if (f->exclude != ESC_NONE)
@@ -1176,8 +1189,11 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     a.escape_parent = esc_xmalloc(fn->nobjects * sizeof *a.escape_parent);
     a.heap_steps = esc_xcalloc(fn->nobjects, sizeof *a.heap_steps);
     a.nheap_steps = esc_xcalloc(fn->nobjects, sizeof *a.nheap_steps);
-    for (uint32_t o = 0; o < fn->nobjects; o++)
+    for (uint32_t o = 0; o < fn->nobjects; o++) {
         a.escape_parent[o] = ESC_NONE;
+        if (carriable(&fn->objects[o]))
+            esc_bitset_add(&a.carriable, o, a.pt.nwords);
+    }
 
     propagate(&a);
     if (resolve.config && resolve.config->extern_facts)
@@ -1209,6 +1225,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     free(a.escape_parent);
     esc_u64map_free(&a.infeasible);
     esc_u64map_free(&a.holds);
+    esc_bitset_free(&a.carriable);
     free(a.def_start);
     free(a.def_flow);
     esc_pointsto_free(&a.pt);

@@ -142,6 +142,8 @@ void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site)
 {
     if (site->offset == ESC_UNKNOWN_OFFSET || site->size <= 0)
         return; /* only exact places can restore anything */
+    if (s->writes_overflow && s->nwrites == ESC_MAX_WRITES)
+        return; /* full: a new place would only set the flag again */
     for (uint32_t i = 0; i < s->nwrites; i++)
         if (same_site(&s->writes[i], site))
             return;
