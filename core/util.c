@@ -79,13 +79,18 @@ void esc_grow(void **items, uint32_t *cap, uint32_t need, size_t size)
 
 void esc_strbuf_add(struct esc_strbuf *sb, const char *s)
 {
-    size_t n = strlen(s);
+    esc_strbuf_addn(sb, s, strlen(s));
+}
+
+void esc_strbuf_addn(struct esc_strbuf *sb, const char *s, size_t n)
+{
     if (sb->len + n + 1 > sb->cap) {
         sb->cap = (sb->len + n + 1) * 2;
         sb->text = esc_xrealloc(sb->text, sb->cap);
     }
-    memcpy(sb->text + sb->len, s, n + 1);
+    memcpy(sb->text + sb->len, s, n);
     sb->len += n;
+    sb->text[sb->len] = '\0';
 }
 
 void esc_strbuf_addf(struct esc_strbuf *sb, const char *fmt, ...)

@@ -35,6 +35,7 @@ struct esc_strbuf {
 void esc_strbuf_addf(struct esc_strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void esc_strbuf_add(struct esc_strbuf *sb, const char *s);
+void esc_strbuf_addn(struct esc_strbuf *sb, const char *s, size_t n);
 char *esc_strbuf_finish(struct esc_strbuf *sb); /* caller frees */
 
 /* A hash map from 64-bit keys to 32-bit values (open addressing). */

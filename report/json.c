@@ -269,24 +269,38 @@ static json_t *function_json(const struct esc_function_result *r, const struct e
     return out;
 }
 
-/* Append V's text to OUT, each line after the first indented by INDENT
-   spaces, as if V had been dumped inside its parent; false when out of
-   memory. */
+/* Where json_dump_callback's text goes: OUT, each line after the first
+   indented by INDENT more spaces, as if dumped inside its parent. */
+struct nested_sink {
+    struct esc_strbuf *out;
+    int indent;
+};
+
+static int add_indented(const char *buffer, size_t size, void *data)
+{
+    static const char spaces[] = "        ";
+    const struct nested_sink *sink = data;
+    const char *end = buffer + size;
+    while (buffer < end) {
+        const char *nl = memchr(buffer, '\n', (size_t)(end - buffer));
+        size_t n = nl ? (size_t)(nl + 1 - buffer) : (size_t)(end - buffer);
+        esc_strbuf_addn(sink->out, buffer, n);
+        if (nl)
+            esc_strbuf_addn(sink->out, spaces, (size_t)sink->indent);
+        buffer += n;
+    }
+    return 0;
+}
+
+/* Append V's text to OUT, nested INDENT spaces deep (at most 8); false
+   when out of memory.  Straight into OUT: a unit of thousands of
+   functions made one dump and a copy per line of each. */
 static bool append_nested(struct esc_strbuf *out, const json_t *v, int indent)
 {
-    char *text =
-        json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
-    if (!text)
-        return false;
-    for (const char *line = text; line;) {
-        const char *nl = strchr(line, '\n');
-        esc_strbuf_addf(out, "%.*s", (int)(nl ? nl - line : (ptrdiff_t)strlen(line)), line);
-        if (nl)
-            esc_strbuf_addf(out, "\n%*s", indent, "");
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    return true;
+    struct nested_sink sink = {out, indent};
+    return json_dump_callback(v, add_indented, &sink,
+                              JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII |
+                                  JSON_ENCODE_ANY) == 0;
 }
 
 char *esc_report_json(const struct esc_module *m, const struct esc_results *results,
