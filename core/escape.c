@@ -573,8 +573,6 @@ static void record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
     if (known && (!has_site || (esc_param_store_site(p, level, site.param, &recorded) &&
                                 recorded.offset == site.offset && recorded.size == site.size)))
         return; /* nothing new */
-    if (!flow_persists(a, id))
-        return;
     uint32_t nsteps;
     struct esc_step *steps = feasible_path(a, o, id, &nsteps);
     if (!steps)
@@ -657,7 +655,7 @@ static void propagate(struct analysis *a)
         for (uint32_t i = 0; i < writers->n; i++) {
             uint32_t id = writers->items[i];
             const struct esc_flow *f = &a->flows.items[id];
-            if (f->src.kind == ESC_OPND_UNKNOWN)
+            if (f->src.kind == ESC_OPND_UNKNOWN || !flow_persists(a, id))
                 continue;
             read_carried(a, f, &carried);
             for (uint32_t o = esc_bitset_next(&carried, nwords, 0); o != ESC_NONE;
@@ -672,8 +670,6 @@ static void propagate(struct analysis *a)
                 if (stack ? already_reported(a->out, o, f->stmt)
                           : obj->kind != ESC_OBJ_HEAP || a->escaping[o])
                     continue;
-                if (!flow_persists(a, id))
-                    break;
                 uint32_t nsteps;
                 struct esc_step *steps = feasible_path(a, o, id, &nsteps);
                 if (!steps)
@@ -716,7 +712,7 @@ static void record_fact(struct analysis *a, uint32_t o, uint32_t id, uint32_t ca
     for (uint32_t i = 0; i < n; i++)
         if (deps[i].from == 0) /* deeper: the objects stored in O have facts of their own */
             deps[kept++] = deps[i];
-    if (!kept || reported_anywhere(a->out, o) || !flow_persists(a, id))
+    if (!kept || reported_anywhere(a->out, o))
         return;
     struct esc_function_result *out = a->out;
     struct esc_extern_fact *fact = NULL;
@@ -767,7 +763,7 @@ static void record_dep(struct analysis *a, uint32_t o, uint32_t id, uint32_t cal
     bool overflow = false;
     uint32_t n = esc_call_deps(a->fn, &a->flows, call, arg, level,
                                obj->flags & ESC_OBJF_DEEP ? 1 : 0, deps, &overflow);
-    if ((!n && !overflow) || !flow_persists(a, id))
+    if (!n && !overflow)
         return;
     uint32_t nsteps;
     struct esc_step *steps = feasible_path(a, o, id, &nsteps);
@@ -801,7 +797,7 @@ static void collect_external(struct analysis *a, uint32_t e, bool *seen, uint32_
         for (uint32_t i = 0; i < writers->n; i++) {
             uint32_t id = writers->items[i];
             const struct esc_flow *f = &a->flows.items[id];
-            if (f->src.kind == ESC_OPND_UNKNOWN || (w == e && f->arg < 1))
+            if (f->src.kind == ESC_OPND_UNKNOWN || (w == e && f->arg < 1) || !flow_persists(a, id))
                 continue;
             uint32_t arg = w == e ? f->arg - 1u : warg;
             unsigned level = w == e ? f->level : 1;
@@ -814,8 +810,6 @@ static void collect_external(struct analysis *a, uint32_t e, bool *seen, uint32_
                 } else if (esc_object_is_stack(obj)) {
                     record_fact(a, o, id, call, arg, level);
                 } else if (obj->kind == ESC_OBJ_HEAP && !seen[o] && !a->escaping[o]) {
-                    if (!flow_persists(a, id))
-                        continue;
                     uint32_t nsteps;
                     struct esc_step *steps = feasible_path(a, o, id, &nsteps);
                     if (!steps)
