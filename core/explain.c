@@ -247,6 +247,7 @@ struct search {
     uint32_t head;             /* the next state to expand */
     struct esc_u64map seen;    /* (node, writing statement) -> state */
     struct esc_u64map by_node; /* node -> 1 + its latest state */
+    struct esc_bitset pushed;  /* flows whose states were queued (see push_states) */
     uint32_t *nodes;
     bool running; /* being expanded: a question about it from inside is answered "may" */
 };
@@ -265,13 +266,24 @@ static void add_state(struct search *s, struct state st)
 
 static bool may_point(struct esc_explainer *ex, uint32_t value, uint32_t obj);
 
+/* Has flow FI queued its states already?  What a flow creates does not
+   depend on the state it is reached from, only its parent does, and the
+   first parent is the one on a shortest path: a flow is pushed once.
+   sqlite3VdbeExec's contents are read by thousands of loads each, so this
+   saves millions of repeated pushes that would find every state seen. */
+static bool pushed(const struct search *s, uint32_t fi)
+{
+    return esc_bitset_has(&s->pushed, fi);
+}
+
 /* Queue the states flow FI creates from PARENT. */
 static void push_states(struct search *s, uint32_t fi, uint32_t parent)
 {
     const struct esc_pointsto *pt = s->ex->pt;
     const struct esc_flow *f = &s->ex->flows->items[fi];
-    if (f->exclude == s->obj)
+    if (f->exclude == s->obj || pushed(s, fi))
         return;
+    esc_bitset_add(&s->pushed, fi, esc_bitset_words(s->ex->flows->n));
     uint32_t k = operand_nodes(s->ex->fn, pt, &f->dst, 0, s->nodes);
     uint32_t *nodes = s->nodes;
     if (f->dst.kind == ESC_OPND_DEREF && k) {
@@ -392,6 +404,7 @@ static void search_free(struct search *s)
     free(s->nodes);
     esc_u64map_free(&s->seen);
     esc_u64map_free(&s->by_node);
+    esc_bitset_free(&s->pushed);
     free(s);
 }
 
@@ -407,7 +420,7 @@ static bool expand_next(struct search *s)
     struct state at = s->states[head];
     for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
         uint32_t fi = ex->reader_flow[r];
-        if (feeds(s, &at, fi))
+        if (!pushed(s, fi) && feeds(s, &at, fi))
             push_states(s, fi, head);
     }
     return true;
