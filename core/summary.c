@@ -34,6 +34,8 @@ void esc_summary_free(struct esc_summary *s)
                 esc_leak_why_free(s->params[i].why[l][k]);
     free(s->params);
     free(s->writes);
+    esc_u64map_free(&s->writes_index);
+    free(s->writes_prev);
     for (uint32_t i = 0; i < s->nowned; i++)
         free(s->owned[i]);
     free(s->owned);
@@ -138,19 +140,60 @@ bool esc_param_store_site(const struct esc_param_summary *p, unsigned level, uin
     return false;
 }
 
+/* Up to this many writes a scan is cheaper than the index. */
+#define WRITES_SCANNED 16
+
+/* Equal for writes same_site takes as one (a static's identity aside). */
+static uint64_t write_hash(const struct esc_site *w)
+{
+    return ((uint64_t)w->param | (uint64_t)w->level << 8) ^ (uint64_t)w->offset << 16 ^
+           (uint64_t)w->size << 40;
+}
+
+static void index_write(struct esc_summary *s, uint32_t i)
+{
+    uint64_t h = write_hash(&s->writes[i]);
+    uint32_t *latest = esc_u64map_get(&s->writes_index, h);
+    s->writes_prev[i] = latest ? *latest - 1 : ESC_NONE;
+    esc_u64map_put(&s->writes_index, h, i + 1);
+}
+
+static bool has_write(const struct esc_summary *s, const struct esc_site *site)
+{
+    if (s->nwrites <= WRITES_SCANNED) {
+        for (uint32_t i = 0; i < s->nwrites; i++)
+            if (same_site(&s->writes[i], site))
+                return true;
+        return false;
+    }
+    uint32_t *latest = esc_u64map_get(&s->writes_index, write_hash(site));
+    for (uint32_t i = latest ? *latest - 1 : ESC_NONE; i != ESC_NONE; i = s->writes_prev[i])
+        if (same_site(&s->writes[i], site))
+            return true;
+    return false;
+}
+
 void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site)
 {
     if (site->offset == ESC_UNKNOWN_OFFSET || site->size <= 0)
         return; /* only exact places can restore anything */
     if (s->writes_overflow && s->nwrites == ESC_MAX_WRITES)
         return; /* full: a new place would only set the flag again */
-    for (uint32_t i = 0; i < s->nwrites; i++)
-        if (same_site(&s->writes[i], site))
-            return;
-    if (s->nwrites == ESC_MAX_WRITES)
+    if (has_write(s, site))
+        return;
+    if (s->nwrites == ESC_MAX_WRITES) {
         s->writes_overflow = true;
-    else
-        *ESC_PUSH(s->writes, s->nwrites, s->cap_writes) = *site;
+        return;
+    }
+    *ESC_PUSH(s->writes, s->nwrites, s->cap_writes) = *site;
+    if (s->nwrites <= WRITES_SCANNED)
+        return;
+    if (!s->writes_prev) {
+        s->writes_prev = esc_xmalloc(ESC_MAX_WRITES * sizeof *s->writes_prev);
+        for (uint32_t i = 0; i + 1 < s->nwrites; i++)
+            index_write(s, i);
+    }
+    index_write(s, s->nwrites - 1);
 }
 
 bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)

@@ -119,6 +119,11 @@ struct esc_summary {
     uint32_t nwrites, cap_writes;
     bool writes_overflow;
     struct esc_site *writes;
+    /* Past a few writes, finding a place again by hash: write_hash(site)
+       -> 1 + the latest write with that hash, writes_prev[i] the one
+       before it (a function such as sqlite3VdbeExec notes thousands). */
+    struct esc_u64map writes_index;
+    uint32_t *writes_prev;
     const struct esc_function *fn; /* the definition it summarises; NULL for a model */
     /* Strings a model's summary owns (its sites' static names). */
     uint32_t nowned, cap_owned;
