@@ -156,6 +156,7 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
                reported == 1 ? "finding" : "findings", suppressed);
         current_function_decl = fn;
     }
+    esc_forget_source_lines();
 }
 
 const char *esc_rule_ids()

@@ -55,6 +55,18 @@ static inline tree esc_ref_base_and_extent(tree ref, HOST_WIDE_INT *offset, HOST
     return get_ref_base_and_extent_hwi(ref, offset, size, reverse);
 }
 
+/* Free the source lines GCC read to show under diagnostics.  Quoting one
+   line of sqlite3.c makes GCC keep all 9 MB of it and a record per line
+   (16 MB) until cc1 exits, on top of its peak; it reads the file again if
+   a later diagnostic needs it.  input.h (11 and 12) declares this as
+   diagnostics_file_cache_fini, a name cc1 does not define: the symbol is
+   diagnostic_file_cache_fini. */
+void diagnostic_file_cache_fini(void);
+static inline void esc_forget_source_lines(void)
+{
+    diagnostic_file_cache_fini();
+}
+
 /* The GCC release the plugin was built for, which plugin_init has checked
    is the one running it.  GCC 11's version.h declares version_string as a
    symbol of cc1, GCC 12's defines it as a macro: a GCC 11 build naming it
