@@ -59,18 +59,43 @@ struct esc_module *esc_module_new(const char *main_file)
     return m;
 }
 
-/* The per-statement, per-block and per-ref arrays are in the arena. */
+/* The per-statement, per-block and per-ref arrays are in the arena, and
+   once sealed all but the objects. */
 static void free_function(struct esc_function *fn)
 {
-    free(fn->refs);
-    free(fn->param_ranges);
-    free(fn->arg_sources);
-    free(fn->params);
+    if (!fn->sealed) {
+        free(fn->refs);
+        free(fn->param_ranges);
+        free(fn->arg_sources);
+        free(fn->params);
+        free(fn->values);
+        free(fn->stmts);
+        free(fn->blocks);
+    }
     free(fn->objects);
-    free(fn->values);
-    free(fn->stmts);
-    free(fn->blocks);
     free(fn);
+}
+
+#define MOVE_TO_ARENA(m, fn, items, n, cap)                                                        \
+    do {                                                                                           \
+        void *copy = esc_arena_copy(&(m)->arena, (fn)->items, (size_t)(fn)->n * sizeof *(fn)->items); \
+        free((fn)->items);                                                                         \
+        (fn)->items = copy;                                                                        \
+        (fn)->cap = (fn)->n;                                                                       \
+    } while (0)
+
+void esc_function_seal(struct esc_module *m, struct esc_function *fn)
+{
+    if (fn->sealed)
+        return;
+    MOVE_TO_ARENA(m, fn, refs, nrefs, cap_refs);
+    MOVE_TO_ARENA(m, fn, param_ranges, nparam_ranges, cap_param_ranges);
+    MOVE_TO_ARENA(m, fn, arg_sources, narg_sources, cap_arg_sources);
+    MOVE_TO_ARENA(m, fn, params, nparams, cap_params);
+    MOVE_TO_ARENA(m, fn, values, nvalues, cap_values);
+    MOVE_TO_ARENA(m, fn, stmts, nstmts, cap_stmts);
+    MOVE_TO_ARENA(m, fn, blocks, nblocks, cap_blocks);
+    fn->sealed = true;
 }
 
 void esc_module_free(struct esc_module *m)

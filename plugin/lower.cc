@@ -1003,4 +1003,5 @@ void esc_lower_function(function *fun)
             lower_statement(l, block, gsi_stmt(gsi));
     }
     lower_erased_returns(l);
+    esc_function_seal(l.m, l.fn);
 }
