@@ -78,7 +78,8 @@ static void free_function(struct esc_function *fn)
 
 #define MOVE_TO_ARENA(m, fn, items, n, cap)                                                        \
     do {                                                                                           \
-        void *copy = esc_arena_copy(&(m)->arena, (fn)->items, (size_t)(fn)->n * sizeof *(fn)->items); \
+        void *copy =                                                                               \
+            esc_arena_copy(&(m)->arena, (fn)->items, (size_t)(fn)->n * sizeof *(fn)->items);       \
         free((fn)->items);                                                                         \
         (fn)->items = copy;                                                                        \
         (fn)->cap = (fn)->n;                                                                       \

@@ -274,7 +274,7 @@ struct esc_function {
     struct esc_param_range *param_ranges; /* in block order */
     uint32_t narg_sources, cap_arg_sources;
     struct esc_arg_source *arg_sources; /* in statement order */
-    bool sealed; /* esc_function_seal moved all but objects to the arena */
+    bool sealed;                        /* esc_function_seal moved all but objects to the arena */
 };
 
 struct esc_module {
@@ -315,7 +315,7 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
    arena.  Grown in the malloc heap while GCC lowered it, between GCC's
    own objects, they would leave holes there once freed after the
    analysis, which GCC's later passes fill page by page: sqlite3.c's
-   14 MB of them ended as 12 MB more peak memory.  Only objects may be
+   14 MB of them ended as 9.5 MB more peak memory.  Only objects may be
    added after this (the analysis adds some). */
 void esc_function_seal(struct esc_module *m, struct esc_function *fn);
 
