@@ -28,11 +28,25 @@
 #define ESC_BUDGET_NOTE                                                                            \
     "too large: analysing it needs more than 2^29 statement visits or 256 MiB of paths"
 
-/* Start counting for one function. */
-void esc_budget_start(void);
+/* The counts and limits of the analysis under way.  Analyses nest: a
+   call with constant arguments analyses its callee again (specialize.c)
+   in the middle of the caller's analysis, so the caller's state is saved
+   when the callee's starts and given back when it ends, as GCC's
+   analyzer saves and restores its state around a nested question. */
+struct esc_budget {
+    uint64_t walked, kept;
+    uint64_t walk_limit, keep_limit;
+};
 
-/* No limit: outside the analysis of a function. */
-void esc_budget_stop(void);
+/* Start counting for one function; returns the state of the analysis it
+   interrupts (no limit, outside any), for esc_budget_end. */
+struct esc_budget esc_budget_begin(void);
+
+/* End the function's count and resume OUTER.  The statements the nested
+   analysis visited are charged to OUTER too, since its time is spent on
+   OUTER's behalf: a caller with many specialised calls still stops at
+   its budget.  Its memory is not: it is freed when it ends. */
+void esc_budget_end(struct esc_budget outer);
 
 /* Count STATEMENTS visited, or BYTES kept; false once either budget is
    used up, and from then on (the caller gives its cheapest safe answer:

@@ -1157,7 +1157,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         skip_summary(summary);
         return;
     }
-    esc_budget_start();
+    struct esc_budget outer_budget = esc_budget_begin();
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
     struct esc_summary_table merged = {0};
     struct esc_callees resolve = {0};
@@ -1238,7 +1238,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         fn->over_budget = true;
         skip_summary(summary);
     }
-    esc_budget_stop();
+    esc_budget_end(outer_budget);
 }
 
 void esc_function_result_free(struct esc_function_result *r)
