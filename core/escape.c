@@ -1240,34 +1240,3 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     }
     esc_budget_end(outer_budget);
 }
-
-void esc_function_result_free(struct esc_function_result *r)
-{
-    for (uint32_t i = 0; i < r->nfindings; i++) {
-        free(r->findings[i].steps);
-        free(r->findings[i].heap_steps);
-        free(r->findings[i].frees);
-    }
-    free(r->findings);
-    r->findings = NULL;
-    r->nfindings = r->cap_findings = 0;
-    free(r->heap_sites);
-    r->heap_sites = NULL;
-    r->nheap_sites = 0;
-    for (uint32_t i = 0; i < r->nfacts; i++) {
-        free(r->facts[i].steps);
-        free(r->facts[i].frees);
-    }
-    free(r->facts);
-    r->facts = NULL;
-    r->nfacts = r->cap_facts = 0;
-}
-
-void esc_results_free(struct esc_results *results)
-{
-    for (uint32_t i = 0; i < results->nfunctions; i++)
-        esc_function_result_free(&results->functions[i]);
-    free(results->functions);
-    results->functions = NULL;
-    results->nfunctions = 0;
-}

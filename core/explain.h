@@ -2,7 +2,7 @@
 #ifndef ESC_EXPLAIN_H
 #define ESC_EXPLAIN_H
 
-#include "escape.h"
+#include "result.h"
 #include "flows.h"
 #include "pointsto.h"
 

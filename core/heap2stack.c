@@ -656,34 +656,3 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
     if (callees && callees->config && callees->config->extern_facts)
         heap_facts(fn, flows, pt, callees, self, out);
 }
-
-/* Each verdict's stable id (for reports) and its words. */
-static const struct {
-    const char *id, *text;
-} verdicts[ESC_HEAP_VERDICT_COUNT] = {
-    [ESC_HEAP_STACKABLE] = {"stackable", "a stack array would do"},
-    [ESC_HEAP_ALLOCATOR] = {"allocator", "allocator without a stack equivalent"},
-    [ESC_HEAP_SIZE_UNKNOWN] = {"size-unknown", "size not a positive constant"},
-    [ESC_HEAP_SIZE_TOO_BIG] = {"size-too-big", "size over the heap-max limit"},
-    [ESC_HEAP_UNKNOWN_CALL] = {"unknown-call", "passed to a function nothing is known about"},
-    [ESC_HEAP_EXPOSED] = {"exposed", "address converted to an integer"},
-    [ESC_HEAP_UNKNOWN_MEMORY] = {"unknown-memory", "stored in memory nothing is known about"},
-    [ESC_HEAP_SHARED_RESULT] = {"shared-result", "its allocator lets unknown code keep it"},
-    [ESC_HEAP_ESCAPES] = {"escapes", "outlives the function"},
-    [ESC_HEAP_REALLOCATED] = {"reallocated", "reallocated"},
-    [ESC_HEAP_CALLEE_FREES] = {"callee-frees", "freed by a callee"},
-    [ESC_HEAP_SHARED_FREE] = {"shared-free", "freed together with other memory"},
-    [ESC_HEAP_NOT_ALWAYS_FREED] = {"not-always-freed", "not freed on every path"},
-    [ESC_HEAP_LOOP] = {"loop", "allocated in a loop and not freed in the same iteration"},
-    [ESC_HEAP_RECURSION] = {"recursion", "live across a recursive call"},
-};
-
-const char *esc_heap_verdict_id(enum esc_heap_verdict verdict)
-{
-    return verdict < ESC_HEAP_VERDICT_COUNT ? verdicts[verdict].id : "?";
-}
-
-const char *esc_heap_verdict_text(enum esc_heap_verdict verdict)
-{
-    return verdict < ESC_HEAP_VERDICT_COUNT ? verdicts[verdict].text : "?";
-}

@@ -2,7 +2,7 @@
 #ifndef ESC_HEAP2STACK_H
 #define ESC_HEAP2STACK_H
 
-#include "escape.h"
+#include "result.h"
 #include "flows.h"
 #include "pointsto.h"
 

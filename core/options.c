@@ -1,6 +1,6 @@
 /* options.c - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
 #include "options.h"
-#include "escape.h"
+#include "result.h"
 #include "util.h"
 
 #include <errno.h>

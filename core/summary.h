@@ -2,7 +2,7 @@
 #ifndef ESC_SUMMARY_H
 #define ESC_SUMMARY_H
 
-#include "escape.h"
+#include "result.h"
 #include "extern.h"
 #include "ir.h"
 #include "util.h"

@@ -3,7 +3,7 @@
 #ifndef ESC_JSON_H
 #define ESC_JSON_H
 
-#include "../core/escape.h"
+#include "../core/result.h"
 #include "../core/summary.h"
 
 /* What a report is about, and what wrote it. */

@@ -3,7 +3,7 @@
 #ifndef ESC_VERDICTS_H
 #define ESC_VERDICTS_H
 
-#include "../core/escape.h"
+#include "../core/result.h"
 #include "../core/summary.h"
 
 /* Like Go's -m: one line per address-taken local ("local 'buf' does not
