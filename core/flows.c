@@ -3,7 +3,6 @@
 #include "guards.h"
 #include "libmodel.h"
 #include "pointsto.h"
-#include "specialize.h"
 #include "util.h"
 
 #include <string.h>
@@ -384,6 +383,16 @@ static void external_flows(struct esc_module *m, struct esc_function *fn, struct
     }
 }
 
+/* The summary direct call ID to a function of this unit uses. */
+static const struct esc_summary *own_summary(struct esc_module *m, const struct esc_function *fn,
+                                             const struct esc_callees *callees, uint32_t id)
+{
+    if (!callees)
+        return NULL;
+    const struct esc_summary *sum = esc_summary_table_find(callees->own, fn->stmts[id].callee);
+    return callees->choose_summary ? callees->choose_summary(m, fn, callees, id, sum) : sum;
+}
+
 static void call_flows(struct esc_module *m, struct esc_function *fn,
                        const struct esc_callees *callees, struct esc_flows *flows, uint32_t id)
 {
@@ -400,10 +409,7 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
     if (!s->callee)
         call->summary = indirect_summary(fn, callees, s);
     else if (s->flags & ESC_CALLF_DEFINED)
-        call->summary = callees
-                            ? esc_specialize_call(m, fn, callees, id,
-                                                  esc_summary_table_find(callees->own, s->callee))
-                            : NULL;
+        call->summary = own_summary(m, fn, callees, id);
     else if (callees && callees->models)
         call->summary = esc_summary_table_find(callees->models, s->callee);
     if (!call->summary && s->callee && !(s->flags & ESC_CALLF_DEFINED))
@@ -418,13 +424,19 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
         external_flows(m, fn, flows, id);
 }
 
+static bool stmt_dead(const struct esc_callees *callees, const struct esc_function *fn,
+                      uint32_t stmt, uint32_t arg)
+{
+    return callees && callees->stmt_dead && callees->stmt_dead(callees, fn, stmt, arg);
+}
+
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,
                      const struct esc_callees *callees, struct esc_flows *flows)
 {
     flows->calls = esc_xcalloc(fn->nstmts + 1, sizeof *flows->calls);
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
-        if (esc_spec_dead(callees, fn, id, 0))
+        if (stmt_dead(callees, fn, id, 0))
             continue; /* ruled out by the constants this analysis is for */
         switch (s->kind) {
         case ESC_STMT_ASSIGN:
@@ -435,7 +447,7 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
             break;
         case ESC_STMT_PHI:
             for (uint32_t a = 0; a < s->nargs; a++)
-                if (!esc_spec_dead(callees, fn, id, a + 1))
+                if (!stmt_dead(callees, fn, id, a + 1))
                     add(flows, s->lhs, s->args[a], id,
                         s->args[a].kind == ESC_OPND_ADDR ? ESC_FLOW_ADDRESS : ESC_FLOW_PHI,
                         a < UINT8_MAX ? (uint8_t)(a + 1) : 0);

@@ -82,6 +82,17 @@ struct esc_callees {
        plain summaries everywhere. */
     struct esc_spec_cache *spec_cache;
     const struct esc_spec_context *spec;
+    /* Set by the driver (interproc.c) to specialize.c's answers, so that
+       building flows needs nothing above it.  The summary call STMT uses,
+       given SUM, the plain summary of the unit's function it calls; and
+       whether statement STMT (or, for ARG > 0, the edge its PHI argument
+       ARG comes in by) is ruled out in this analysis.  NULL: SUM, and
+       nothing is ruled out. */
+    const struct esc_summary *(*choose_summary)(struct esc_module *m, const struct esc_function *fn,
+                                                const struct esc_callees *callees, uint32_t stmt,
+                                                const struct esc_summary *sum);
+    bool (*stmt_dead)(const struct esc_callees *callees, const struct esc_function *fn,
+                      uint32_t stmt, uint32_t arg);
 };
 
 /* Turn FN's statements into flows.  Calls are resolved against CALLEES

@@ -150,7 +150,9 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
                                   .component = comp,
                                   .recursive = recursive,
                                   .config = config,
-                                  .spec_cache = esc_spec_cache_new(m, summaries, summaries)};
+                                  .spec_cache = esc_spec_cache_new(m, summaries, summaries),
+                                  .choose_summary = esc_specialize_call,
+                                  .stmt_dead = esc_spec_dead};
     uint32_t *rstart, *radj;
     reverse_edges(n, start, adj, &rstart, &radj);
     bool *stale = esc_xmalloc((n + 1) * sizeof *stale);
