@@ -1,5 +1,6 @@
 /* release.c - is what a call keeps released (a thread joined, a stream closed) before return? */
 #include "release.h"
+#include "refine.h"
 #include "budget.h"
 #include "overwrite.h"
 #include "cfg.h"
@@ -314,4 +315,16 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
     }
     free(covered);
     return joined;
+}
+
+enum esc_persists_answer esc_release_persists(struct esc_refine *r, uint32_t id)
+{
+    const struct esc_function *fn = r->fn;
+    const struct esc_flow *f = &r->flows->items[id];
+    if (f->dst.kind != ESC_OPND_MEM || fn->objects[f->dst.id].kind != ESC_OBJ_KEPT)
+        return ESC_PERSISTS_PASS;
+    if (!r->flows->calls[f->stmt].model && !(fn->objects[f->dst.id].flags & ESC_OBJF_THREAD))
+        return ESC_PERSISTS_PASS; /* kept by a callee of this unit: OVERWRITE asks its summary */
+    return esc_kept_released(fn, r->flows, r->pt, f->stmt, f->arg) ? ESC_PERSISTS_UNDONE
+                                                                   : ESC_PERSISTS_KEPT;
 }

@@ -1,5 +1,4 @@
-/* result.h - what the analysis concludes: findings, their paths, heap verdicts, cross-unit facts,
- * settings. */
+/* result.h - what the analysis concludes: findings, paths, heap verdicts, cross-unit facts. */
 #ifndef ESC_RESULT_H
 #define ESC_RESULT_H
 
