@@ -94,6 +94,7 @@
 #include "escape.h"
 #include "analysis.h"
 #include "budget.h"
+#include "guards.h"
 #include "heap2stack.h"
 #include "util.h"
 #include "validate.h"
@@ -375,11 +376,13 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     resolve.pt = NULL;
     resolve.merged = &merged;
     esc_flows_build(m, fn, &resolve, &a.flows);
+    esc_apply_guards(fn, &a.flows);
     esc_pointsto_solve(fn, &a.flows, &a.pt);
     if (resolve.own && has_function_targets(&a)) {
         struct esc_flows again = {0};
         resolve.pt = &a.pt;
         esc_flows_build(m, fn, &resolve, &again);
+        esc_apply_guards(fn, &again);
         esc_pointsto_free(&a.pt);
         esc_flows_free(&a.flows);
         a.flows = again;

@@ -1,6 +1,5 @@
 /* flows.c - the pointer flows each statement creates: the solver's constraints. */
 #include "flows.h"
-#include "guards.h"
 #include "libmodel.h"
 #include "pointsto.h"
 #include "util.h"
@@ -465,7 +464,6 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
             break;
         }
     }
-    esc_apply_guards(fn, flows);
 }
 
 /* The size of the string literal OP points to, NUL included; 0 if unknown. */

@@ -1,5 +1,6 @@
 /* guards.c - what a branch on `p == &x` says: on its other edge, p does not point to x. */
 #include "guards.h"
+#include "conditions.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -34,23 +35,24 @@ static uint32_t fact_id(struct guard_state *g, uint32_t value, uint32_t object)
     return g->nfacts++;
 }
 
-static void collect_branches(struct guard_state *g)
+/* A block's test `p == &x` (or !=) gives the fact (p, x) on the edge
+   where p does not point to x. */
+static void collect_branches(struct guard_state *g, const struct esc_conds *conds)
 {
     const struct esc_function *fn = g->fn;
     for (uint32_t b = 0; b < fn->nblocks; b++) {
         g->ne_block[b] = ESC_NONE;
-        const struct esc_block *blk = &fn->blocks[b];
-        if (!blk->nstmts)
-            continue;
-        const struct esc_stmt *s = &fn->stmts[blk->stmts[blk->nstmts - 1]];
-        if (s->kind != ESC_STMT_BRANCH || s->args[0].kind != ESC_OPND_VALUE ||
-            s->args[1].kind != ESC_OPND_ADDR || s->true_block == s->false_block)
-            continue;
-        uint32_t id = fact_id(g, s->args[0].id, s->args[1].id);
-        if (id == ESC_NONE)
-            continue;
-        g->edge[b] = (uint64_t)1 << id;
-        g->ne_block[b] = s->op == ESC_CMP_EQ ? s->false_block : s->true_block;
+        uint32_t n;
+        const struct esc_cond_entry *e = esc_block_conds(conds, b, &n);
+        for (uint32_t k = 0; k < n && g->ne_block[b] == ESC_NONE; k++) {
+            if (e[k].term != ESC_COND_EVERY_TERM || e[k].cond.kind != ESC_COND_NOT_POINTS_TO)
+                continue;
+            uint32_t id = fact_id(g, e[k].cond.subject, e[k].cond.object);
+            if (id == ESC_NONE)
+                break;
+            g->edge[b] = (uint64_t)1 << id;
+            g->ne_block[b] = e[k].succ;
+        }
     }
 }
 
@@ -92,7 +94,10 @@ void esc_apply_guards(const struct esc_function *fn, struct esc_flows *flows)
     g.in = esc_xcalloc(fn->nblocks, sizeof *g.in);
     g.edge = esc_xcalloc(fn->nblocks, sizeof *g.edge);
     g.ne_block = esc_xmalloc(fn->nblocks * sizeof *g.ne_block);
-    collect_branches(&g);
+    struct esc_conds conds;
+    esc_conds_init(&conds, fn);
+    collect_branches(&g, &conds);
+    esc_conds_free(&conds);
     if (g.nfacts) {
         solve(&g);
         for (uint32_t i = 0; i < flows->n; i++) {

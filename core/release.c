@@ -4,6 +4,7 @@
 #include "budget.h"
 #include "overwrite.h"
 #include "cfg.h"
+#include "conditions.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -145,23 +146,15 @@ static bool mark_joins(const struct esc_function *fn, const struct esc_flows *fl
 
 /* The successor of block B on which call CREATE is known to have failed
    (`if (pthread_create (...) != 0)`, `if (fmemopen (...) == NULL)`):
-   nothing was kept there.  ESC_NONE if B does not end in such a test. */
-static uint32_t failure_successor(const struct esc_function *fn, uint32_t b, uint32_t create,
-                                  bool thread)
+   nothing was kept there.  ESC_NONE if B does not end in such a test.
+   A thread's status is an error number; a stream is null on failure. */
+static uint32_t failure_successor(const struct esc_function *fn, const struct esc_conds *conds,
+                                  uint32_t b, uint32_t create, bool thread)
 {
-    const struct esc_block *blk = &fn->blocks[b];
     const struct esc_operand *status = &fn->stmts[create].lhs;
-    if (!blk->nstmts || status->kind != ESC_OPND_VALUE)
+    if (status->kind != ESC_OPND_VALUE)
         return ESC_NONE;
-    const struct esc_stmt *s = &fn->stmts[blk->stmts[blk->nstmts - 1]];
-    if (s->kind != ESC_STMT_BRANCH || s->nargs != 2 || s->args[1].kind != ESC_OPND_INT ||
-        s->args[1].value != 0 || s->args[0].kind != ESC_OPND_VALUE || s->args[0].id != status->id ||
-        s->true_block == s->false_block)
-        return ESC_NONE;
-    /* A thread's status is an error number; a stream is null on failure.
-       The true edge of `!= 0` is where the value is nonzero. */
-    bool true_is_nonzero = s->op == ESC_CMP_NE;
-    return true_is_nonzero == thread ? s->true_block : s->false_block;
+    return esc_block_successor_where(conds, b, status->id, !thread);
 }
 
 static bool block_returns(const struct esc_function *fn, uint32_t b)
@@ -282,12 +275,14 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
     }
     if (!joined && !returned) {
         /* Search for a path to a return that avoids every covered block. */
+        struct esc_conds conds;
+        esc_conds_init(&conds, fn);
         bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
         uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
         uint32_t head = 0, tail = 0;
         for (uint32_t e = 0; e < home->nsucc; e++) {
             uint32_t b = home->succ[e];
-            if (b == failure_successor(fn, s->block, create, handle.thread))
+            if (b == failure_successor(fn, &conds, s->block, create, handle.thread))
                 continue;
             if (!seen[b] && !covered[b]) {
                 seen[b] = true;
@@ -300,7 +295,7 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
                 returned = true;
                 break;
             }
-            uint32_t failed = failure_successor(fn, b, create, handle.thread);
+            uint32_t failed = failure_successor(fn, &conds, b, create, handle.thread);
             for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
                 uint32_t next = fn->blocks[b].succ[e];
                 if (next != failed && !seen[next] && !covered[next]) {
@@ -312,6 +307,7 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
         joined = !returned;
         free(seen);
         free(queue);
+        esc_conds_free(&conds);
     }
     free(covered);
     return joined;

@@ -1,5 +1,6 @@
 /* specialize.c - callee summaries for a call's constant arguments, less the paths they rule out. */
 #include "specialize.h"
+#include "conditions.h"
 #include "escape.h"
 #include "util.h"
 
@@ -36,9 +37,8 @@
 #define MAX_DEPTH 32
 
 struct esc_spec_function {
-    uint32_t *range_start; /* per block (CSR): its ranges in range_order */
-    uint32_t *range_order; /* indices into fn->param_ranges */
-    uint64_t relevant;     /* parameters (the first 64) worth a constant */
+    struct esc_conds conds; /* what its edges say about its parameters */
+    uint64_t relevant;      /* parameters (the first 64) worth a constant */
 };
 
 struct spec_entry {
@@ -83,20 +83,10 @@ static uint32_t callee_index(const struct esc_spec_cache *c, const struct esc_st
 
 static void index_ranges(const struct esc_function *fn, struct esc_spec_function *info)
 {
-    info->range_start = esc_xcalloc(fn->nblocks + 2, sizeof *info->range_start);
-    info->range_order = esc_xmalloc((fn->nparam_ranges + 1) * sizeof *info->range_order);
+    esc_conds_init(&info->conds, fn);
     for (uint32_t i = 0; i < fn->nparam_ranges; i++)
-        info->range_start[fn->param_ranges[i].block + 1]++;
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        info->range_start[b + 1] += info->range_start[b];
-    uint32_t *fill = esc_xmalloc((fn->nblocks + 1) * sizeof *fill);
-    memcpy(fill, info->range_start, (fn->nblocks + 1) * sizeof *fill);
-    for (uint32_t i = 0; i < fn->nparam_ranges; i++) {
-        info->range_order[fill[fn->param_ranges[i].block]++] = i;
         if (fn->param_ranges[i].param != ESC_NONE && fn->param_ranges[i].param < 64)
             info->relevant |= UINT64_C(1) << fn->param_ranges[i].param;
-    }
-    free(fill);
 }
 
 /* A parameter passed on to a relevant parameter of a callee is relevant. */
@@ -142,10 +132,8 @@ void esc_spec_cache_free(struct esc_spec_cache *c)
 {
     if (!c)
         return;
-    for (uint32_t f = 0; f < c->m->nfunctions; f++) {
-        free(c->fns[f].range_start);
-        free(c->fns[f].range_order);
-    }
+    for (uint32_t f = 0; f < c->m->nfunctions; f++)
+        esc_conds_free(&c->fns[f].conds);
     free(c->fns);
     for (uint32_t i = 0; i < c->n; i++) {
         free(c->entries[i].params);
@@ -167,47 +155,16 @@ static bool context_value(const struct esc_spec_context *ctx, uint32_t param, in
     return false;
 }
 
-/* Do the entries RANGES[ORDER[LO..HI)] of one term hold with the
-   context's values: for each parameter with a value, one of its ranges? */
-static bool term_holds(const struct esc_spec_context *ctx, const struct esc_param_range *ranges,
-                       const uint32_t *order, uint32_t lo, uint32_t hi)
+static bool known_value(const void *ctx, uint32_t param, int64_t *out)
 {
-    for (uint32_t k = lo; k < hi; k++) {
-        const struct esc_param_range *r = &ranges[order[k]];
-        int64_t v;
-        if (r->param == ESC_NONE || !context_value(ctx, r->param, &v))
-            continue;
-        bool inside = false;
-        for (uint32_t j = lo; j < hi && !inside; j++) {
-            const struct esc_param_range *q = &ranges[order[j]];
-            inside = q->param == r->param && q->lo <= v && v <= q->hi;
-        }
-        if (!inside)
-            return false;
-    }
-    return true;
+    return context_value(ctx, param, out);
 }
 
 /* Can the edge from block B to block S be taken with the context's
-   values?  A block's entries come edge by edge, term by term (ir.h). */
+   values? */
 static bool edge_taken(const struct esc_spec_context *ctx, uint32_t b, uint32_t s)
 {
-    const struct esc_spec_function *info = ctx->info;
-    uint32_t lo = info->range_start[b], hi = info->range_start[b + 1];
-    if (lo == hi)
-        return true;
-    const struct esc_param_range *ranges = ctx->fn->param_ranges;
-    const uint32_t *order = info->range_order;
-    for (uint32_t k = lo; k < hi;) {
-        uint32_t end = k + 1;
-        while (end < hi && ranges[order[end]].succ == ranges[order[k]].succ &&
-               ranges[order[end]].term == ranges[order[k]].term)
-            end++;
-        if (ranges[order[k]].succ == s && term_holds(ctx, ranges, order, k, end))
-            return true;
-        k = end;
-    }
-    return false;
+    return esc_edge_possible(&ctx->info->conds, b, s, known_value, ctx);
 }
 
 static void find_live(struct esc_spec_context *ctx)
