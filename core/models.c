@@ -174,11 +174,6 @@ static bool param_member(struct loader *ld, const json_t *obj, const char *key, 
     return int_member(ld, obj, key, required, 1, ESC_MAX_TRACKED_PARAMS, out, present);
 }
 
-static const char *const sink_names[ESC_LEAK_SINK_COUNT] = {
-    [ESC_LEAK_STATIC] = "static", [ESC_LEAK_KEPT] = "kept",   [ESC_LEAK_THREAD] = "thread",
-    [ESC_LEAK_RESULT] = "result", [ESC_LEAK_PARAM] = "param",
-};
-
 /* One element of a parameter's "leaks".  *NPARAMS grows to cover the
    parameter stored into, which need not be listed itself. */
 static bool load_leak(struct loader *ld, const json_t *leak, struct esc_summary *s,
@@ -189,10 +184,8 @@ static bool load_leak(struct loader *ld, const json_t *leak, struct esc_summary 
     json_t *to = member(ld, leak, "to", K_STRING, true);
     if (!to)
         return false;
-    int sink = 0;
-    while (sink < ESC_LEAK_SINK_COUNT && strcmp(json_string_value(to), sink_names[sink]) != 0)
-        sink++;
-    if (sink == ESC_LEAK_SINK_COUNT)
+    enum esc_leak_sink sink;
+    if (!esc_leak_sink_parse(json_string_value(to), &sink))
         return fail(ld, "to", "unknown sink '%s'; expected static, kept, thread, result or param",
                     json_string_value(to));
     json_int_t level = 0, other = 0;
@@ -210,7 +203,7 @@ static bool load_leak(struct loader *ld, const json_t *leak, struct esc_summary 
                     (long long)other);
     if (other > *nparams)
         *nparams = other;
-    esc_summary_add_leak(s, (uint32_t)(index - 1), (unsigned)level, (enum esc_leak_sink)sink,
+    esc_summary_add_leak(s, (uint32_t)(index - 1), (unsigned)level, sink,
                          has_other ? (uint32_t)(other - 1) : 0, NULL);
     return true;
 }

@@ -265,6 +265,21 @@ static const char *const sink_names[ESC_LEAK_SINK_COUNT] = {
     [ESC_LEAK_RESULT] = "result", [ESC_LEAK_PARAM] = "param",
 };
 
+const char *esc_leak_sink_name(enum esc_leak_sink sink)
+{
+    return sink < ESC_LEAK_SINK_COUNT ? sink_names[sink] : "?";
+}
+
+bool esc_leak_sink_parse(const char *name, enum esc_leak_sink *out)
+{
+    for (int k = 0; name && k < ESC_LEAK_SINK_COUNT; k++)
+        if (strcmp(name, sink_names[k]) == 0) {
+            *out = (enum esc_leak_sink)k;
+            return true;
+        }
+    return false;
+}
+
 void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
 {
     esc_strbuf_addf(out, "%s:", s->name);

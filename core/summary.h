@@ -20,6 +20,12 @@ enum esc_leak_sink {
     ESC_LEAK_SINK_COUNT
 };
 
+/* "static", "kept", "thread", "result", "param": a sink's name in model
+   files, JSON reports and the records gcc-escape link reads. */
+const char *esc_leak_sink_name(enum esc_leak_sink sink);
+/* The sink NAME names; false if none. */
+bool esc_leak_sink_parse(const char *name, enum esc_leak_sink *out);
+
 /* Dereference levels, as in Go: level 0 is the pointer itself (`g = p`),
    level 1 the pointers stored in the memory it points to (`g = *p`, and
    deeper, merged). */
