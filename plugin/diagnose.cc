@@ -1,12 +1,12 @@
 /* diagnose.cc - the core's findings as GCC warnings with notes, unless suppressed. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 /* diagnostic_set_last_function, for the count at the end. */
 #include "tree-diagnostic.h"
 
 extern "C" {
-#include "../core/summary.h"
-#include "../report/diagtext.h"
-#include "../report/verdicts.h"
+#include "core/summaries/summary.h"
+#include "report/diagtext.h"
+#include "report/verdicts.h"
 }
 
 /* The function decls of this unit by DECL_UID, found through the call

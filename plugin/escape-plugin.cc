@@ -1,12 +1,12 @@
 /* escape-plugin.cc - the plugin's entry point: arguments, passes and callbacks. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 #include <sys/stat.h>
 
 extern "C" {
-#include "../core/models.h"
-#include "../core/summary.h"
-#include "../core/util.h"
+#include "core/summaries/models.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
 }
 
 #ifndef ESC_VERSION
@@ -204,7 +204,7 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
     }
     if (esc_opts.json_file && esc_opts.sarif_file &&
         same_output_file(esc_opts.json_file, esc_opts.sarif_file)) {
-        /* Quoted like the other argument errors (core/options.c). */
+        /* Quoted like the other argument errors (core/analysis/options.c). */
         char *message = esc_xasprintf("arguments '-fplugin-arg-escape-json=%s' and "
                                       "'-fplugin-arg-escape-sarif=%s' name the same file; "
                                       "give each report its own",

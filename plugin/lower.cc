@@ -1,9 +1,9 @@
 /* lower.cc - GIMPLE in SSA form to the core IR, one function at a time. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 extern "C" {
-#include "../core/util.h"
-#include "../core/libmodel.h"
+#include "core/base/util.h"
+#include "core/summaries/libmodel.h"
 }
 
 /* Only what can carry an address is lowered.  Pointers and aggregates

@@ -1,9 +1,9 @@
 /* json.c - the JSON report of a translation unit: summaries, verdicts and diagnostics
  * (docs/json.md). */
-#include "json.h"
-#include "diagtext.h"
-#include "verdicts.h"
-#include "../core/util.h"
+#include "report/json.h"
+#include "report/diagtext.h"
+#include "report/verdicts.h"
+#include "core/base/util.h"
 
 #include <jansson.h>
 #include <stddef.h>

@@ -10,7 +10,7 @@
    1. Index: every exported function by name, each parameter a node.
    2. Fixed point: a node's effective leaks are its own plus, for each
       call into another unit it reaches, what the callee's parameter does
-      (summary levels compose as in the plugin, core/extern.c).  A node
+      (summary levels compose as in the plugin, core/summaries/extern.c).  A node
       that changes queues the nodes that depend on it, so a cycle of
       calls across three files settles like recursion inside one:
       leaks only grow, over a finite set of bits.
@@ -29,17 +29,17 @@
    fact finds STATIC in registry_add.1's level-0 leaks: "address of
    local 'it' escapes through argument 1 of 'registry_add', which stores
    it in static storage", with a.c's path, then b.c's. */
-#include "link.h"
-#include "elfsect.h"
-#include "records.h"
-#include "../core/rules.h"
-#include "../core/summary.h"
-#include "../core/util.h"
-#include "../report/diagtext.h"
-#include "../report/embed.h"
-#include "../report/json.h"
-#include "../report/output.h"
-#include "../report/sarif.h"
+#include "tool/link.h"
+#include "tool/elfsect.h"
+#include "tool/records.h"
+#include "core/base/rules.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
+#include "report/diagtext.h"
+#include "report/embed.h"
+#include "report/json.h"
+#include "report/output.h"
+#include "report/sarif.h"
 
 #include <jansson.h>
 #include <stdio.h>

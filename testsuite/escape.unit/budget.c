@@ -2,7 +2,7 @@
 #include <stdbool.h>
 
 #include "check.h"
-#include "core/budget.h"
+#include "core/base/budget.h"
 
 int main(void)
 {
