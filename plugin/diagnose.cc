@@ -121,6 +121,9 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
                    r->skipped);
             continue;
         }
+        for (uint32_t k = 0; k < r->nprobe_notes; k++)
+            inform((location_t)r->probe_notes[k].loc.handle, "gcc-escape: %s",
+                   r->probe_notes[k].text);
         for (uint32_t k = 0; k < r->nfindings; k++) {
             struct esc_finding *f = &r->findings[k];
             esc_suppression by = suppressed_by(fndecl, f);

@@ -82,6 +82,19 @@ const pass_data analyse_pass_data = {
     0,                /* todo_flags_finish */
 };
 
+/* -fplugin-arg-escape-dump-ir: the unit's IR as lowered, before the
+   analysis adds its objects. */
+void dump_ir(const struct esc_module *m)
+{
+    for (uint32_t i = 0; i < m->nfunctions; i++) {
+        struct esc_strbuf out = {};
+        esc_dump_function(m->functions[i], &out);
+        char *text = esc_strbuf_finish(&out);
+        fputs(text, stderr);
+        free(text);
+    }
+}
+
 class analyse_pass : public simple_ipa_opt_pass
 {
   public:
@@ -99,6 +112,8 @@ class analyse_pass : public simple_ipa_opt_pass
         struct esc_config config = {};
         config.heap_max = esc_opts.heap_max;
         config.extern_facts = esc_opts.embed;
+        if (esc_opts.dump_ir)
+            dump_ir(esc_unit);
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);
         esc_emit_diagnostics(&results, &summaries);
         esc_write_reports(&results, &summaries);

@@ -73,4 +73,8 @@ void esc_summarize_function(struct analysis *a);
    (crossunit.c). */
 void esc_collect_cross_unit_facts(struct analysis *a);
 
+/* The notes of the function's test probes, from the analysis's final
+   state (probes.c). */
+void esc_answer_probes(struct analysis *a);
+
 #endif

@@ -408,6 +408,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     esc_heap_to_stack(fn, &a.flows, &a.pt, &resolve, summary ? summary->fn_index : ESC_NONE, out);
     if (summary)
         esc_summarize_function(&a);
+    esc_answer_probes(&a);
     /* qsort's array must not be null even when empty (C11 7.22.5). */
     if (out->nfindings > 1)
         qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);

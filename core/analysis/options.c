@@ -37,6 +37,9 @@ static const struct key_info keys[] = {
     {"verbose", "verbose[=LEVEL]", true,
      "LEVEL 1 (the default when no value is given) notes the verdict on every local, "
      "parameter and allocation, and each suppressed finding; 2 adds each verdict's path"},
+    {"dump-ir", "dump-ir", false,
+     "print every function's IR, as lowered from GIMPLE, on standard error (for tests and "
+     "debugging; see docs/testing.md)"},
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -44,7 +47,7 @@ static const struct key_info keys[] = {
 const char *esc_options_keys(void)
 {
     return "help, version, disable=RULE[,RULE...], models=FILE, summaries=PATH, json=FILE, "
-           "sarif=FILE, embed, heap-max=BYTES, verbose[=LEVEL]";
+           "sarif=FILE, embed, heap-max=BYTES, verbose[=LEVEL], dump-ir";
 }
 
 static char *rule_list(void)
@@ -201,6 +204,8 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
         opts->show_help = true;
     else if (strcmp(key, "embed") == 0)
         opts->embed = true;
+    else if (strcmp(key, "dump-ir") == 0)
+        opts->dump_ir = true;
     else if (strcmp(key, "version") == 0)
         opts->show_version = true;
     else if (strcmp(key, "disable") == 0)

@@ -29,6 +29,8 @@ struct esc_options {
     char *sarif_file;
     /* -fplugin-arg-escape-embed: the .gcc_escape section for gcc-escape link. */
     bool embed;
+    /* -fplugin-arg-escape-dump-ir: each function's IR on standard error. */
+    bool dump_ir;
 };
 
 void esc_options_init(struct esc_options *opts);

@@ -67,6 +67,7 @@ static void free_function(struct esc_function *fn)
         free(fn->refs);
         free(fn->param_ranges);
         free(fn->arg_sources);
+        free(fn->probes);
         free(fn->params);
         free(fn->values);
         free(fn->stmts);
@@ -92,6 +93,7 @@ void esc_function_seal(struct esc_module *m, struct esc_function *fn)
     MOVE_TO_ARENA(m, fn, refs, nrefs, cap_refs);
     MOVE_TO_ARENA(m, fn, param_ranges, nparam_ranges, cap_param_ranges);
     MOVE_TO_ARENA(m, fn, arg_sources, narg_sources, cap_arg_sources);
+    MOVE_TO_ARENA(m, fn, probes, nprobes, cap_probes);
     MOVE_TO_ARENA(m, fn, params, nparams, cap_params);
     MOVE_TO_ARENA(m, fn, values, nvalues, cap_values);
     MOVE_TO_ARENA(m, fn, stmts, nstmts, cap_stmts);
@@ -235,6 +237,14 @@ void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, ui
         (struct esc_param_range){from, to, term, param, lo, hi};
 }
 
+void esc_add_probe(struct esc_module *m, struct esc_function *fn, const struct esc_probe *probe)
+{
+    struct esc_probe *p = ESC_PUSH(fn->probes, fn->nprobes, fn->cap_probes);
+    *p = *probe;
+    p->text = probe->text ? esc_intern(m, probe->text) : NULL;
+    p->loc.file = probe->loc.file ? esc_intern(m, probe->loc.file) : NULL;
+}
+
 void esc_add_arg_source(struct esc_function *fn, const struct esc_arg_source *source)
 {
     *ESC_PUSH(fn->arg_sources, fn->narg_sources, fn->cap_arg_sources) = *source;
@@ -356,6 +366,15 @@ const char *esc_object_kind_name(enum esc_object_kind kind)
     return kind < sizeof names / sizeof names[0] && names[kind] ? names[kind] : "?";
 }
 
+/* Values are named by their index in the function (and the variable
+   they version), not by GCC's SSA version, so that a dump is the same
+   whatever numbering the compiler chose. */
+static void dump_value(const struct esc_function *fn, uint32_t id, struct esc_strbuf *out)
+{
+    const struct esc_value *v = &fn->values[id];
+    esc_strbuf_addf(out, "%s#%u", v->name ? v->name : "", id);
+}
+
 static void dump_operand(const struct esc_function *fn, const struct esc_operand *op,
                          struct esc_strbuf *out)
 {
@@ -366,22 +385,23 @@ static void dump_operand(const struct esc_function *fn, const struct esc_operand
         else
             esc_strbuf_add(out, "-");
         break;
-    case ESC_OPND_VALUE: {
-        const struct esc_value *v = &fn->values[op->id];
-        esc_strbuf_addf(out, "%s_%u", v->name ? v->name : "", v->version);
+    case ESC_OPND_VALUE:
+        dump_value(fn, op->id, out);
         break;
-    }
     case ESC_OPND_ADDR:
         esc_strbuf_addf(out, "&o%u", op->id);
+        if (op->offset == ESC_UNKNOWN_OFFSET)
+            esc_strbuf_add(out, "+?");
+        else if (op->offset)
+            esc_strbuf_addf(out, "+%lld", (long long)op->offset);
         break;
     case ESC_OPND_MEM:
         esc_strbuf_addf(out, "o%u", op->id);
         break;
-    case ESC_OPND_DEREF: {
-        const struct esc_value *v = &fn->values[op->id];
-        esc_strbuf_addf(out, "*%s_%u", v->name ? v->name : "", v->version);
+    case ESC_OPND_DEREF:
+        esc_strbuf_add(out, "*");
+        dump_value(fn, op->id, out);
         break;
-    }
     case ESC_OPND_INT:
         esc_strbuf_addf(out, "%lld", (long long)op->value);
         break;
@@ -389,37 +409,141 @@ static void dump_operand(const struct esc_function *fn, const struct esc_operand
         esc_strbuf_add(out, "?");
         break;
     }
-    if ((op->kind == ESC_OPND_MEM || op->kind == ESC_OPND_DEREF) && op->size >= 0 &&
-        op->offset != ESC_UNKNOWN_OFFSET)
-        esc_strbuf_addf(out, "[%lld:%lld]", (long long)op->offset, (long long)op->size);
+    if (op->kind == ESC_OPND_MEM || op->kind == ESC_OPND_DEREF) {
+        if (op->offset == ESC_UNKNOWN_OFFSET)
+            esc_strbuf_add(out, "[?]");
+        else if (op->size >= 0)
+            esc_strbuf_addf(out, "[%lld:%lld]", (long long)op->offset, (long long)op->size);
+        else
+            esc_strbuf_addf(out, "[%lld:?]", (long long)op->offset);
+    }
+    if ((op->kind == ESC_OPND_MEM || op->kind == ESC_OPND_DEREF) && op->text && *op->text)
+        esc_strbuf_addf(out, "{%s}", op->text);
+}
+
+static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
+                      struct esc_strbuf *out)
+{
+    static const char *const kinds[] = {"assign", "phi", "call", "return", "clobber", "branch"};
+    esc_strbuf_addf(out, "    %u: %s", s->loc.line, kinds[s->kind]);
+    if (s->kind == ESC_STMT_BRANCH && s->nargs == 2) {
+        esc_strbuf_add(out, " ");
+        dump_operand(fn, &s->args[0], out);
+        esc_strbuf_add(out, s->op == ESC_CMP_EQ ? " == " : " != ");
+        dump_operand(fn, &s->args[1], out);
+        esc_strbuf_addf(out, " ? bb%u : bb%u\n", s->true_block, s->false_block);
+        return;
+    }
+    if (s->kind == ESC_STMT_CLOBBER) {
+        esc_strbuf_addf(out, " o%u\n", s->object);
+        return;
+    }
+    if (s->kind == ESC_STMT_ASSIGN && s->op) {
+        static const char *const ops[] = {"", "ptr+", "convert", "select", "expose"};
+        esc_strbuf_addf(out, ".%s", s->op < 5 ? ops[s->op] : "?");
+    }
+    esc_strbuf_add(out, " ");
+    dump_operand(fn, &s->lhs, out);
+    esc_strbuf_add(out, " <-");
+    if (s->kind == ESC_STMT_CALL) {
+        if (s->callee)
+            esc_strbuf_addf(out, " %s", s->callee);
+        else {
+            esc_strbuf_add(out, " (*");
+            dump_operand(fn, &s->target, out);
+            esc_strbuf_add(out, ")");
+        }
+    }
+    for (uint32_t a = 0; a < s->nargs; a++) {
+        esc_strbuf_add(out, " ");
+        if (s->kind == ESC_STMT_PHI && s->arg_blocks && s->arg_blocks[a] != ESC_NONE)
+            esc_strbuf_addf(out, "bb%u:", s->arg_blocks[a]);
+        dump_operand(fn, &s->args[a], out);
+    }
+    static const struct {
+        uint32_t flag;
+        const char *name;
+    } flags[] = {{ESC_STMTF_FRONTEND, "front-end"},
+                 {ESC_CALLF_NORETURN, "noreturn"},
+                 {ESC_CALLF_VLA, "vla"},
+                 {ESC_CALLF_INTERNAL, "internal"},
+                 {ESC_CALLF_ASM, "asm"},
+                 {ESC_CALLF_DEFINED, "defined"}};
+    for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
+        if (s->flags & flags[k].flag)
+            esc_strbuf_addf(out, " [%s]", flags[k].name);
+    if (s->kind == ESC_STMT_CALL && s->object != ESC_NONE)
+        esc_strbuf_addf(out, " [object o%u]", s->object);
+    if (s->noescape_args)
+        esc_strbuf_addf(out, " [noescape %#llx]", (unsigned long long)s->noescape_args);
+    esc_strbuf_add(out, "\n");
 }
 
 void esc_dump_function(const struct esc_function *fn, struct esc_strbuf *out)
 {
-    esc_strbuf_addf(out, "function %s\n", fn->name);
+    esc_strbuf_addf(out, "function %s%s%s\n", fn->name, fn->exported ? " [exported]" : "",
+                    fn->returns_pointer ? " [returns pointer]" : "");
+    for (uint32_t i = 0; i < fn->nparams; i++) {
+        const struct esc_param *p = &fn->params[i];
+        esc_strbuf_addf(out, "  param %u %s%s", i, p->name ? p->name : "?",
+                        p->is_pointer ? " pointer" : "");
+        if (p->value != ESC_NONE) {
+            esc_strbuf_add(out, " value ");
+            dump_value(fn, p->value, out);
+        }
+        if (p->object != ESC_NONE)
+            esc_strbuf_addf(out, " slot o%u", p->object);
+        if (p->caller != ESC_NONE)
+            esc_strbuf_addf(out, " caller o%u", p->caller);
+        if (p->value_bits)
+            esc_strbuf_addf(out, " %s%u", p->value_unsigned ? "u" : "i", p->value_bits);
+        esc_strbuf_add(out, p->noescape ? " [noescape]\n" : "\n");
+    }
     for (uint32_t i = 0; i < fn->nobjects; i++) {
         const struct esc_object *o = &fn->objects[i];
-        esc_strbuf_addf(out, "  o%u %s %s\n", i, esc_object_kind_name(o->kind),
-                        o->name ? o->name : "");
+        esc_strbuf_addf(out, "  o%u %s", i, esc_object_kind_name(o->kind));
+        if (o->name)
+            esc_strbuf_addf(out, " %s", o->name);
+        if (o->flags)
+            esc_strbuf_addf(out, " [flags %#x]", o->flags);
+        esc_strbuf_add(out, "\n");
     }
-    static const char *const kinds[] = {"assign", "phi", "call", "return", "clobber", "branch"};
+    bool outside = false;
+    for (uint32_t i = 0; i < fn->nstmts; i++)
+        if (fn->stmts[i].block == ESC_NONE) {
+            if (!outside)
+                esc_strbuf_add(out, "  outside the CFG:\n");
+            outside = true;
+            dump_stmt(fn, &fn->stmts[i], out);
+        }
     for (uint32_t b = 0; b < fn->nblocks; b++) {
-        esc_strbuf_addf(out, "  bb%u:", b);
+        esc_strbuf_addf(out, "  bb%u%s:", b, b == fn->entry ? " (entry)" : "");
         for (uint32_t k = 0; k < fn->blocks[b].nsucc; k++)
             esc_strbuf_addf(out, " ->bb%u", fn->blocks[b].succ[k]);
         esc_strbuf_add(out, "\n");
-        for (uint32_t k = 0; k < fn->blocks[b].nstmts; k++) {
-            const struct esc_stmt *s = &fn->stmts[fn->blocks[b].stmts[k]];
-            esc_strbuf_addf(out, "    %u: %s ", s->loc.line, kinds[s->kind]);
-            dump_operand(fn, &s->lhs, out);
-            esc_strbuf_add(out, " <-");
-            if (s->callee)
-                esc_strbuf_addf(out, " %s", s->callee);
-            for (uint32_t a = 0; a < s->nargs; a++) {
-                esc_strbuf_add(out, " ");
-                dump_operand(fn, &s->args[a], out);
-            }
-            esc_strbuf_add(out, "\n");
-        }
+        for (uint32_t k = 0; k < fn->blocks[b].nstmts; k++)
+            dump_stmt(fn, &fn->stmts[fn->blocks[b].stmts[k]], out);
     }
+    for (uint32_t i = 0; i < fn->nparam_ranges; i++) {
+        const struct esc_param_range *r = &fn->param_ranges[i];
+        esc_strbuf_addf(out, "  range bb%u ->bb%u term %u: ", r->block, r->succ, r->term);
+        if (r->param == ESC_NONE)
+            esc_strbuf_add(out, "always\n");
+        else
+            esc_strbuf_addf(out, "param %u in [%lld, %lld]\n", r->param, (long long)r->lo,
+                            (long long)r->hi);
+    }
+    for (uint32_t i = 0; i < fn->narg_sources; i++) {
+        const struct esc_arg_source *a = &fn->arg_sources[i];
+        esc_strbuf_addf(out, "  argument %u of the call at line %u: ", a->arg,
+                        fn->stmts[a->stmt].loc.line);
+        if (a->is_param)
+            esc_strbuf_addf(out, "param %u\n", a->param);
+        else
+            esc_strbuf_addf(out, "%lld\n", (long long)a->value);
+    }
+    for (uint32_t i = 0; i < fn->nprobes; i++)
+        esc_strbuf_addf(out, "  probe %s at line %u\n",
+                        fn->probes[i].kind == ESC_PROBE_POINTS_TO ? "points-to" : "stores",
+                        fn->probes[i].loc.line);
 }

@@ -244,6 +244,23 @@ struct esc_arg_source {
     int64_t value;
 };
 
+/* A test probe (docs/testing.md#probes), like GCC's analyzer's
+   __analyzer_eval: a call the lowering keeps here instead of as a
+   statement, so that the analysis runs as if the call were not there, and
+   answers with a note at its location. */
+enum esc_probe_kind {
+    ESC_PROBE_POINTS_TO, /* __escape_dump_points_to (p): the objects p may point to */
+    ESC_PROBE_STORES,    /* __escape_dump_stores (): each store that outlives the frame, and
+                            whether what it stored persists */
+};
+
+struct esc_probe {
+    enum esc_probe_kind kind;
+    struct esc_loc loc;
+    struct esc_operand arg; /* POINTS_TO: the pointer (a VALUE or an ADDR) */
+    const char *text;       /* POINTS_TO: the argument as written */
+};
+
 struct esc_function {
     const char *name;
     struct esc_loc loc;
@@ -274,7 +291,9 @@ struct esc_function {
     struct esc_param_range *param_ranges; /* in block order */
     uint32_t narg_sources, cap_arg_sources;
     struct esc_arg_source *arg_sources; /* in statement order */
-    bool sealed;                        /* esc_function_seal moved all but objects to the arena */
+    uint32_t nprobes, cap_probes;
+    struct esc_probe *probes;
+    bool sealed; /* esc_function_seal moved all but objects to the arena */
 };
 
 struct esc_module {
@@ -305,6 +324,8 @@ void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to);
    [LO, HI] (or nothing, for PARAM ESC_NONE). */
 void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, uint32_t term,
                          uint32_t param, int64_t lo, int64_t hi);
+/* Record a test probe; its operand's text is copied. */
+void esc_add_probe(struct esc_module *m, struct esc_function *fn, const struct esc_probe *probe);
 /* Record what argument ARG (0-based) of call STMT is (see esc_arg_source). */
 void esc_add_arg_source(struct esc_function *fn, const struct esc_arg_source *source);
 /* Append a statement to BLOCK (ESC_NONE: outside the CFG); ARGS are copied. */

@@ -54,6 +54,11 @@ void esc_function_result_free(struct esc_function_result *r)
     free(r->facts);
     r->facts = NULL;
     r->nfacts = r->cap_facts = 0;
+    for (uint32_t i = 0; i < r->nprobe_notes; i++)
+        free(r->probe_notes[i].text);
+    free(r->probe_notes);
+    r->probe_notes = NULL;
+    r->nprobe_notes = r->cap_probe_notes = 0;
 }
 
 void esc_results_free(struct esc_results *results)

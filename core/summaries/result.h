@@ -142,6 +142,12 @@ struct esc_extern_fact {
    objects, took 10 GB before this limit). */
 #define ESC_MAX_OBJECTS 16384
 
+/* A test probe's answer (ir.h's esc_probe): a note at the probe. */
+struct esc_probe_note {
+    struct esc_loc loc;
+    char *text;
+};
+
 struct esc_function_result {
     const struct esc_function *fn;
     const char *skipped; /* why the function was not analysed, or NULL */
@@ -152,6 +158,8 @@ struct esc_function_result {
     struct esc_heap_site *heap_sites; /* every allocation site, in statement order */
     uint32_t nfacts, cap_facts;
     struct esc_extern_fact *facts; /* with esc_config.extern_facts */
+    uint32_t nprobe_notes, cap_probe_notes;
+    struct esc_probe_note *probe_notes; /* in probe order */
 };
 
 struct esc_results {
