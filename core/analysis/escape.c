@@ -344,7 +344,7 @@ static void skip_summary(struct esc_summary *summary)
 }
 
 void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
-                          const struct esc_callees *callees, struct esc_summary *summary,
+                          const struct esc_call_context *callees, struct esc_summary *summary,
                           struct esc_function_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -370,7 +370,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     struct esc_budget outer_budget = esc_budget_begin();
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
     struct esc_summary_table merged = {0};
-    struct esc_callees resolve = {0};
+    struct esc_call_context resolve = {0};
     if (callees)
         resolve = *callees;
     resolve.pt = NULL;

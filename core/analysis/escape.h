@@ -4,7 +4,7 @@
 
 #include "core/summaries/result.h"
 
-struct esc_callees;
+struct esc_call_context;
 struct esc_summary;
 struct esc_summary_table;
 
@@ -23,7 +23,7 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
    When SUMMARY is not NULL, what the function does with its parameters is
    added to it (it only grows, so iterating to a fixed point terminates). */
 void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
-                          const struct esc_callees *callees, struct esc_summary *summary,
+                          const struct esc_call_context *callees, struct esc_summary *summary,
                           struct esc_function_result *out);
 
 #endif

@@ -70,7 +70,7 @@ struct h2s {
     const struct esc_function *fn;
     const struct esc_flows *flows;
     const struct esc_pointsto *pt;
-    const struct esc_callees *callees;
+    const struct esc_call_context *callees;
     uint32_t self;
     uint32_t nwords;
     /* Per object: the first reason it may outlive the frame or must stay
@@ -344,7 +344,7 @@ static bool is_recursive_call(const struct site_walk *w, uint32_t id)
 {
     const struct h2s *h = w->h;
     const struct esc_summary *sum = h->flows->calls[id].summary;
-    const struct esc_callees *c = h->callees;
+    const struct esc_call_context *c = h->callees;
     if (!c || !c->component || h->self == ESC_NONE || !sum)
         return false;
     if (sum->fn)
@@ -521,7 +521,7 @@ static void judge_site(struct h2s *h, struct esc_heap_site *site, struct esc_fun
 }
 
 static void h2s_init(struct h2s *h, const struct esc_function *fn, const struct esc_flows *flows,
-                     const struct esc_pointsto *pt, const struct esc_callees *callees,
+                     const struct esc_pointsto *pt, const struct esc_call_context *callees,
                      uint32_t self, bool optimistic)
 {
     *h = (struct h2s){
@@ -596,7 +596,7 @@ static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_extern_fact *fa
 /* For gcc-escape link: the sites that would be advice if the calls into
    other units they reach turned out harmless. */
 static void heap_facts(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, const struct esc_callees *callees,
+                       const struct esc_pointsto *pt, const struct esc_call_context *callees,
                        uint32_t self, struct esc_function_result *out)
 {
     struct h2s h;
@@ -630,7 +630,7 @@ static void heap_facts(const struct esc_function *fn, const struct esc_flows *fl
 }
 
 void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, const struct esc_callees *callees,
+                       const struct esc_pointsto *pt, const struct esc_call_context *callees,
                        uint32_t self, struct esc_function_result *out)
 {
     uint32_t nsites = 0;

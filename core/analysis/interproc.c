@@ -145,14 +145,14 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         for (uint32_t k = first[c]; k < first[c + 1]; k++)
             recursive[order[k]] =
                 first[c + 1] - first[c] > 1 || calls_itself(order[first[c]], start, adj);
-    struct esc_callees callees = {.own = summaries,
-                                  .models = models,
-                                  .component = comp,
-                                  .recursive = recursive,
-                                  .config = config,
-                                  .spec_cache = esc_spec_cache_new(m, summaries, summaries),
-                                  .choose_summary = esc_specialize_call,
-                                  .stmt_dead = esc_spec_dead};
+    struct esc_call_context callees = {.own = summaries,
+                                       .models = models,
+                                       .component = comp,
+                                       .recursive = recursive,
+                                       .config = config,
+                                       .spec_cache = esc_spec_cache_new(m, summaries, summaries),
+                                       .choose_summary = esc_specialize_call,
+                                       .stmt_dead = esc_spec_dead};
     uint32_t *rstart, *radj;
     reverse_edges(n, start, adj, &rstart, &radj);
     bool *stale = esc_xmalloc((n + 1) * sizeof *stale);

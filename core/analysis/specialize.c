@@ -194,8 +194,8 @@ static void find_live(struct esc_spec_context *ctx)
     free(queue);
 }
 
-bool esc_spec_dead(const struct esc_callees *callees, const struct esc_function *fn, uint32_t stmt,
-                   uint32_t arg)
+bool esc_spec_dead(const struct esc_call_context *callees, const struct esc_function *fn,
+                   uint32_t stmt, uint32_t arg)
 {
     const struct esc_spec_context *ctx = callees ? callees->spec : NULL;
     if (!ctx || ctx->fn != fn)
@@ -276,7 +276,7 @@ void esc_spec_cache_enter(struct esc_spec_cache *c, uint32_t component)
 
 /* Analyse ENTRY's function for its values, adding to its summary. */
 static void analyse(struct esc_spec_cache *c, struct esc_module *m,
-                    const struct esc_callees *callees, uint32_t entry)
+                    const struct esc_call_context *callees, uint32_t entry)
 {
     const struct spec_entry *e = &c->entries[entry];
     struct esc_function *fn = m->functions[e->fn];
@@ -287,7 +287,7 @@ static void analyse(struct esc_spec_cache *c, struct esc_module *m,
                                    .values = e->values,
                                    .live = e->live,
                                    .info = &c->fns[e->fn]};
-    struct esc_callees inner = *callees;
+    struct esc_call_context inner = *callees;
     inner.spec = &ctx;
     struct esc_function_result discarded;
     c->analyses++;
@@ -298,7 +298,7 @@ static void analyse(struct esc_spec_cache *c, struct esc_module *m,
 }
 
 const struct esc_summary *esc_specialize_call(struct esc_module *m, const struct esc_function *fn,
-                                              const struct esc_callees *callees, uint32_t stmt,
+                                              const struct esc_call_context *callees, uint32_t stmt,
                                               const struct esc_summary *sum)
 {
     struct esc_spec_cache *c = callees ? callees->spec_cache : NULL;

@@ -270,7 +270,7 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
 /* The functions an indirect call's pointer may hold, merged into one
    summary, when they are all this unit's own; NULL otherwise. */
 static const struct esc_summary *indirect_summary(const struct esc_function *fn,
-                                                  const struct esc_callees *callees,
+                                                  const struct esc_call_context *callees,
                                                   const struct esc_stmt *s)
 {
     if (!callees || !callees->pt || !callees->own || !callees->merged ||
@@ -384,7 +384,7 @@ static void external_flows(struct esc_module *m, struct esc_function *fn, struct
 
 /* The summary direct call ID to a function of this unit uses. */
 static const struct esc_summary *own_summary(struct esc_module *m, const struct esc_function *fn,
-                                             const struct esc_callees *callees, uint32_t id)
+                                             const struct esc_call_context *callees, uint32_t id)
 {
     if (!callees)
         return NULL;
@@ -393,7 +393,7 @@ static const struct esc_summary *own_summary(struct esc_module *m, const struct 
 }
 
 static void call_flows(struct esc_module *m, struct esc_function *fn,
-                       const struct esc_callees *callees, struct esc_flows *flows, uint32_t id)
+                       const struct esc_call_context *callees, struct esc_flows *flows, uint32_t id)
 {
     const struct esc_stmt *s = &fn->stmts[id];
     if (s->flags & ESC_CALLF_VLA && s->object != ESC_NONE) {
@@ -423,14 +423,14 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
         external_flows(m, fn, flows, id);
 }
 
-static bool stmt_dead(const struct esc_callees *callees, const struct esc_function *fn,
+static bool stmt_dead(const struct esc_call_context *callees, const struct esc_function *fn,
                       uint32_t stmt, uint32_t arg)
 {
     return callees && callees->stmt_dead && callees->stmt_dead(callees, fn, stmt, arg);
 }
 
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,
-                     const struct esc_callees *callees, struct esc_flows *flows)
+                     const struct esc_call_context *callees, struct esc_flows *flows)
 {
     flows->calls = esc_xcalloc(fn->nstmts + 1, sizeof *flows->calls);
     for (uint32_t id = 0; id < fn->nstmts; id++) {

@@ -64,7 +64,7 @@ struct esc_spec_cache;
 struct esc_spec_context;
 
 /* What calls are resolved against besides the built-in library table. */
-struct esc_callees {
+struct esc_call_context {
     const struct esc_summary_table *own;    /* this unit's functions (direct calls) */
     const struct esc_summary_table *models; /* the user's model files (external calls) */
     /* A points-to solution of the same function, to resolve indirect calls
@@ -89,9 +89,9 @@ struct esc_callees {
        ARG comes in by) is ruled out in this analysis.  NULL: SUM, and
        nothing is ruled out. */
     const struct esc_summary *(*choose_summary)(struct esc_module *m, const struct esc_function *fn,
-                                                const struct esc_callees *callees, uint32_t stmt,
-                                                const struct esc_summary *sum);
-    bool (*stmt_dead)(const struct esc_callees *callees, const struct esc_function *fn,
+                                                const struct esc_call_context *callees,
+                                                uint32_t stmt, const struct esc_summary *sum);
+    bool (*stmt_dead)(const struct esc_call_context *callees, const struct esc_function *fn,
                       uint32_t stmt, uint32_t arg);
 };
 
@@ -101,7 +101,7 @@ struct esc_callees {
    flows are built again), so this also completes FN's object table. */
 struct esc_pointsto;
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,
-                     const struct esc_callees *callees, struct esc_flows *flows);
+                     const struct esc_call_context *callees, struct esc_flows *flows);
 void esc_flows_free(struct esc_flows *flows);
 
 /* Is call ID a direct call to a function of another translation unit
