@@ -3,7 +3,7 @@
 
 extern "C" {
 #include "core/base/util.h"
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 }
 
 /* Only what can carry an address is lowered.  Pointers and aggregates
@@ -204,13 +204,13 @@ uint32_t object_for_decl(lowering &l, tree decl)
     return id;
 }
 
-/* Does the library model say this callee keeps something until a thread
+/* Does the library table say this callee keeps something until a thread
    it starts or a stream it returns is released?  Then its status decides
    whether anything was kept: `if (pthread_create (...) != 0)`, `if (!f)`. */
 bool reports_status(const char *callee)
 {
-    const struct esc_lib_model *model = callee ? esc_lib_lookup(callee) : nullptr;
-    return model && (model->thread_arg || model->owner_arg == ESC_LIB_RESULT);
+    const struct esc_lib_entry *lib = callee ? esc_lib_lookup(callee) : nullptr;
+    return lib && (lib->thread_arg || lib->owner_arg == ESC_LIB_RESULT);
 }
 
 uint32_t value_for_ssa(lowering &l, tree name)

@@ -18,7 +18,7 @@
       Calls to this unit's functions go through their summaries, computed
       callees first (interproc.c, summary.h): keep(&x) flows into an object
       standing for what the call keeps.  Other calls go through the library
-      model (libmodel.c): malloc creates a heap object per call site,
+      model (library.c): malloc creates a heap object per call site,
       memcpy moves contents, strchr returns a pointer into its argument.
       Unknown callees keep nothing (no evidence, no warning) but yield
       unknown pointers.

@@ -109,10 +109,10 @@ static bool stack_replaceable(const struct esc_call *call)
                                         "memalign", "strdup", "strndup"};
     if (call->summary)
         return call->summary->ret.fresh;
-    if (!call->model)
+    if (!call->library)
         return false;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(call->model->name, names[i]) == 0)
+        if (strcmp(call->library->name, names[i]) == 0)
             return true;
     return false;
 }
@@ -263,9 +263,9 @@ static void collect_releases(struct h2s *h)
         const struct esc_call *call = &h->flows->calls[id];
         if (s->kind != ESC_STMT_CALL)
             continue;
-        if (call->model && call->model->frees_arg && call->model->frees_arg <= s->nargs) {
-            read_operand(h, &s->args[call->model->frees_arg - 1], &set);
-            if (call->model->alloc != ESC_ALLOC_NONE) {
+        if (call->library && call->library->frees_arg && call->library->frees_arg <= s->nargs) {
+            read_operand(h, &s->args[call->library->frees_arg - 1], &set);
+            if (call->library->alloc != ESC_ALLOC_NONE) {
                 block_heap(h, &set, ESC_HEAP_REALLOCATED, id);
                 continue;
             }
@@ -331,7 +331,7 @@ static bool is_own_free(const struct site_walk *w, uint32_t id)
         if (h->frees[i].stmt != id || h->frees[i].object != w->object)
             continue;
         const struct esc_stmt *s = &h->fn->stmts[id];
-        const struct esc_operand *arg = &s->args[h->flows->calls[id].model->frees_arg - 1];
+        const struct esc_operand *arg = &s->args[h->flows->calls[id].library->frees_arg - 1];
         return !w->loop || (arg->kind == ESC_OPND_VALUE && holds_block(w, arg->id));
     }
     return false;

@@ -216,7 +216,7 @@ static void summarize_calls(struct analysis *a)
             const struct esc_param_summary *callee =
                 call->summary && i < call->summary->nparams ? &call->summary->params[i] : NULL;
             bool frees =
-                (call->model && call->model->frees_arg == i + 1) || (callee && callee->freed);
+                (call->library && call->library->frees_arg == i + 1) || (callee && callee->freed);
             if (frees)
                 mark_params(a, &s->args[i], MARK_FREED);
             if (callee && callee->freed_deep) {

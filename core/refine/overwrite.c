@@ -1,7 +1,7 @@
 /* overwrite.c - control-flow questions about stores: overwritten before return, reaching a load. */
 #include "core/refine/overwrite.h"
 #include "core/base/budget.h"
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -27,14 +27,14 @@ uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
     return v;
 }
 
-/* The memory a call fills completely, per the library model: memset (p,
+/* The memory a call fills completely, per the library table: memset (p,
    c, 16) writes *p[0:16]. */
 static struct esc_operand filled_by_call(const struct esc_stmt *s)
 {
     struct esc_operand none = esc_opnd_none();
     if (s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
         return none;
-    const struct esc_lib_model *m = esc_lib_lookup(s->callee);
+    const struct esc_lib_entry *m = esc_lib_lookup(s->callee);
     if (!m || !m->fill_dst || m->fill_dst > s->nargs || m->fill_size > s->nargs)
         return none;
     const struct esc_operand *dst = &s->args[m->fill_dst - 1];

@@ -91,18 +91,18 @@ static bool joins_handle(const struct esc_function *fn, const struct esc_flows *
                          const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
     const struct esc_stmt *s = &fn->stmts[id];
-    const struct esc_lib_model *model = flows->calls[id].model;
-    if (s->kind != ESC_STMT_CALL || !model)
+    const struct esc_lib_entry *lib = flows->calls[id].library;
+    if (s->kind != ESC_STMT_CALL || !lib)
         return false;
     if (handle.thread && !handle.by_value) {
-        const struct esc_operand *arg = model->joins ? call_arg(s, model->joins) : NULL;
+        const struct esc_operand *arg = lib->joins ? call_arg(s, lib->joins) : NULL;
         return arg && loaded_from(fn, pt, arg) == handle.id;
     }
     const struct esc_operand *arg = NULL;
     if (handle.thread)
-        arg = model->joins ? call_arg(s, model->joins) : NULL;
+        arg = lib->joins ? call_arg(s, lib->joins) : NULL;
     else
-        arg = model->releases ? call_arg(s, model->releases) : NULL;
+        arg = lib->releases ? call_arg(s, lib->releases) : NULL;
     if (!arg || arg->kind != ESC_OPND_VALUE)
         return false;
     if (esc_value_root(fn, arg->id) == handle.id)
@@ -172,10 +172,10 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
                         struct holder *h)
 {
     const struct esc_stmt *s = &fn->stmts[create];
-    const struct esc_lib_model *model = flows->calls[create].model;
+    const struct esc_lib_entry *lib = flows->calls[create].library;
     const struct esc_summary *callee = flows->calls[create].summary;
     memset(h, 0, sizeof *h);
-    if (!model && callee && arg_no >= 1 && arg_no <= callee->nparams) {
+    if (!lib && callee && arg_no >= 1 && arg_no <= callee->nparams) {
         /* A helper that starts the thread and hands its handle back. */
         uint8_t where = callee->params[arg_no - 1].thread_handle;
         h->thread = true;
@@ -189,17 +189,17 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         h->id = out ? pointed_object(pt, out) : ESC_NONE;
         return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
     }
-    if (!model)
+    if (!lib)
         return false;
-    if (model->thread_handle) {
-        const struct esc_operand *arg = call_arg(s, model->thread_handle);
+    if (lib->thread_handle) {
+        const struct esc_operand *arg = call_arg(s, lib->thread_handle);
         h->thread = true;
         h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
         return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
     }
-    const struct esc_operand *owner = model->owner_arg == ESC_LIB_RESULT ? &s->lhs
-                                      : model->owner_arg ? call_arg(s, model->owner_arg)
-                                                         : NULL;
+    const struct esc_operand *owner = lib->owner_arg == ESC_LIB_RESULT ? &s->lhs
+                                      : lib->owner_arg                 ? call_arg(s, lib->owner_arg)
+                                                                       : NULL;
     if (!owner || owner->kind != ESC_OPND_VALUE)
         return false;
     h->by_value = true;
@@ -211,9 +211,9 @@ uint8_t esc_thread_handle_of(const struct esc_function *fn, const struct esc_flo
                              uint32_t create)
 {
     const struct esc_stmt *s = &fn->stmts[create];
-    const struct esc_lib_model *model = flows->calls[create].model;
+    const struct esc_lib_entry *lib = flows->calls[create].library;
     const struct esc_operand *arg =
-        model && model->thread_handle ? call_arg(s, model->thread_handle) : NULL;
+        lib && lib->thread_handle ? call_arg(s, lib->thread_handle) : NULL;
     if (!arg)
         return ESC_HANDLE_NONE;
     if (arg->kind == ESC_OPND_VALUE) {
@@ -319,7 +319,7 @@ enum esc_persists_answer esc_release_persists(struct esc_refine *r, uint32_t id)
     const struct esc_flow *f = &r->flows->items[id];
     if (f->dst.kind != ESC_OPND_MEM || fn->objects[f->dst.id].kind != ESC_OBJ_KEPT)
         return ESC_PERSISTS_PASS;
-    if (!r->flows->calls[f->stmt].model && !(fn->objects[f->dst.id].flags & ESC_OBJF_THREAD))
+    if (!r->flows->calls[f->stmt].library && !(fn->objects[f->dst.id].flags & ESC_OBJF_THREAD))
         return ESC_PERSISTS_PASS; /* kept by a callee of this unit: OVERWRITE asks its summary */
     return esc_kept_released(fn, r->flows, r->pt, f->stmt, f->arg) ? ESC_PERSISTS_UNDONE
                                                                    : ESC_PERSISTS_KEPT;

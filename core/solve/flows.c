@@ -1,6 +1,6 @@
 /* flows.c - the pointer flows each statement creates: the solver's constraints. */
 #include "core/solve/flows.h"
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 #include "core/solve/pointsto.h"
 #include "core/base/util.h"
 
@@ -131,53 +131,52 @@ static uint32_t allocated_object(struct esc_module *m, struct esc_function *fn, 
     return obj;
 }
 
-static void model_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
-                        uint32_t id, const struct esc_lib_model *model)
+static void library_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
+                          uint32_t id, const struct esc_lib_entry *lib)
 {
     const struct esc_stmt *s = &fn->stmts[id];
-    if (model->alloc != ESC_ALLOC_NONE) {
-        enum esc_object_kind kind = model->alloc == ESC_ALLOC_HEAP ? ESC_OBJ_HEAP : ESC_OBJ_ALLOCA;
-        uint32_t obj = allocated_object(m, fn, id, kind, model->name);
+    if (lib->alloc != ESC_ALLOC_NONE) {
+        enum esc_object_kind kind = lib->alloc == ESC_ALLOC_HEAP ? ESC_OBJ_HEAP : ESC_OBJ_ALLOCA;
+        uint32_t obj = allocated_object(m, fn, id, kind, lib->name);
         s = &fn->stmts[id];
         struct esc_operand dst =
-            model->alloc_out_arg ? esc_pointee(arg_at(s, model->alloc_out_arg)) : s->lhs;
+            lib->alloc_out_arg ? esc_pointee(arg_at(s, lib->alloc_out_arg)) : s->lhs;
         add(flows, dst, esc_opnd_addr(obj, 0), id, ESC_FLOW_ALLOC, 0);
-        if (model->frees_arg) /* realloc keeps the contents */
+        if (lib->frees_arg) /* realloc keeps the contents */
             add(flows, esc_opnd_mem(obj, ESC_UNKNOWN_OFFSET, -1),
-                esc_pointee(arg_at(s, model->frees_arg)), id, ESC_FLOW_CALL_COPY, model->frees_arg);
+                esc_pointee(arg_at(s, lib->frees_arg)), id, ESC_FLOW_CALL_COPY, lib->frees_arg);
     }
-    if (model->returns_arg)
-        add(flows, s->lhs, *arg_at(s, model->returns_arg), id, ESC_FLOW_CALL_RESULT,
-            model->returns_arg);
-    if (model->returns_load)
-        add(flows, s->lhs, esc_pointee(arg_at(s, model->returns_load)), id, ESC_FLOW_CALL_RESULT,
-            model->returns_load);
-    if (model->copy_dst)
-        add(flows, esc_pointee(arg_at(s, model->copy_dst)), esc_pointee(arg_at(s, model->copy_src)),
-            id, ESC_FLOW_CALL_COPY, model->copy_src);
-    if (model->store_dst)
-        add(flows, esc_pointee(arg_at(s, model->store_dst)), *arg_at(s, model->store_val), id,
-            ESC_FLOW_CALL_STORE, model->store_val);
-    const struct esc_operand *wait = model->wait_arg ? arg_at(s, model->wait_arg) : NULL;
-    bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == model->wait_value;
+    if (lib->returns_arg)
+        add(flows, s->lhs, *arg_at(s, lib->returns_arg), id, ESC_FLOW_CALL_RESULT,
+            lib->returns_arg);
+    if (lib->returns_load)
+        add(flows, s->lhs, esc_pointee(arg_at(s, lib->returns_load)), id, ESC_FLOW_CALL_RESULT,
+            lib->returns_load);
+    if (lib->copy_dst)
+        add(flows, esc_pointee(arg_at(s, lib->copy_dst)), esc_pointee(arg_at(s, lib->copy_src)), id,
+            ESC_FLOW_CALL_COPY, lib->copy_src);
+    if (lib->store_dst)
+        add(flows, esc_pointee(arg_at(s, lib->store_dst)), *arg_at(s, lib->store_val), id,
+            ESC_FLOW_CALL_STORE, lib->store_val);
+    const struct esc_operand *wait = lib->wait_arg ? arg_at(s, lib->wait_arg) : NULL;
+    bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == lib->wait_value;
     for (unsigned a = 1; a <= 8 && a <= s->nargs && !waits; a++) {
-        if (!((model->keeps | model->keeps_deep) & ESC_LIB_ARG(a)) ||
-            s->noescape_args >> (a - 1) & 1)
+        if (!((lib->keeps | lib->keeps_deep) & ESC_LIB_ARG(a)) || s->noescape_args >> (a - 1) & 1)
             continue;
         uint32_t kept = kept_object(m, fn, id, false);
         s = &fn->stmts[id];
-        if (model->keeps & ESC_LIB_ARG(a))
+        if (lib->keeps & ESC_LIB_ARG(a))
             add(flows, esc_opnd_mem(kept, 0, -1), *arg_at(s, a), id, ESC_FLOW_CALL_KEEP,
                 (uint8_t)a);
-        if (model->keeps_deep & ESC_LIB_ARG(a))
+        if (lib->keeps_deep & ESC_LIB_ARG(a))
             deep_flow(add(flows, esc_opnd_mem(kept, 0, -1), esc_pointee(arg_at(s, a)), id,
                           ESC_FLOW_CALL_KEEP, (uint8_t)a));
     }
-    if (model->thread_arg && model->thread_arg <= s->nargs) {
+    if (lib->thread_arg && lib->thread_arg <= s->nargs) {
         uint32_t thread = kept_object(m, fn, id, true);
         s = &fn->stmts[id];
-        add(flows, esc_opnd_mem(thread, 0, -1), *arg_at(s, model->thread_arg), id,
-            ESC_FLOW_CALL_KEEP, model->thread_arg);
+        add(flows, esc_opnd_mem(thread, 0, -1), *arg_at(s, lib->thread_arg), id, ESC_FLOW_CALL_KEEP,
+            lib->thread_arg);
     }
 }
 
@@ -312,7 +311,7 @@ bool esc_call_is_external(const struct esc_function *fn, const struct esc_flows 
     const struct esc_stmt *s = &fn->stmts[id];
     const struct esc_call *call = &flows->calls[id];
     return s->kind == ESC_STMT_CALL && s->callee && call->unknown && !call->summary &&
-           !call->model && !(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL));
+           !call->library && !(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL));
 }
 
 uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
@@ -412,11 +411,11 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
     else if (callees && callees->models)
         call->summary = esc_summary_table_find(callees->models, s->callee);
     if (!call->summary && s->callee && !(s->flags & ESC_CALLF_DEFINED))
-        call->model = esc_lib_lookup(s->callee);
+        call->library = esc_lib_lookup(s->callee);
     if (call->summary)
         summary_flows(m, fn, flows, id, call->summary);
-    else if (call->model)
-        model_flows(m, fn, flows, id, call->model);
+    else if (call->library)
+        library_flows(m, fn, flows, id, call->library);
     else
         unknown_call(fn, flows, id);
     if (callees && callees->config && callees->config->extern_facts)
@@ -477,23 +476,22 @@ bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *
 {
     const struct esc_stmt *s = &fn->stmts[stmt];
     const struct esc_call *call = &flows->calls[stmt];
-    const struct esc_lib_model *model = call->model;
+    const struct esc_lib_entry *lib = call->library;
     *param = -1;
     *size = -1;
     unsigned size_arg = 0, count_arg = 0;
-    if (model && model->dup_arg) {
-        int64_t n = string_size(arg_at(s, model->dup_arg));
-        const struct esc_operand *limit =
-            model->dup_limit_arg ? arg_at(s, model->dup_limit_arg) : NULL;
+    if (lib && lib->dup_arg) {
+        int64_t n = string_size(arg_at(s, lib->dup_arg));
+        const struct esc_operand *limit = lib->dup_limit_arg ? arg_at(s, lib->dup_limit_arg) : NULL;
         if (limit && limit->kind == ESC_OPND_INT && limit->value >= 0 && limit->value < INT64_MAX &&
             (!n || limit->value + 1 < n))
             n = limit->value + 1; /* strndup copies at most that much */
         *size = n ? n : -1;
         return n > 0;
     }
-    if (model) {
-        size_arg = model->size_arg;
-        count_arg = model->count_arg;
+    if (lib) {
+        size_arg = lib->size_arg;
+        count_arg = lib->count_arg;
     } else if (call->summary && call->summary->ret.fresh) {
         if (call->summary->ret.size >= 0) {
             *size = call->summary->ret.size;

@@ -3,7 +3,7 @@
 #define ESC_FLOWS_H
 
 #include "core/ir/ir.h"
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 #include "core/summaries/summary.h"
 
 /* Why pointers move from src to dst; explanations print it. */
@@ -49,9 +49,9 @@ struct esc_flow {
 
 /* How one call statement was resolved. */
 struct esc_call {
-    const struct esc_summary *summary; /* this unit's function, a model file, or merged */
-    const struct esc_lib_model *model; /* the built-in C library table */
-    bool unknown;                      /* nothing is known: it may keep anything */
+    const struct esc_summary *summary;   /* this unit's function, a model file, or merged */
+    const struct esc_lib_entry *library; /* the built-in C library table */
+    bool unknown;                        /* nothing is known: it may keep anything */
 };
 
 struct esc_flows {
@@ -96,7 +96,7 @@ struct esc_call_context {
 };
 
 /* Turn FN's statements into flows.  Calls are resolved against CALLEES
-   (may be NULL) and the library model here, and each allocating or keeping
+   (may be NULL) and the library table here, and each allocating or keeping
    call gets its HEAP, ALLOCA or KEPT object (created once, reused when
    flows are built again), so this also completes FN's object table. */
 struct esc_pointsto;

@@ -1,5 +1,5 @@
-/* libmodel.c - the built-in table of C library and POSIX pointer effects. */
-#include "core/summaries/libmodel.h"
+/* library.c - the built-in table of C library and POSIX pointer effects. */
+#include "core/summaries/library.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,7 @@
 #define LIO_WAIT_VALUE 0
 #define KEEPS(n) .keeps = ESC_LIB_ARG(n)
 #define KEEPS_DEEP(n) .keeps_deep = ESC_LIB_ARG(n)
-static const struct esc_lib_model table[] = {
+static const struct esc_lib_entry table[] = {
     {"_exit", .why = "uses its arguments only during the call"},
     {"abort", .why = "uses its arguments only during the call"},
     {"accept", .why = "uses its arguments only during the call"},
@@ -288,7 +288,7 @@ static const struct esc_lib_model table[] = {
 #undef LIO_WAIT_VALUE
 #undef KEEPS_DEEP
 
-const struct esc_lib_model *esc_lib_table(uint32_t *count)
+const struct esc_lib_entry *esc_lib_table(uint32_t *count)
 {
     *count = sizeof table / sizeof table[0];
     return table;
@@ -296,10 +296,10 @@ const struct esc_lib_model *esc_lib_table(uint32_t *count)
 
 static int compare_name(const void *key, const void *entry)
 {
-    return strcmp(key, ((const struct esc_lib_model *)entry)->name);
+    return strcmp(key, ((const struct esc_lib_entry *)entry)->name);
 }
 
-const struct esc_lib_model *esc_lib_lookup(const char *name)
+const struct esc_lib_entry *esc_lib_lookup(const char *name)
 {
     char plain[128];
     if (!name)
