@@ -16,7 +16,7 @@
           *q = p      contents(o) gets pts(p), o in pts(q)     (store)
           return p    contents(RETURN) gets pts(p)
       Calls to this unit's functions go through their summaries, computed
-      callees first (interproc.c, summary.h): keep(&x) flows into an object
+      callees first (summarize.c, summary.h): keep(&x) flows into an object
       standing for what the call keeps.  Other calls go through the library
       model (library.c): malloc creates a heap object per call site,
       memcpy moves contents, strchr returns a pointer into its argument.

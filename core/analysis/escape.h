@@ -8,7 +8,7 @@ struct esc_call_context;
 struct esc_summary;
 struct esc_summary_table;
 
-/* Analyse every function of M, callees before callers (interproc.c), with
+/* Analyse every function of M, callees before callers (summarize.c), with
    calls to external functions resolved against MODELS (may be NULL) and
    the built-in library table, and the user's settings CONFIG (NULL: the
    defaults).  Completes each function's object table (allocation sites,

@@ -387,7 +387,7 @@ const struct esc_summary *esc_specialize_call(struct esc_module *m, const struct
 
     /* A function of a recursive component calls itself, or its partners,
        maybe with the same constants.  As for the plain summaries
-       (interproc.c), the specialisations of one component start empty and
+       (summarize.c), the specialisations of one component start empty and
        are analysed again, all of them, until none grows; only then are
        they final.  A session may start inside another's analysis: it is
        for an earlier component, which never calls back. */

@@ -82,7 +82,7 @@ struct esc_call_context {
        plain summaries everywhere. */
     struct esc_spec_cache *spec_cache;
     const struct esc_spec_context *spec;
-    /* Set by the driver (interproc.c) to specialize.c's answers, so that
+    /* Set by the driver (summarize.c) to specialize.c's answers, so that
        building flows needs nothing above it.  The summary call STMT uses,
        given SUM, the plain summary of the unit's function it calls; and
        whether statement STMT (or, for ARG > 0, the edge its PHI argument

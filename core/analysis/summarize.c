@@ -1,5 +1,4 @@
-/* interproc.c - the whole unit, callees before callers: call graph, SCCs, summaries to a fixed
- * point. */
+/* summarize.c - the whole unit summarized callees first: call graph, SCCs, a fixed point each. */
 #include "core/analysis/escape.h"
 #include "core/solve/flows.h"
 #include "core/ir/scc.h"
