@@ -111,7 +111,7 @@ class analyse_pass : public simple_ipa_opt_pass
         struct esc_summary_table summaries = {};
         struct esc_config config = {};
         config.heap_max = esc_opts.heap_max;
-        config.extern_facts = esc_opts.embed;
+        config.cross_unit_facts = esc_opts.embed;
         if (esc_opts.dump_ir)
             dump_ir(esc_unit);
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);

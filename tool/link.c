@@ -10,7 +10,7 @@
    1. Index: every exported function by name, each parameter a node.
    2. Fixed point: a node's effective leaks are its own plus, for each
       call into another unit it reaches, what the callee's parameter does
-      (summary levels compose as in the plugin, core/summaries/extern.c).  A node
+      (summary levels compose as in the plugin, core/summaries/crossdeps.c).  A node
       that changes queues the nodes that depend on it, so a cycle of
       calls across three files settles like recursion inside one:
       leaks only grow, over a finite set of bits.

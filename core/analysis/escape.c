@@ -401,7 +401,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     }
 
     propagate(&a);
-    if (resolve.config && resolve.config->extern_facts)
+    if (resolve.config && resolve.config->cross_unit_facts)
         esc_collect_cross_unit_facts(&a);
     /* Before the summaries: a malloc wrapper's summary says whether unknown
        code may share the block it returns. */

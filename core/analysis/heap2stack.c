@@ -556,7 +556,7 @@ static void h2s_free(struct h2s *h)
 
 /* The calls into other units heap object O reaches, as dependencies of
    the object itself (level 0: passed, 1: stored in what is passed). */
-static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_extern_fact *fact)
+static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_cross_fact *fact)
 {
     const struct esc_function *fn = h->fn;
     struct esc_bitset set = {0}, deep = {0};
@@ -577,12 +577,12 @@ static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_extern_fact *fa
                     continue;
                 level = 1;
             }
-            struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+            struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS];
             uint32_t n = esc_call_deps(fn, h->flows, id, i, level, 0, deps, &fact->deps_overflow);
             for (uint32_t d = 0; d < n; d++) {
                 if (deps[d].from != 0)
                     continue;
-                if (fact->ndeps == ESC_MAX_EXTERN_DEPS)
+                if (fact->ndeps == ESC_MAX_CROSS_DEPS)
                     fact->deps_overflow = true;
                 else
                     fact->deps[fact->ndeps++] = deps[d];
@@ -608,7 +608,7 @@ static void heap_facts(const struct esc_function *fn, const struct esc_flows *fl
         struct esc_function_result maybe = {0};
         judge_site(&h, &site, &maybe);
         if (site.verdict == ESC_HEAP_STACKABLE && maybe.nfindings == 1) {
-            struct esc_extern_fact *fact = ESC_PUSH(out->facts, out->nfacts, out->cap_facts);
+            struct esc_cross_fact *fact = ESC_PUSH(out->facts, out->nfacts, out->cap_facts);
             memset(fact, 0, sizeof *fact);
             fact->kind = ESC_FACT_HEAP;
             fact->object = site.object;
@@ -655,6 +655,6 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
         judge_site(&h, site, out);
     }
     h2s_free(&h);
-    if (callees && callees->config && callees->config->extern_facts)
+    if (callees && callees->config && callees->config->cross_unit_facts)
         heap_facts(fn, flows, pt, callees, self, out);
 }

@@ -315,7 +315,7 @@ bool esc_call_is_external(const struct esc_function *fn, const struct esc_flows 
 }
 
 uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
-                       uint32_t arg, unsigned level, unsigned from, struct esc_extern_dep *deps,
+                       uint32_t arg, unsigned level, unsigned from, struct esc_cross_dep *deps,
                        bool *overflow)
 {
     const struct esc_stmt *s = &fn->stmts[id];
@@ -323,7 +323,7 @@ uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *fl
     if (esc_call_is_external(fn, flows, id)) {
         if (arg > UINT8_MAX)
             return 0;
-        struct esc_extern_dep direct = {s->callee, (uint8_t)arg, (uint8_t)level, (uint8_t)level};
+        struct esc_cross_dep direct = {s->callee, (uint8_t)arg, (uint8_t)level, (uint8_t)level};
         return esc_dep_through(&direct, level, from, &deps[0]) ? 1 : 0;
     }
     if (!sum || arg >= sum->nparams)
@@ -331,10 +331,10 @@ uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *fl
     const struct esc_param_summary *p = &sum->params[arg];
     uint32_t n = 0;
     for (uint8_t d = 0; d < p->ndeps; d++) {
-        struct esc_extern_dep out;
+        struct esc_cross_dep out;
         if (!esc_dep_through(&p->deps[d], level, from, &out))
             continue;
-        if (n == ESC_MAX_EXTERN_DEPS) {
+        if (n == ESC_MAX_CROSS_DEPS) {
             *overflow = true;
             break;
         }
@@ -418,7 +418,7 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
         library_flows(m, fn, flows, id, call->library);
     else
         unknown_call(fn, flows, id);
-    if (callees && callees->config && callees->config->extern_facts)
+    if (callees && callees->config && callees->config->cross_unit_facts)
         external_flows(m, fn, flows, id);
 }
 

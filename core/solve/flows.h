@@ -111,11 +111,11 @@ bool esc_call_is_external(const struct esc_function *fn, const struct esc_flows 
 
 /* The summary dependencies argument ARG (0-based) of call ID carries:
    into the other unit for an external call, or what this unit's callee
-   passes on there.  Fills DEPS (up to ESC_MAX_EXTERN_DEPS) with each
+   passes on there.  Fills DEPS (up to ESC_MAX_CROSS_DEPS) with each
    dependency of what reaches the argument at LEVEL from the caller's
    level FROM; returns how many, and sets *OVERFLOW when some are lost. */
 uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
-                       uint32_t arg, unsigned level, unsigned from, struct esc_extern_dep *deps,
+                       uint32_t arg, unsigned level, unsigned from, struct esc_cross_dep *deps,
                        bool *overflow);
 
 /* The size allocating call STMT asks for: a constant in bytes (folded
