@@ -74,13 +74,13 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
 /* "escape-return, escape-global, ...": every rule id, for messages. */
 const char *esc_rule_ids();
 
-/* reports.cc: the files -fplugin-arg-escape-json asks for, after the
+/* report-files.cc: the files -fplugin-arg-escape-json asks for, after the
    diagnostics; with RESULTS NULL, an empty report (a unit without
    functions). */
 void esc_write_reports(const struct esc_results *results,
                        const struct esc_summary_table *summaries);
 
-/* embed.cc: -fplugin-arg-escape-embed.  The record is made after the
+/* section.cc: -fplugin-arg-escape-embed.  The record is made after the
    analysis (RESULTS NULL: a unit without functions) and written into the
    assembly at PLUGIN_FINISH_UNIT, the last moment GCC allows. */
 void esc_embed_prepare(const struct esc_results *results,

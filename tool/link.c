@@ -1,7 +1,7 @@
 /* link.c - gcc-escape link: what only the whole program reveals, from the objects' .gcc_escape
    records.
 
-   Each translation unit's record (report/embed.c) holds its exported
+   Each translation unit's record (report/record.c) holds its exported
    functions' parameter summaries and its facts.  A summary parameter may
    depend on calls into other units ("calls": p reaches registry_add's
    argument 1); a fact is a stack object or an allocation whose fate
@@ -36,7 +36,7 @@
 #include "core/summaries/summary.h"
 #include "core/base/util.h"
 #include "report/diagtext.h"
-#include "report/embed.h"
+#include "report/record.h"
 #include "report/json.h"
 #include "report/output.h"
 #include "report/sarif.h"

@@ -1,4 +1,4 @@
-/* embed.c - the record -fplugin-arg-escape-embed puts in the object file, for gcc-escape link.
+/* record.c - the record -fplugin-arg-escape-embed puts in the object file, for gcc-escape link.
 
    One translation unit's record holds what other units need to know and
    what only they can settle (docs/link.md has the format):
@@ -10,7 +10,7 @@
    The linker concatenates the sections of every object it links, so a
    record is framed ("GCC-ESCAPE 1 <length>\n" then that many bytes of
    JSON) and readers walk them one after another. */
-#include "report/embed.h"
+#include "report/record.h"
 #include "report/diagtext.h"
 #include "report/json.h"
 #include "core/base/util.h"
