@@ -862,7 +862,7 @@ tree thread_status(lowering &l, tree name)
 /* Three kinds of comparison are kept; which successor knows what is
    worked out by the core.  `if (p == &x)` or `!=`: p does not point to x
    on one edge (guards.c).  `if (pthread_create (...) != 0)`,
-   `if (!fmemopen (...))`: nothing was kept on one edge (release.c).
+   `if (!fmemopen (...))`: nothing was kept on one edge (joinclose.c).
    `if (!p)` for any pointer: nothing needs freeing on one edge
    (heap2stack.c). */
 void lower_cond(lowering &l, uint32_t block, gcond *g)

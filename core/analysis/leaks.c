@@ -1,7 +1,7 @@
 /* leaks.c - what a function does with its parameters, from its escapes: its summary for callers. */
 #include "core/analysis/analysis.h"
 #include "core/refine/overwrite.h"
-#include "core/refine/release.h"
+#include "core/refine/joinclose.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>

@@ -22,7 +22,7 @@
    a call's status with 0; and the parameter ranges of a block whose test
    depends on parameters (plugin/param-tests.cc).  Both come from the same
    test, so each BRANCH fact is a conjunct of every term of its edge.
-   This file reads them as one form; guards.c, release.c, heap2stack.c
+   This file reads them as one form; guards.c, joinclose.c, heap2stack.c
    and specialize.c ask it, and so will any later path-sensitive
    refinement. */
 

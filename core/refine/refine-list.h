@@ -26,7 +26,7 @@
      because it is the most expensive.
 
    The order is cheapest and most specific first: what BUILD removes
-   costs nothing later; a thread that is joined is settled by RELEASE
+   costs nothing later; a thread that is joined is settled by JOIN_CLOSE
    before any walk; OVERWRITE's one walk per store asks its UNDOES
    predicates at each statement; PATH searches only what is left. */
 
@@ -37,9 +37,9 @@ ESC_REFINEMENT(CONSTANTS, BUILD, esc_spec_dead, "constants",
 /* `if (p == &x)`: on the other edge p does not point to x (guards.c). */
 ESC_REFINEMENT(GUARDS, BUILD, esc_apply_guards, "guards",
                "a value compared unequal to an address on every path does not carry it")
-/* A thread joined, a stream closed on every path (release.c). */
-ESC_REFINEMENT(RELEASE, PERSISTS, esc_release_persists, "release",
-               "what a thread or a stream keeps is released on every path to a return")
+/* A thread joined, a stream closed on every path (joinclose.c). */
+ESC_REFINEMENT(JOIN_CLOSE, PERSISTS, esc_join_close_persists, "join-or-close",
+               "the thread it was handed to is joined, or the stream closed, on every path")
 /* The place written again on every path to a return (restore.c, with
    overwrite.c's walk): `prev = g_top; g_top = &frame; ...; g_top = prev;`. */
 ESC_REFINEMENT(OVERWRITE, PERSISTS, esc_overwrite_persists, "overwrite",

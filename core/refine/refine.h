@@ -100,8 +100,8 @@ typedef bool esc_undoes_fn(struct esc_refine *r, const struct esc_stored_place *
 bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *place, uint32_t stmt);
 
 /* The refinements behind the questions (each in its own file). */
-esc_persists_fn esc_release_persists;   /* release.c */
-esc_persists_fn esc_overwrite_persists; /* restore.c */
-esc_undoes_fn esc_callee_restores;      /* restore.c */
+esc_persists_fn esc_join_close_persists; /* joinclose.c */
+esc_persists_fn esc_overwrite_persists;  /* restore.c */
+esc_undoes_fn esc_callee_restores;       /* restore.c */
 
 #endif

@@ -1,5 +1,5 @@
-/* release.c - is what a call keeps released (a thread joined, a stream closed) before return? */
-#include "core/refine/release.h"
+/* joinclose.c - is what a call keeps released (a thread joined, a stream closed) before return? */
+#include "core/refine/joinclose.h"
 #include "core/refine/refine.h"
 #include "core/base/budget.h"
 #include "core/refine/overwrite.h"
@@ -313,7 +313,7 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
     return joined;
 }
 
-enum esc_persists_answer esc_release_persists(struct esc_refine *r, uint32_t id)
+enum esc_persists_answer esc_join_close_persists(struct esc_refine *r, uint32_t id)
 {
     const struct esc_function *fn = r->fn;
     const struct esc_flow *f = &r->flows->items[id];

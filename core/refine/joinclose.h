@@ -1,6 +1,6 @@
-/* release.h - is what a call keeps released (a thread joined, a stream closed) before return? */
-#ifndef ESC_RELEASE_H
-#define ESC_RELEASE_H
+/* joinclose.h - is what a call keeps released (a thread joined, a stream closed) before return? */
+#ifndef ESC_JOINCLOSE_H
+#define ESC_JOINCLOSE_H
 
 #include "core/solve/flows.h"
 #include "core/solve/pointsto.h"
