@@ -7,7 +7,7 @@
 extern "C" {
 #include "core/ir/ir.h"
 #include "core/analysis/escape.h"
-#include "core/analysis/options.h"
+#include "core/analysis/arguments.h"
 }
 
 /* The IR of the translation unit being compiled, filled function by

@@ -219,7 +219,7 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
     }
     if (esc_opts.json_file && esc_opts.sarif_file &&
         same_output_file(esc_opts.json_file, esc_opts.sarif_file)) {
-        /* Quoted like the other argument errors (core/analysis/options.c). */
+        /* Quoted like the other argument errors (core/analysis/arguments.c). */
         char *message = esc_xasprintf("arguments '-fplugin-arg-escape-json=%s' and "
                                       "'-fplugin-arg-escape-sarif=%s' name the same file; "
                                       "give each report its own",
