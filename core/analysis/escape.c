@@ -94,6 +94,7 @@
 #include "core/analysis/escape.h"
 #include "core/analysis/analysis.h"
 #include "core/base/budget.h"
+#include "core/ir/conditions.h"
 #include "core/refine/guards.h"
 #include "core/analysis/heap2stack.h"
 #include "core/base/util.h"
@@ -367,6 +368,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         skip_summary(summary);
         return;
     }
+    esc_conds_build(m, fn); /* done already when the whole unit is analysed */
     struct esc_budget outer_budget = esc_budget_begin();
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
     struct esc_summary_table merged = {0};

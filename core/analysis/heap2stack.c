@@ -82,7 +82,6 @@ struct h2s {
     uint32_t nfrees, cap_frees;
     struct free_site *frees;
     bool *in_loop; /* per block */
-    struct esc_conds conds;
     /* For gcc-escape link: judge as if every call into another unit were
        harmless, to find the sites only those calls keep on the heap. */
     bool optimistic;
@@ -356,13 +355,13 @@ static bool is_recursive_call(const struct site_walk *w, uint32_t id)
    when the value is null, or ESC_NONE. */
 static uint32_t null_successor(const struct site_walk *w, uint32_t b)
 {
-    const struct esc_conds *c = &w->h->conds;
+    const struct esc_function *fn = w->h->fn;
     uint32_t n;
-    const struct esc_cond_entry *e = esc_block_conds(c, b, &n);
+    const struct esc_cond_entry *e = esc_block_conds(fn, b, &n);
     for (uint32_t k = 0; k < n; k++)
         if (e[k].term == ESC_COND_EVERY_TERM && e[k].cond.kind == ESC_COND_RANGE &&
             !e[k].cond.is_param && holds_block(w, e[k].cond.subject))
-            return esc_block_successor_where(c, b, e[k].cond.subject, true);
+            return esc_block_successor_where(fn, b, e[k].cond.subject, true);
     return ESC_NONE;
 }
 
@@ -538,7 +537,6 @@ static void h2s_init(struct h2s *h, const struct esc_function *fn, const struct 
         .optimistic = optimistic,
     };
     esc_blocks_in_loops(fn, h->in_loop);
-    esc_conds_init(&h->conds, fn);
     mark_unknown_reach(h);
     mark_outliving(h);
     collect_releases(h);
@@ -551,7 +549,6 @@ static void h2s_free(struct h2s *h)
     free(h->queue);
     free(h->in_loop);
     free(h->frees);
-    esc_conds_free(&h->conds);
 }
 
 /* The calls into other units heap object O reaches, as dependencies of

@@ -37,8 +37,7 @@
 #define MAX_DEPTH 32
 
 struct esc_spec_function {
-    struct esc_conds conds; /* what its edges say about its parameters */
-    uint64_t relevant;      /* parameters (the first 64) worth a constant */
+    uint64_t relevant; /* parameters (the first 64) worth a constant */
 };
 
 struct spec_entry {
@@ -83,7 +82,6 @@ static uint32_t callee_index(const struct esc_spec_cache *c, const struct esc_st
 
 static void index_ranges(const struct esc_function *fn, struct esc_spec_function *info)
 {
-    esc_conds_init(&info->conds, fn);
     for (uint32_t i = 0; i < fn->nparam_ranges; i++)
         if (fn->param_ranges[i].param != ESC_NONE && fn->param_ranges[i].param < 64)
             info->relevant |= UINT64_C(1) << fn->param_ranges[i].param;
@@ -132,8 +130,6 @@ void esc_spec_cache_free(struct esc_spec_cache *c)
 {
     if (!c)
         return;
-    for (uint32_t f = 0; f < c->m->nfunctions; f++)
-        esc_conds_free(&c->fns[f].conds);
     free(c->fns);
     for (uint32_t i = 0; i < c->n; i++) {
         free(c->entries[i].params);
@@ -164,7 +160,7 @@ static bool known_value(const void *ctx, uint32_t param, int64_t *out)
    values? */
 static bool edge_taken(const struct esc_spec_context *ctx, uint32_t b, uint32_t s)
 {
-    return esc_edge_possible(&ctx->info->conds, b, s, known_value, ctx);
+    return esc_edge_possible(ctx->fn, b, s, known_value, ctx);
 }
 
 static void find_live(struct esc_spec_context *ctx)

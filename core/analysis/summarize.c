@@ -1,5 +1,6 @@
 /* summarize.c - the whole unit summarized callees first: call graph, SCCs, a fixed point each. */
 #include "core/analysis/escape.h"
+#include "core/ir/conditions.h"
 #include "core/solve/flows.h"
 #include "core/ir/scc.h"
 #include "core/analysis/specialize.h"
@@ -120,6 +121,8 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         s->fn_index = f;
         esc_summary_table_add(summaries, s);
     }
+    for (uint32_t f = 0; f < n; f++)
+        esc_conds_build(m, m->functions[f]);
     uint32_t *start, *adj;
     build_call_graph(m, summaries, &start, &adj);
     uint32_t *comp = esc_xmalloc((n + 1) * sizeof *comp);

@@ -261,6 +261,8 @@ struct esc_probe {
     const char *text;       /* POINTS_TO: the argument as written */
 };
 
+struct esc_cond_entry;
+
 struct esc_function {
     const char *name;
     struct esc_loc loc;
@@ -293,6 +295,12 @@ struct esc_function {
     struct esc_arg_source *arg_sources; /* in statement order */
     uint32_t nprobes, cap_probes;
     struct esc_probe *probes;
+    /* What each CFG edge says about values (conditions.h), read once by
+       esc_conds_build, in the arena: block b's are conds[cond_start[b]
+       .. cond_start[b + 1]). */
+    bool conds_built;
+    uint32_t *cond_start;
+    struct esc_cond_entry *conds;
     bool sealed; /* esc_function_seal moved all but objects to the arena */
 };
 

@@ -148,13 +148,13 @@ static bool mark_joins(const struct esc_function *fn, const struct esc_flows *fl
    (`if (pthread_create (...) != 0)`, `if (fmemopen (...) == NULL)`):
    nothing was kept there.  ESC_NONE if B does not end in such a test.
    A thread's status is an error number; a stream is null on failure. */
-static uint32_t failure_successor(const struct esc_function *fn, const struct esc_conds *conds,
-                                  uint32_t b, uint32_t create, bool thread)
+static uint32_t failure_successor(const struct esc_function *fn, uint32_t b, uint32_t create,
+                                  bool thread)
 {
     const struct esc_operand *status = &fn->stmts[create].lhs;
     if (status->kind != ESC_OPND_VALUE)
         return ESC_NONE;
-    return esc_block_successor_where(conds, b, status->id, !thread);
+    return esc_block_successor_where(fn, b, status->id, !thread);
 }
 
 static bool block_returns(const struct esc_function *fn, uint32_t b)
@@ -275,14 +275,12 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
     }
     if (!joined && !returned) {
         /* Search for a path to a return that avoids every covered block. */
-        struct esc_conds conds;
-        esc_conds_init(&conds, fn);
         bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
         uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
         uint32_t head = 0, tail = 0;
         for (uint32_t e = 0; e < home->nsucc; e++) {
             uint32_t b = home->succ[e];
-            if (b == failure_successor(fn, &conds, s->block, create, handle.thread))
+            if (b == failure_successor(fn, s->block, create, handle.thread))
                 continue;
             if (!seen[b] && !covered[b]) {
                 seen[b] = true;
@@ -295,7 +293,7 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
                 returned = true;
                 break;
             }
-            uint32_t failed = failure_successor(fn, &conds, b, create, handle.thread);
+            uint32_t failed = failure_successor(fn, b, create, handle.thread);
             for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
                 uint32_t next = fn->blocks[b].succ[e];
                 if (next != failed && !seen[next] && !covered[next]) {
@@ -307,7 +305,6 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
         joined = !returned;
         free(seen);
         free(queue);
-        esc_conds_free(&conds);
     }
     free(covered);
     return joined;
