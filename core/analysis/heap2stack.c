@@ -168,7 +168,8 @@ static void mark_unknown_reach(struct h2s *h)
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
         const struct esc_call *call = &h->flows->calls[id];
-        if (s->kind == ESC_STMT_ASSIGN && s->op == ESC_ASSIGN_EXPOSE) {
+        if (s->kind == ESC_STMT_ASSIGN &&
+            (s->op == ESC_ASSIGN_EXPOSE || s->op == ESC_ASSIGN_TO_INTEGER)) {
             for (uint32_t i = 0; i < s->nargs; i++) {
                 read_operand(h, &s->args[i], &set);
                 mark_set(h, &set, ESC_HEAP_EXPOSED, id);

@@ -439,8 +439,8 @@ static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
         return;
     }
     if (s->kind == ESC_STMT_ASSIGN && s->op) {
-        static const char *const ops[] = {"", "ptr+", "convert", "select", "expose"};
-        esc_strbuf_addf(out, ".%s", s->op < 5 ? ops[s->op] : "?");
+        static const char *const ops[] = {"", "ptr+", "convert", "select", "expose", "to-integer"};
+        esc_strbuf_addf(out, ".%s", s->op < 6 ? ops[s->op] : "?");
     }
     esc_strbuf_add(out, " ");
     dump_operand(fn, &s->lhs, out);

@@ -156,10 +156,15 @@ enum esc_assign_op {
     ESC_ASSIGN_POINTER_ARITH,
     ESC_ASSIGN_CONVERT,
     ESC_ASSIGN_SELECT, /* ?:, MIN, MAX */
-    /* (uintptr_t) p: the address leaves the pointer world.  No flow
-       follows it (for warnings an integer is not evidence), but the
-       heap-to-stack advice must not move what it points to. */
+    /* (int) p: the address leaves the pointer world, into an integer too
+       narrow to hold it.  No flow follows it, but the heap-to-stack
+       advice must not move what it pointed to. */
     ESC_ASSIGN_EXPOSE,
+    /* (uintptr_t) p, and offsets of it: an integer as wide as a pointer
+       still carries the address, like Clang's analyzer says; flows follow
+       it, and for the heap-to-stack advice it is exposed as above.  Any
+       other integer never carries one (plugin/lower.cc). */
+    ESC_ASSIGN_TO_INTEGER,
 };
 
 enum esc_stmt_flags {

@@ -5,6 +5,7 @@
 #include "core/base/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 bool esc_place_exact(const struct esc_operand *op)
 {
@@ -28,12 +29,20 @@ uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
 }
 
 /* The memory a call fills completely, per the library table: memset (p,
-   c, 16) writes *p[0:16]. */
+   c, 16) writes *p[0:16]; __atomic_store_8 (p, v, order) writes *p[0:8]. */
 static struct esc_operand filled_by_call(const struct esc_stmt *s)
 {
     struct esc_operand none = esc_opnd_none();
     if (s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
         return none;
+    int64_t atomic = esc_lib_store_size(s->callee);
+    if (atomic && s->nargs >= 2) {
+        if (s->args[0].kind == ESC_OPND_VALUE)
+            return esc_opnd_deref(s->args[0].id, 0, atomic);
+        if (s->args[0].kind == ESC_OPND_ADDR && s->args[0].offset != ESC_UNKNOWN_OFFSET)
+            return esc_opnd_mem(s->args[0].id, s->args[0].offset, atomic);
+        return none;
+    }
     const struct esc_lib_entry *m = esc_lib_lookup(s->callee);
     if (!m || !m->fill_dst || m->fill_dst > s->nargs || m->fill_size > s->nargs)
         return none;
@@ -46,6 +55,28 @@ static struct esc_operand filled_by_call(const struct esc_stmt *s)
     if (dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
         return esc_opnd_mem(dst->id, dst->offset, size->value);
     return none;
+}
+
+/* *(v + k) where v is only ever &o + j is o at j + k: `p = &g; *p = x`
+   writes g, as `g = x` does. */
+static struct esc_operand direct_place(const struct esc_function *fn, struct esc_operand op)
+{
+    if (op.kind != ESC_OPND_DEREF || op.offset == ESC_UNKNOWN_OFFSET)
+        return op;
+    uint32_t v = esc_value_root(fn, op.id);
+    uint32_t def = fn->values[v].def;
+    if (def == ESC_NONE)
+        return op;
+    const struct esc_stmt *s = &fn->stmts[def];
+    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->args[0].kind != ESC_OPND_ADDR ||
+        s->args[0].offset == ESC_UNKNOWN_OFFSET ||
+        (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT))
+        return op;
+    struct esc_operand mem = op;
+    mem.kind = ESC_OPND_MEM;
+    mem.id = s->args[0].id;
+    mem.offset = op.offset + s->args[0].offset;
+    return mem;
 }
 
 static bool same_base(const struct esc_function *fn, const struct esc_operand *a,
@@ -72,9 +103,16 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
                                                                          : filled_by_call(s);
     else
         return false;
-    if (!esc_place_exact(&w) || !esc_place_exact(loc) || !same_base(fn, &w, loc))
+    if (!esc_place_exact(&w) || !esc_place_exact(loc))
         return false;
-    return w.offset <= loc->offset && w.offset + w.size >= loc->offset + loc->size;
+    struct esc_operand place = *loc;
+    if (!same_base(fn, &w, &place)) {
+        w = direct_place(fn, w);
+        place = direct_place(fn, place);
+        if (!same_base(fn, &w, &place))
+            return false;
+    }
+    return w.offset <= place.offset && w.offset + w.size >= place.offset + place.size;
 }
 
 static bool moved(const uint32_t *moves, uint32_t n, uint32_t id)

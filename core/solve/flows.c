@@ -75,6 +75,7 @@ static enum esc_flow_reason assign_reason(const struct esc_stmt *s, const struct
     case ESC_ASSIGN_POINTER_ARITH:
         return ESC_FLOW_ARITH;
     case ESC_ASSIGN_CONVERT:
+    case ESC_ASSIGN_TO_INTEGER:
         return ESC_FLOW_CONVERT;
     case ESC_ASSIGN_SELECT:
         return ESC_FLOW_SELECT;
@@ -87,6 +88,20 @@ static const struct esc_operand *arg_at(const struct esc_stmt *s, unsigned n)
 {
     static const struct esc_operand none = {.kind = ESC_OPND_NONE, .id = ESC_NONE, .size = -1};
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : &none;
+}
+
+/* Where call S, of library function LIB, stores: *store_dst, exactly as
+   many bytes as an atomic store's name says, or somewhere in it. */
+static struct esc_operand stored_place(const struct esc_stmt *s, const struct esc_lib_entry *lib)
+{
+    const struct esc_operand *dst = arg_at(s, lib->store_dst);
+    struct esc_operand place = esc_pointee(dst);
+    int64_t size = esc_lib_store_size(s->callee);
+    if (size && dst->kind == ESC_OPND_VALUE)
+        place.size = size;
+    else if (size && dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
+        place = esc_opnd_mem(dst->id, dst->offset, size);
+    return place;
 }
 
 /* Pointer effects of a call whose callee nothing is known about: for
@@ -156,8 +171,8 @@ static void library_flows(struct esc_module *m, struct esc_function *fn, struct 
         add(flows, esc_pointee(arg_at(s, lib->copy_dst)), esc_pointee(arg_at(s, lib->copy_src)), id,
             ESC_FLOW_CALL_COPY, lib->copy_src);
     if (lib->store_dst)
-        add(flows, esc_pointee(arg_at(s, lib->store_dst)), *arg_at(s, lib->store_val), id,
-            ESC_FLOW_CALL_STORE, lib->store_val);
+        add(flows, stored_place(s, lib), *arg_at(s, lib->store_val), id, ESC_FLOW_CALL_STORE,
+            lib->store_val);
     const struct esc_operand *wait = lib->wait_arg ? arg_at(s, lib->wait_arg) : NULL;
     bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == lib->wait_value;
     for (unsigned a = 1; a <= 8 && a <= s->nargs && !waits; a++) {

@@ -55,6 +55,11 @@ struct esc_lib_entry {
    name. */
 const struct esc_lib_entry *esc_lib_lookup(const char *name);
 
+/* The bytes a call always writes at *store_dst, when its name says so
+   (__atomic_store_8: 8); 0 for any other call, and for one that may not
+   write (a compare-and-swap). */
+int64_t esc_lib_store_size(const char *callee);
+
 /* The whole table, for documentation and tests. */
 const struct esc_lib_entry *esc_lib_table(uint32_t *count);
 
