@@ -130,7 +130,8 @@ static void collect_external(struct analysis *a, uint32_t e, bool *seen, uint32_
                 if (obj->kind == ESC_OBJ_CALLER) {
                     record_dep(a, o, id, call, arg, level);
                 } else if (esc_object_is_stack(obj)) {
-                    record_fact(a, o, id, call, arg, level);
+                    if (esc_refine_object_persists(&a->refine, id, o, NULL))
+                        record_fact(a, o, id, call, arg, level);
                 } else if (obj->kind == ESC_OBJ_HEAP && !seen[o] && !a->escaping[o]) {
                     uint32_t nsteps;
                     struct esc_step *steps = esc_refine_path(&a->refine, o, id, &nsteps);

@@ -278,7 +278,8 @@ static void propagate(struct analysis *a)
                     continue;
                 }
                 bool stack = esc_object_is_stack(obj);
-                if (stack ? already_reported(a->out, o, f->stmt)
+                if (stack ? already_reported(a->out, o, f->stmt) ||
+                                !esc_refine_object_persists(&a->refine, id, o, NULL)
                           : obj->kind != ESC_OBJ_HEAP || a->escaping[o])
                     continue;
                 uint32_t nsteps;

@@ -31,6 +31,7 @@ static uint32_t branch_facts(const struct esc_stmt *s, struct esc_cond_entry *ou
     if (s->args[1].kind == ESC_OPND_ADDR) {
         c.kind = ESC_COND_POINTS_TO;
         c.object = s->args[1].id;
+        c.offset = s->args[1].offset;
         out[n++] = (struct esc_cond_entry){equal, ESC_COND_EVERY_TERM, c};
         c.kind = ESC_COND_NOT_POINTS_TO;
         out[n++] = (struct esc_cond_entry){unequal, ESC_COND_EVERY_TERM, c};

@@ -38,7 +38,8 @@ struct esc_cond {
     bool is_param; /* subject: the parameter's index, its value on entry; else an SSA value */
     uint32_t subject;
     int64_t lo, hi;  /* RANGE */
-    uint32_t object; /* POINTS_TO, NOT_POINTS_TO */
+    uint32_t object; /* POINTS_TO, NOT_POINTS_TO: the object, and the offset into it */
+    int64_t offset;
 };
 
 /* A fact of the edge from a block to SUCC, in term TERM of it, or in

@@ -57,9 +57,7 @@ static struct esc_operand filled_by_call(const struct esc_stmt *s)
     return none;
 }
 
-/* *(v + k) where v is only ever &o + j is o at j + k: `p = &g; *p = x`
-   writes g, as `g = x` does. */
-static struct esc_operand direct_place(const struct esc_function *fn, struct esc_operand op)
+struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op)
 {
     if (op.kind != ESC_OPND_DEREF || op.offset == ESC_UNKNOWN_OFFSET)
         return op;
@@ -107,8 +105,8 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
         return false;
     struct esc_operand place = *loc;
     if (!same_base(fn, &w, &place)) {
-        w = direct_place(fn, w);
-        place = direct_place(fn, place);
+        w = esc_direct_place(fn, w);
+        place = esc_direct_place(fn, place);
         if (!same_base(fn, &w, &place))
             return false;
     }

@@ -47,6 +47,10 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
 /* Is OP a place in memory with a known offset and size (MEM or DEREF)? */
 bool esc_place_exact(const struct esc_operand *op);
 
+/* *(v + k) where v is only ever &o + j is o at j + k, a MEM operand:
+   `p = &g; *p = x` writes g, as `g = x` does.  Anything else as it is. */
+struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op);
+
 /* The value V is a copy of (plain copies and pointer conversions followed
    back to the first value that is not one). */
 uint32_t esc_value_root(const struct esc_function *fn, uint32_t v);

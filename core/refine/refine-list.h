@@ -21,6 +21,10 @@
      its pointer?"  Asked at each statement of the OVERWRITE walk, in this
      order; a path ends at the first that says yes.  FUNCTION:
      esc_undoes_fn.
+   - OBJECT: "does the address of stack object O, which flow F stores,
+     still sit somewhere at the return?"  For a store that persists, asked
+     about each stack object a finding would name, in this order; the
+     first that says no wins.  FUNCTION: esc_object_undone_fn.
    - PATH: "is there a feasible path that carries the address there?"
      Asked last, for the candidates every other refinement let through,
      because it is the most expensive.
@@ -28,7 +32,8 @@
    The order is cheapest and most specific first: what BUILD removes
    costs nothing later; a thread that is joined is settled by JOIN_CLOSE
    before any walk; OVERWRITE's one walk per store asks its UNDOES
-   predicates at each statement; PATH searches only what is left. */
+   predicates at each statement; OBJECT refinements only see the stack
+   objects of stores that persist; PATH searches only what is left. */
 
 /* Blocks a call's constant arguments rule out (`del == TRANSIENT`): a
    callee analysed again without them (specialize.c). */
@@ -48,6 +53,11 @@ ESC_REFINEMENT(OVERWRITE, PERSISTS, esc_overwrite_persists, "overwrite",
    (restore.c). */
 ESC_REFINEMENT(RESTORE, UNDOES, esc_callee_restores, "restore",
                "a callee's summary writes the place again")
+/* A list head emptied on every path to a return: no node of its list
+   points at it any more (lists.c): libuv's QUEUE_MOVE to a local head
+   drained until QUEUE_EMPTY. */
+ESC_REFINEMENT(HEAD_EMPTIED, OBJECT, esc_head_emptied, "head-emptied",
+               "the list whose head it is is tested empty on every path to a return")
 /* A path through memory needs the store to reach the load (explain.c). */
 ESC_REFINEMENT(FEASIBLE, PATH, esc_explain, "feasible",
                "a path through memory needs each store to reach the load that reads it")

@@ -14,9 +14,10 @@ static const struct {
 #undef ESC_REFINEMENT
 };
 
-/* The PERSISTS and UNDOES refinements, in the list's order. */
+/* The PERSISTS, UNDOES and OBJECT refinements, in the list's order. */
 #define ESC_ASK_BUILD(ID, FUNCTION)
 #define ESC_ASK_PATH(ID, FUNCTION)
+#define ESC_ASK_OBJECT(ID, FUNCTION)
 #define ESC_ASK_UNDOES(ID, FUNCTION)
 #define ESC_ASK_PERSISTS(ID, FUNCTION) {ESC_REFINE_##ID, FUNCTION},
 static const struct {
@@ -35,6 +36,19 @@ static const struct {
     enum esc_refinement id;
     esc_undoes_fn *ask;
 } undoes_order[] = {
+#define ESC_REFINEMENT(ID, QUESTION, FUNCTION, NAME, WHY) ESC_ASK_##QUESTION(ID, FUNCTION)
+#include "core/refine/refine-list.h"
+#undef ESC_REFINEMENT
+};
+
+#undef ESC_ASK_UNDOES
+#undef ESC_ASK_OBJECT
+#define ESC_ASK_UNDOES(ID, FUNCTION)
+#define ESC_ASK_OBJECT(ID, FUNCTION) {ESC_REFINE_##ID, FUNCTION},
+static const struct {
+    enum esc_refinement id;
+    esc_object_undone_fn *ask;
+} object_order[] = {
 #define ESC_REFINEMENT(ID, QUESTION, FUNCTION, NAME, WHY) ESC_ASK_##QUESTION(ID, FUNCTION)
 #include "core/refine/refine-list.h"
 #undef ESC_REFINEMENT
@@ -69,6 +83,8 @@ void esc_refine_free(struct esc_refine *r)
     free(r->undone);
     esc_u64map_free(&r->infeasible);
     esc_u64map_free(&r->holds);
+    esc_u64map_free(&r->objects);
+    esc_list_heads_free(r->heads);
     free(r->def_start);
     free(r->def_flow);
     memset(r, 0, sizeof *r);
@@ -92,6 +108,32 @@ bool esc_refine_persists(struct esc_refine *r, uint32_t flow)
     }
     r->persists[flow] = persists;
     return persists;
+}
+
+bool esc_refine_object_persists(struct esc_refine *r, uint32_t flow, uint32_t obj,
+                                enum esc_refinement *by)
+{
+    if (by)
+        *by = ESC_REFINE_NONE;
+    if (!esc_refine_persists(r, flow)) {
+        if (by)
+            *by = esc_refine_undone_by(r, flow);
+        return false;
+    }
+    uint64_t key = (uint64_t)obj << 32 | flow;
+    uint32_t *known = esc_u64map_get(&r->objects, key);
+    uint32_t undone = ESC_REFINE_NONE;
+    if (known) {
+        undone = *known - 1;
+    } else {
+        for (size_t i = 0; i < sizeof object_order / sizeof object_order[0] && !undone; i++)
+            if (object_order[i].ask(r, flow, obj))
+                undone = object_order[i].id;
+        esc_u64map_put(&r->objects, key, undone + 1);
+    }
+    if (by)
+        *by = (enum esc_refinement)undone;
+    return undone == ESC_REFINE_NONE;
 }
 
 enum esc_refinement esc_refine_undone_by(const struct esc_refine *r, uint32_t flow)

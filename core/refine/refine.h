@@ -47,6 +47,8 @@ struct esc_refine {
     enum esc_refinement undone_by_stmt;
     struct esc_u64map infeasible;   /* (object, flow) pairs with no feasible path */
     struct esc_u64map holds;        /* (object, value) -> 1 + may the value point to it */
+    struct esc_u64map objects;      /* (object, flow) -> 1 + the OBJECT refinement that undid it */
+    struct esc_list_heads *heads;   /* lists.c's facts, made on first use */
     uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
 };
@@ -58,6 +60,13 @@ void esc_refine_free(struct esc_refine *r);
 /* Does the pointer flow F stores still sit in memory when the function
    returns?  A flow that stores nothing persists. */
 bool esc_refine_persists(struct esc_refine *r, uint32_t flow);
+
+/* Does the address of stack object OBJ, which flow F stores, still sit
+   in memory at the return?  No when the store does not persist, or an
+   OBJECT refinement shows that nothing it linked OBJ into points at OBJ
+   any more.  *BY (may be NULL) receives the refinement that said no. */
+bool esc_refine_object_persists(struct esc_refine *r, uint32_t flow, uint32_t obj,
+                                enum esc_refinement *by);
 
 /* The refinement that found flow F's store undone, once
    esc_refine_persists said so; ESC_REFINE_NONE otherwise. */
@@ -94,6 +103,7 @@ enum esc_persists_answer {
 typedef enum esc_persists_answer esc_persists_fn(struct esc_refine *r, uint32_t flow);
 typedef bool esc_undoes_fn(struct esc_refine *r, const struct esc_stored_place *place,
                            uint32_t stmt);
+typedef bool esc_object_undone_fn(struct esc_refine *r, uint32_t flow, uint32_t obj);
 
 /* Does statement STMT undo the store behind PLACE, by any UNDOES
    refinement?  (The OVERWRITE walk's test at each statement.) */
@@ -103,5 +113,9 @@ bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *plac
 esc_persists_fn esc_join_close_persists; /* joinclose.c */
 esc_persists_fn esc_overwrite_persists;  /* restore.c */
 esc_undoes_fn esc_callee_restores;       /* restore.c */
+esc_object_undone_fn esc_head_emptied;   /* lists.c */
+/* lists.c's facts, freed with the context. */
+struct esc_list_heads;
+void esc_list_heads_free(struct esc_list_heads *heads);
 
 #endif
