@@ -1,5 +1,4 @@
 /* lists.c - a list head tested empty on every path: no node of its list points at it any more. */
-#include "core/base/budget.h"
 #include "core/base/util.h"
 #include "core/ir/conditions.h"
 #include "core/refine/overwrite.h"
@@ -123,69 +122,10 @@ static bool empty_edge(const struct head *facts, uint32_t from, uint32_t to)
     return false;
 }
 
-/* Statements K.. of block B: a return ends the search (true), a call
-   that does not return ends this path (false, *GOES_ON false). */
-static bool block_returns(const struct esc_function *fn, uint32_t b, uint32_t k, bool *goes_on)
+/* esc_edge_ends_fn: an edge on which the list is empty ends a path. */
+static bool ends_on_empty(void *ctx, uint32_t from, uint32_t to)
 {
-    const struct esc_block *blk = &fn->blocks[b];
-    *goes_on = true;
-    for (; k < blk->nstmts; k++) {
-        const struct esc_stmt *s = &fn->stmts[blk->stmts[k]];
-        if (s->kind == ESC_STMT_RETURN)
-            return true;
-        if (s->kind == ESC_STMT_CALL && s->flags & ESC_CALLF_NORETURN) {
-            *goes_on = false;
-            return false;
-        }
-    }
-    return false;
-}
-
-/* Is there a path from just after statement FROM to a return that takes
-   none of the empty edges? */
-static bool reaches_return(const struct esc_function *fn, uint32_t from, const struct head *facts)
-{
-    uint32_t b0 = fn->stmts[from].block;
-    const struct esc_block *home = &fn->blocks[b0];
-    uint32_t k = 0;
-    while (k < home->nstmts && home->stmts[k] != from)
-        k++;
-    bool goes_on;
-    if (block_returns(fn, b0, k + 1, &goes_on))
-        return true;
-    if (!goes_on)
-        return false;
-    bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
-    uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
-    uint32_t head = 0, tail = 0;
-    bool found = false;
-    for (uint32_t i = 0; i < home->nsucc; i++) {
-        uint32_t s = home->succ[i];
-        if (!seen[s] && !empty_edge(facts, b0, s)) {
-            seen[s] = true;
-            queue[tail++] = s;
-        }
-    }
-    while (head < tail && !found) {
-        uint32_t b = queue[head++];
-        /* Past the budget: "a return is reached", the answer that hides nothing. */
-        if (!esc_budget_walk(fn->blocks[b].nstmts + 1u) || block_returns(fn, b, 0, &goes_on)) {
-            found = true;
-            break;
-        }
-        if (!goes_on)
-            continue;
-        for (uint32_t i = 0; i < fn->blocks[b].nsucc; i++) {
-            uint32_t s = fn->blocks[b].succ[i];
-            if (!seen[s] && !empty_edge(facts, b, s)) {
-                seen[s] = true;
-                queue[tail++] = s;
-            }
-        }
-    }
-    free(seen);
-    free(queue);
-    return found;
+    return empty_edge(ctx, from, to);
 }
 
 /* Does flow F write a list link: an exact place as wide as the tested
@@ -215,5 +155,6 @@ bool esc_head_emptied(struct esc_refine *r, uint32_t flow, uint32_t obj)
     struct head *facts = &r->heads->objects[obj];
     if (!facts->known)
         find_empty_edges(fn, obj, facts);
-    return facts->nedges && writes_link(f, facts) && !reaches_return(fn, f->stmt, facts);
+    return facts->nedges && writes_link(f, facts) &&
+           !esc_store_reaches_return(fn, f->stmt, NULL, NULL, ends_on_empty, facts);
 }

@@ -133,7 +133,8 @@ struct path_start {
    REACHED, the one that ends a path included, and never stops early.
    Either way it returns true at once when the location moves. */
 static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
-                 uint32_t target, esc_restores_fn *restores, void *ctx, struct esc_bitset *reached)
+                 uint32_t target, esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
+                 struct esc_bitset *reached)
 {
     const struct esc_stmt *st = &fn->stmts[from];
     if (st->block == ESC_NONE ||
@@ -195,7 +196,7 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
             continue;
         for (uint32_t k = 0; k < b->nsucc; k++) {
             uint32_t next = b->succ[k];
-            if (!entered[next]) {
+            if (!entered[next] && !(edge_ends && edge_ends(ctx, at.block, next))) {
                 entered[next] = true;
                 stack[depth++] = (struct path_start){next, 0};
             }
@@ -209,20 +210,44 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target)
 {
-    return walk(fn, from, loc, target, NULL, NULL, NULL);
+    return walk(fn, from, loc, target, NULL, NULL, NULL, NULL);
 }
 
 bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, uint32_t target,
                               esc_restores_fn *restores, void *ctx)
 {
-    return walk(fn, from, loc, target, restores, ctx, NULL);
+    return walk(fn, from, loc, target, restores, NULL, ctx, NULL);
+}
+
+bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, esc_restores_fn *restores,
+                              esc_edge_ends_fn *edge_ends, void *ctx)
+{
+    return walk(fn, from, loc, ESC_NONE, restores, edge_ends, ctx, NULL);
+}
+
+bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
+                    const struct esc_operand *b)
+{
+    if (a->ref && a->ref == b->ref)
+        return true;
+    if (!esc_place_exact(a) || !esc_place_exact(b))
+        return false;
+    struct esc_operand x = *a, y = *b;
+    if (!same_base(fn, &x, &y)) {
+        x = esc_direct_place(fn, x);
+        y = esc_direct_place(fn, y);
+        if (!same_base(fn, &x, &y))
+            return false;
+    }
+    return x.offset == y.offset && x.size == y.size;
 }
 
 bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
                          const struct esc_operand *loc, struct esc_bitset *reached)
 {
-    return walk(fn, from, loc, ESC_NONE, NULL, NULL, reached);
+    return walk(fn, from, loc, ESC_NONE, NULL, NULL, NULL, reached);
 }
 
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)

@@ -21,6 +21,10 @@
      its pointer?"  Asked at each statement of the OVERWRITE walk, in this
      order; a path ends at the first that says yes.  FUNCTION:
      esc_undoes_fn.
+   - EDGE: "does this CFG edge end a path from the store?"  Asked at each
+     edge of the OVERWRITE walk, in this order: an edge that cannot be
+     taken after the store, or on which the place no longer holds the
+     pointer, ends the path there.  FUNCTION: esc_edge_ends_path_fn.
    - OBJECT: "does the address of stack object O, which flow F stores,
      still sit somewhere at the return?"  For a store that persists, asked
      about each stack object a finding would name, in this order; the
@@ -53,6 +57,16 @@ ESC_REFINEMENT(OVERWRITE, PERSISTS, esc_overwrite_persists, "overwrite",
    (restore.c). */
 ESC_REFINEMENT(RESTORE, UNDOES, esc_callee_restores, "restore",
                "a callee's summary writes the place again")
+/* An undo guarded by a test of the place itself: on the other edge of
+   `if (st->out == &tmp)` or `if (o->dir)`, the place holds something
+   else already (placetest.c). */
+ESC_REFINEMENT(PLACE_TESTED, EDGE, esc_place_tested, "place-tested",
+               "on this edge of a test of the place, it no longer holds the pointer")
+/* The same unchanged value guards the store and the undo: `if (file) {
+   prev = cf->file; cf->file = &f; } ...; if (file) cf->file = prev;`
+   (correlated.c). */
+ESC_REFINEMENT(CORRELATED, EDGE, esc_correlated, "correlated",
+               "the edge contradicts a condition that held at the store")
 /* A list head emptied on every path to a return: no node of its list
    points at it any more (lists.c): libuv's QUEUE_MOVE to a local head
    drained until QUEUE_EMPTY. */

@@ -17,6 +17,7 @@ static const struct {
 /* The PERSISTS, UNDOES and OBJECT refinements, in the list's order. */
 #define ESC_ASK_BUILD(ID, FUNCTION)
 #define ESC_ASK_PATH(ID, FUNCTION)
+#define ESC_ASK_EDGE(ID, FUNCTION)
 #define ESC_ASK_OBJECT(ID, FUNCTION)
 #define ESC_ASK_UNDOES(ID, FUNCTION)
 #define ESC_ASK_PERSISTS(ID, FUNCTION) {ESC_REFINE_##ID, FUNCTION},
@@ -54,6 +55,19 @@ static const struct {
 #undef ESC_REFINEMENT
 };
 
+#undef ESC_ASK_OBJECT
+#undef ESC_ASK_EDGE
+#define ESC_ASK_OBJECT(ID, FUNCTION)
+#define ESC_ASK_EDGE(ID, FUNCTION) {ESC_REFINE_##ID, FUNCTION},
+static const struct {
+    enum esc_refinement id;
+    esc_edge_ends_path_fn *ask;
+} edge_order[] = {
+#define ESC_REFINEMENT(ID, QUESTION, FUNCTION, NAME, WHY) ESC_ASK_##QUESTION(ID, FUNCTION)
+#include "core/refine/refine-list.h"
+#undef ESC_REFINEMENT
+};
+
 const char *esc_refinement_name(enum esc_refinement r)
 {
     return r < ESC_REFINE_COUNT ? refinements[r].name : "?";
@@ -85,6 +99,7 @@ void esc_refine_free(struct esc_refine *r)
     esc_u64map_free(&r->holds);
     esc_u64map_free(&r->objects);
     esc_list_heads_free(r->heads);
+    esc_correlated_paths_free(r->paths);
     free(r->def_start);
     free(r->def_flow);
     memset(r, 0, sizeof *r);
@@ -149,6 +164,23 @@ bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *plac
             return true;
         }
     return false;
+}
+
+bool esc_refine_edge_ends(struct esc_refine *r, struct esc_stored_place *place, uint32_t from,
+                          uint32_t to)
+{
+    for (size_t i = 0; i < sizeof edge_order / sizeof edge_order[0]; i++)
+        if (edge_order[i].ask(r, place, from, to)) {
+            r->undone_by_stmt = edge_order[i].id;
+            return true;
+        }
+    return false;
+}
+
+void esc_stored_place_release(struct esc_stored_place *place)
+{
+    esc_store_facts_free(place->facts);
+    place->facts = NULL;
 }
 
 struct esc_step *esc_refine_path(struct esc_refine *r, uint32_t obj, uint32_t flow,
