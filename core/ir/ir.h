@@ -311,6 +311,8 @@ struct esc_function {
 
 struct esc_module {
     const char *main_file;
+    /* The last location file name interned, as given and as interned. */
+    const char *last_file, *last_file_interned;
     uint32_t nfunctions, cap_functions;
     struct esc_function **functions;
     struct esc_intern *strings;
