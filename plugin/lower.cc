@@ -65,20 +65,22 @@ bool address_int(const struct lowering &l, tree t)
    draws the line at the same place.) */
 bool makes_address_int(const struct lowering &l, gassign *g)
 {
-    tree lhs = gimple_assign_lhs(g), rhs1 = gimple_assign_rhs1(g);
+    tree rhs1 = gimple_assign_rhs1(g);
     enum tree_code code = gimple_assign_rhs_code(g);
-    if (TREE_CODE(lhs) != SSA_NAME || always_tracked(TREE_TYPE(lhs)) ||
-        !wide_scalar(TREE_TYPE(lhs)))
-        return false;
+    bool carries;
     if (CONVERT_EXPR_CODE_P(code) || code == SSA_NAME)
-        return address_int(l, rhs1) ||
-               ((TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR) &&
-                is_pointer(TREE_TYPE(rhs1)));
-    if (code == PLUS_EXPR)
-        return address_int(l, rhs1) != address_int(l, gimple_assign_rhs2(g));
-    if (code == MINUS_EXPR)
-        return address_int(l, rhs1) && !address_int(l, gimple_assign_rhs2(g));
-    return false;
+        carries = address_int(l, rhs1) ||
+                  ((TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR) &&
+                   is_pointer(TREE_TYPE(rhs1)));
+    else if (code == PLUS_EXPR)
+        carries = address_int(l, rhs1) != address_int(l, gimple_assign_rhs2(g));
+    else if (code == MINUS_EXPR)
+        carries = address_int(l, rhs1) && !address_int(l, gimple_assign_rhs2(g));
+    else
+        return false;
+    tree lhs = gimple_assign_lhs(g);
+    return carries && TREE_CODE(lhs) == SSA_NAME && !always_tracked(TREE_TYPE(lhs)) &&
+           wide_scalar(TREE_TYPE(lhs));
 }
 
 /* Find the integers that carry an address (makes_address_int), to a
@@ -87,12 +89,16 @@ bool makes_address_int(const struct lowering &l, gassign *g)
 void find_address_ints(struct lowering &l)
 {
     l.address_ints.assign(num_ssa_names, false);
+    /* Most functions convert no pointer to an integer: one pass over
+       the assignments says so, and PHIs are looked at only once one
+       carries an address. */
+    bool any = false;
     for (bool changed = true; changed;) {
         changed = false;
         basic_block bb;
         FOR_EACH_BB_FN(bb, l.fun)
         {
-            for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+            for (gphi_iterator gsi = gsi_start_phis(bb); any && !gsi_end_p(gsi); gsi_next(&gsi)) {
                 gphi *phi = gsi.phi();
                 tree result = gimple_phi_result(phi);
                 if (virtual_operand_p(result) || address_int(l, result) ||
@@ -107,10 +113,10 @@ void find_address_ints(struct lowering &l)
             }
             for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
                 gassign *g = dyn_cast<gassign *>(gsi_stmt(gsi));
-                if (!g || address_int(l, gimple_assign_lhs(g)) || !makes_address_int(l, g))
+                if (!g || !makes_address_int(l, g) || address_int(l, gimple_assign_lhs(g)))
                     continue;
                 l.address_ints[SSA_NAME_VERSION(gimple_assign_lhs(g))] = true;
-                changed = true;
+                changed = any = true;
             }
         }
     }
@@ -775,13 +781,15 @@ bool lower_probe(lowering &l, gcall *g)
 {
     tree fndecl = gimple_call_fndecl(g);
     const char *name = fndecl ? decl_name(fndecl) : nullptr;
+    if (!name || strncmp(name, "__escape_dump_", 14) != 0)
+        return false;
     struct esc_probe probe = {};
     probe.loc = esc_loc_from_gcc(gimple_location(g));
     probe.arg = esc_opnd_none();
     std::string text;
-    if (name && strcmp(name, "__escape_dump_stores") == 0) {
+    if (strcmp(name, "__escape_dump_stores") == 0) {
         probe.kind = ESC_PROBE_STORES;
-    } else if (name && strcmp(name, "__escape_dump_points_to") == 0 &&
+    } else if (strcmp(name, "__escape_dump_points_to") == 0 &&
                gimple_call_num_args(g) == 1) {
         tree arg = gimple_call_arg(g, 0);
         probe.kind = ESC_PROBE_POINTS_TO;

@@ -87,14 +87,12 @@ void esc_refine_init(struct esc_refine *r, const struct esc_function *fn,
     r->pt = pt;
     r->persists = esc_xmalloc((flows->n + 1) * sizeof *r->persists);
     memset(r->persists, -1, (flows->n + 1) * sizeof *r->persists);
-    r->undone = esc_xcalloc(flows->n + 1, sizeof *r->undone);
 }
 
 void esc_refine_free(struct esc_refine *r)
 {
     esc_explainer_free(r->explainer);
     free(r->persists);
-    free(r->undone);
     esc_u64map_free(&r->infeasible);
     esc_u64map_free(&r->holds);
     esc_u64map_free(&r->objects);
@@ -108,8 +106,9 @@ void esc_refine_free(struct esc_refine *r)
 bool esc_refine_persists(struct esc_refine *r, uint32_t flow)
 {
     if (r->persists[flow] >= 0)
-        return r->persists[flow];
+        return r->persists[flow] == 1;
     bool persists = true;
+    enum esc_refinement undone = ESC_REFINE_NONE;
     for (size_t i = 0; i < sizeof persists_order / sizeof persists_order[0]; i++) {
         r->undone_by_stmt = ESC_REFINE_NONE;
         enum esc_persists_answer answer = persists_order[i].ask(r, flow);
@@ -117,11 +116,10 @@ bool esc_refine_persists(struct esc_refine *r, uint32_t flow)
             continue;
         persists = answer == ESC_PERSISTS_KEPT;
         if (!persists)
-            r->undone[flow] =
-                (uint8_t)(r->undone_by_stmt ? r->undone_by_stmt : persists_order[i].id);
+            undone = r->undone_by_stmt ? r->undone_by_stmt : persists_order[i].id;
         break;
     }
-    r->persists[flow] = persists;
+    r->persists[flow] = (int8_t)(persists ? 1 : 2 + undone);
     return persists;
 }
 
@@ -153,7 +151,7 @@ bool esc_refine_object_persists(struct esc_refine *r, uint32_t flow, uint32_t ob
 
 enum esc_refinement esc_refine_undone_by(const struct esc_refine *r, uint32_t flow)
 {
-    return r->persists[flow] == 0 ? (enum esc_refinement)r->undone[flow] : ESC_REFINE_NONE;
+    return r->persists[flow] >= 2 ? (enum esc_refinement)(r->persists[flow] - 2) : ESC_REFINE_NONE;
 }
 
 bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *place, uint32_t stmt)

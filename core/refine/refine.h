@@ -40,8 +40,9 @@ struct esc_refine {
     const struct esc_function *fn;
     const struct esc_flows *flows;
     const struct esc_pointsto *pt;
-    int8_t *persists; /* per flow: -1 not yet asked, 0 undone, 1 persists */
-    uint8_t *undone;  /* per flow: the enum esc_refinement that undid it */
+    /* Per flow: -1 not yet asked, 1 persists, 0 undone, or 2 + the
+       enum esc_refinement that undid it. */
+    int8_t *persists;
     /* The UNDOES refinement that ended a path of the walk under way, so
        that a store undone by a call is said to be (ESC_REFINE_NONE). */
     enum esc_refinement undone_by_stmt;
