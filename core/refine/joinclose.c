@@ -77,6 +77,17 @@ static const struct esc_operand *call_arg(const struct esc_stmt *s, unsigned n)
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : NULL;
 }
 
+/* Can object O hold thread handles only this function reads: storage in
+   its frame, or an array it allocated itself (`ids = calloc (n, sizeof
+   *ids)`, filled and joined in loops)? */
+static bool own_handle_store(const struct esc_function *fn, uint32_t o)
+{
+    if (o == ESC_NONE)
+        return false;
+    const struct esc_object *obj = &fn->objects[o];
+    return esc_object_is_stack(obj) || (obj->kind == ESC_OBJ_HEAP && obj->stmt != ESC_NONE);
+}
+
 /* What holds the kept pointer: a thread whose handle lives in an object
    (or, handed back by a helper, in an SSA value), or a stream, named by
    the SSA value its pointer is a copy of. */
@@ -187,7 +198,7 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         const struct esc_operand *out =
             where >= ESC_HANDLE_PARAM ? call_arg(s, where - ESC_HANDLE_PARAM + 1u) : NULL;
         h->id = out ? pointed_object(pt, out) : ESC_NONE;
-        return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
+        return own_handle_store(fn, h->id);
     }
     if (!lib)
         return false;
@@ -195,7 +206,7 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         const struct esc_operand *arg = call_arg(s, lib->thread_handle);
         h->thread = true;
         h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
-        return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
+        return own_handle_store(fn, h->id);
     }
     const struct esc_operand *owner = lib->owner_arg == ESC_LIB_RESULT ? &s->lhs
                                       : lib->owner_arg                 ? call_arg(s, lib->owner_arg)
