@@ -181,8 +181,8 @@ static const struct esc_leak_why *callee_why(const struct analysis *a, uint32_t 
                                           : p->why[level][ESC_LEAK_KEPT];
 }
 
-static void report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sink,
-                   struct esc_step *steps, uint32_t nsteps)
+struct esc_finding *esc_report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sink,
+                               struct esc_step *steps, uint32_t nsteps)
 {
     struct esc_function_result *out = a->out;
     struct esc_finding *fd = ESC_PUSH(out->findings, out->nfindings, out->cap_findings);
@@ -210,6 +210,7 @@ static void report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sin
             root = a->escape_parent[root];
         fd->heap_root = root;
     }
+    return fd;
 }
 
 /* What the users of read_carried look for in a carried set: parameters'
@@ -287,7 +288,8 @@ static void propagate(struct analysis *a)
                 if (!steps)
                     continue;
                 if (stack) {
-                    report(a, o, id, w, steps, nsteps);
+                    if (!esc_report_source_returns(a, o, id, steps, nsteps))
+                        esc_report(a, o, id, w, steps, nsteps);
                 } else {
                     a->escaping[o] = true;
                     a->escape_parent[o] = w;
@@ -415,6 +417,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     /* qsort's array must not be null even when empty (C11 7.22.5). */
     if (out->nfindings > 1)
         qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
+    esc_merge_same_returns(out);
 
     esc_refine_free(&a.refine);
     for (uint32_t o = 0; o < fn->nobjects; o++)

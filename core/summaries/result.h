@@ -107,6 +107,10 @@ struct esc_finding {
     enum esc_heap_lifetime lifetime;
     uint32_t nfrees;
     uint32_t *frees; /* statements */
+    /* escape-return: the other stack objects the same source return may
+       give the address of (`return c ? &a : &b;`): one warning per return. */
+    uint32_t nalso;
+    uint32_t *also;
 };
 
 /* Something only the whole program can settle: a stack object that
