@@ -847,6 +847,8 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
            any prototype of the callee (attributes.cc). */
         if (fndecl && i < 64 && esc_param_noescape(fndecl, i))
             s.noescape_args |= UINT64_C(1) << i;
+        if (fndecl && i < 64 && esc_param_lifetimebound(fndecl, i))
+            s.lifetimebound_args |= UINT64_C(1) << i;
     }
     /* A nested function's static chain (GNU C) gives it the caller's
        frame.  Its summary has no parameter for it, so the chain is an

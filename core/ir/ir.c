@@ -490,6 +490,8 @@ static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
         esc_strbuf_addf(out, " [object o%u]", s->object);
     if (s->noescape_args)
         esc_strbuf_addf(out, " [noescape %#llx]", (unsigned long long)s->noescape_args);
+    if (s->lifetimebound_args)
+        esc_strbuf_addf(out, " [lifetimebound %#llx]", (unsigned long long)s->lifetimebound_args);
     esc_strbuf_add(out, "\n");
 }
 

@@ -194,6 +194,9 @@ struct esc_stmt {
     uint32_t kept, thread;  /* CALL: its KEPT objects (for the callee, for a thread), if any */
     uint32_t external;      /* CALL: its EXTERNAL object, if any */
     uint64_t noescape_args; /* CALL: bit i, the callee's parameter i is declared noescape */
+    /* CALL: bit i, parameter i is declared lifetimebound: the result may
+       point into what that argument points to. */
+    uint64_t lifetimebound_args;
 };
 
 struct esc_block {

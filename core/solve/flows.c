@@ -433,6 +433,11 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
         library_flows(m, fn, flows, id, call->library);
     else
         unknown_call(fn, flows, id);
+    /* Declared lifetimebound: the result may point into that argument,
+       whatever else is known about the callee. */
+    for (uint32_t a = 0; a < s->nargs && a < 64; a++)
+        if (s->lifetimebound_args >> a & 1 && s->lhs.kind != ESC_OPND_NONE)
+            add(flows, s->lhs, s->args[a], id, ESC_FLOW_CALL_RESULT, (uint8_t)(a + 1));
     if (callees && callees->config && callees->config->cross_unit_facts)
         external_flows(m, fn, flows, id);
 }
