@@ -49,12 +49,15 @@ struct fact {
 struct esc_correlated_paths {
     uint32_t nfacts;
     struct fact facts[MAX_FACTS];
-    uint64_t *in; /* per block: the facts true on entry */
-    bool *in_loop;
+    uint64_t contra[MAX_FACTS]; /* per fact: the facts that contradict it */
+    uint64_t *in;               /* per block: the facts true on entry */
+    uint32_t *edge_start;       /* per block (CSR): its out-edges' facts in edge_masks */
+    uint64_t *edge_masks;
+    bool *in_loop; /* per block, when a fact is about a value defined in it */
 };
 
 struct esc_store_facts {
-    uint64_t known; /* the facts true at the store */
+    uint64_t contradicting; /* the facts an edge must not state */
 };
 
 void esc_store_facts_free(struct esc_store_facts *facts)
@@ -127,13 +130,19 @@ static bool same_fact(const struct fact *a, const struct fact *b)
 }
 
 /* Can the subject's value change after the fact was seen? */
-static bool stable(const struct esc_function *fn, const struct esc_correlated_paths *p,
+static bool stable(const struct esc_function *fn, struct esc_correlated_paths *p,
                    const struct fact *f)
 {
     if (f->is_param)
         return true;
     uint32_t def = fn->values[f->subject].def;
-    return def != ESC_NONE && fn->stmts[def].block != ESC_NONE && !p->in_loop[fn->stmts[def].block];
+    if (def == ESC_NONE || fn->stmts[def].block == ESC_NONE)
+        return false;
+    if (!p->in_loop) {
+        p->in_loop = esc_xcalloc(fn->nblocks + 1, sizeof *p->in_loop);
+        esc_blocks_in_loops(fn, p->in_loop);
+    }
+    return !p->in_loop[fn->stmts[def].block];
 }
 
 static uint32_t fact_id(struct esc_correlated_paths *p, const struct fact *f)
@@ -163,55 +172,6 @@ static uint64_t edge_mask(const struct esc_function *fn, struct esc_correlated_p
     return mask;
 }
 
-/* The facts true on entry to every block: a fact holds on entry when it
-   holds on every incoming edge. */
-static struct esc_correlated_paths *solve(const struct esc_function *fn)
-{
-    struct esc_correlated_paths *p = esc_xcalloc(1, sizeof *p);
-    p->in = esc_xcalloc(fn->nblocks + 1, sizeof *p->in);
-    p->in_loop = esc_xcalloc(fn->nblocks + 1, sizeof *p->in_loop);
-    esc_blocks_in_loops(fn, p->in_loop);
-    uint64_t *edges = NULL;
-    uint32_t nedges = 0, cap = 0;
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        for (uint32_t k = 0; k < fn->blocks[b].nsucc; k++)
-            *ESC_PUSH(edges, nedges, cap) = edge_mask(fn, p, b, fn->blocks[b].succ[k]);
-    if (!p->nfacts) {
-        free(edges);
-        return p;
-    }
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        p->in[b] = b == fn->entry ? 0 : ~(uint64_t)0;
-    /* Monotone (sets only shrink), so this ends within nblocks + 1 rounds. */
-    for (bool changed = true; changed;) {
-        changed = false;
-        uint32_t e = 0;
-        for (uint32_t b = 0; b < fn->nblocks; b++)
-            for (uint32_t k = 0; k < fn->blocks[b].nsucc; k++, e++) {
-                uint32_t s = fn->blocks[b].succ[k];
-                if (s == fn->entry)
-                    continue;
-                uint64_t meet = p->in[s] & (p->in[b] | edges[e]);
-                if (meet != p->in[s]) {
-                    p->in[s] = meet;
-                    changed = true;
-                }
-            }
-    }
-    free(edges);
-    return p;
-}
-
-void esc_correlated_paths_free(struct esc_correlated_paths *paths)
-{
-    struct esc_correlated_paths *p = paths;
-    if (!p)
-        return;
-    free(p->in);
-    free(p->in_loop);
-    free(p);
-}
-
 /* Do facts A (known) and B (on an edge) contradict each other? */
 static bool contradicts(const struct fact *a, const struct fact *b)
 {
@@ -229,6 +189,62 @@ static bool contradicts(const struct fact *a, const struct fact *b)
     return opposite && a->object == b->object && a->offset == b->offset;
 }
 
+/* The facts of every edge, and those true on entry to every block: a
+   fact holds on entry when it holds on every incoming edge. */
+static struct esc_correlated_paths *solve(const struct esc_function *fn)
+{
+    struct esc_correlated_paths *p = esc_xcalloc(1, sizeof *p);
+    p->edge_start = esc_xcalloc(fn->nblocks + 2, sizeof *p->edge_start);
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        p->edge_start[b + 1] = p->edge_start[b] + fn->blocks[b].nsucc;
+    if (!fn->conds_built || !fn->cond_start[fn->nblocks])
+        return p; /* no branch says anything */
+    p->edge_masks = esc_xcalloc(p->edge_start[fn->nblocks] + 1, sizeof *p->edge_masks);
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        uint32_t n;
+        if (!esc_block_conds(fn, b, &n) || !n)
+            continue;
+        for (uint32_t k = 0; k < fn->blocks[b].nsucc; k++)
+            p->edge_masks[p->edge_start[b] + k] = edge_mask(fn, p, b, fn->blocks[b].succ[k]);
+    }
+    if (!p->nfacts)
+        return p;
+    for (uint32_t i = 0; i < p->nfacts; i++)
+        for (uint32_t j = 0; j < p->nfacts; j++)
+            if (contradicts(&p->facts[i], &p->facts[j]))
+                p->contra[i] |= UINT64_C(1) << j;
+    p->in = esc_xcalloc(fn->nblocks + 1, sizeof *p->in);
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        p->in[b] = b == fn->entry ? 0 : ~(uint64_t)0;
+    /* Monotone (sets only shrink), so this ends within nblocks + 1 rounds. */
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (uint32_t b = 0; b < fn->nblocks; b++)
+            for (uint32_t k = 0; k < fn->blocks[b].nsucc; k++) {
+                uint32_t s = fn->blocks[b].succ[k];
+                if (s == fn->entry)
+                    continue;
+                uint64_t meet = p->in[s] & (p->in[b] | p->edge_masks[p->edge_start[b] + k]);
+                if (meet != p->in[s]) {
+                    p->in[s] = meet;
+                    changed = true;
+                }
+            }
+    }
+    return p;
+}
+
+void esc_correlated_paths_free(struct esc_correlated_paths *p)
+{
+    if (!p)
+        return;
+    free(p->in);
+    free(p->in_loop);
+    free(p->edge_start);
+    free(p->edge_masks);
+    free(p);
+}
+
 bool esc_correlated(struct esc_refine *r, struct esc_stored_place *place, uint32_t from,
                     uint32_t to)
 {
@@ -241,16 +257,17 @@ bool esc_correlated(struct esc_refine *r, struct esc_stored_place *place, uint32
     if (!place->facts) {
         place->facts = esc_xcalloc(1, sizeof *place->facts);
         uint32_t b = fn->stmts[r->flows->items[place->flow].stmt].block;
-        place->facts->known = b == ESC_NONE ? 0 : p->in[b];
-    }
-    uint64_t known = place->facts->known;
-    if (!known)
-        return false;
-    struct fact facts[8];
-    uint32_t n = edge_facts(fn, from, to, facts, 8);
-    for (uint32_t i = 0; i < n; i++)
+        uint64_t known = b == ESC_NONE ? 0 : p->in[b];
         for (uint32_t k = 0; k < p->nfacts; k++)
-            if ((known >> k & 1) && contradicts(&p->facts[k], &facts[i]))
-                return true;
+            if (known >> k & 1)
+                place->facts->contradicting |= p->contra[k];
+    }
+    uint64_t bad = place->facts->contradicting;
+    if (!bad)
+        return false;
+    const struct esc_block *blk = &fn->blocks[from];
+    for (uint32_t k = 0; k < blk->nsucc; k++)
+        if (blk->succ[k] == to && p->edge_masks[p->edge_start[from] + k] & bad)
+            return true;
     return false;
 }
