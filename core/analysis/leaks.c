@@ -415,6 +415,15 @@ static void check_noescape(struct analysis *a)
     }
 }
 
+/* The thread handles it takes by value and joins on every path: a helper
+   such as `static int wait_for (pthread_t t) { return pthread_join (t,
+   0); }`, whose calls its callers count as joins. */
+static void summarize_joins(struct analysis *a)
+{
+    for (uint32_t i = 0; i < a->fn->nparams && i < a->summary->nparams; i++)
+        a->summary->params[i].joins = esc_param_joined(a->fn, &a->flows, &a->pt, i);
+}
+
 void esc_summarize_function(struct analysis *a)
 {
     summarize_calls(a);
@@ -422,4 +431,5 @@ void esc_summarize_function(struct analysis *a)
     summarize_return(a);
     summarize_static_return(a);
     check_noescape(a);
+    summarize_joins(a);
 }

@@ -98,13 +98,36 @@ struct holder {
 };
 
 /* Does statement ID release HOLDER? */
+/* Does call S to a function of this unit join HANDLE: is one of the
+   arguments its summary says it joins on every path that handle? */
+static bool helper_joins(const struct esc_function *fn, const struct esc_flows *flows,
+                         const struct esc_pointsto *pt, uint32_t id, struct holder handle)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
+    const struct esc_summary *callee = flows->calls[id].summary;
+    if (!handle.thread || !callee)
+        return false;
+    for (uint32_t i = 0; i < s->nargs && i < callee->nparams; i++) {
+        const struct esc_operand *arg = &s->args[i];
+        if (!callee->params[i].joins)
+            continue;
+        if (handle.by_value
+                ? arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id
+                : loaded_from(fn, pt, arg) == handle.id)
+            return true;
+    }
+    return false;
+}
+
 static bool joins_handle(const struct esc_function *fn, const struct esc_flows *flows,
                          const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
     const struct esc_stmt *s = &fn->stmts[id];
     const struct esc_lib_entry *lib = flows->calls[id].library;
-    if (s->kind != ESC_STMT_CALL || !lib)
+    if (s->kind != ESC_STMT_CALL)
         return false;
+    if (!lib)
+        return helper_joins(fn, flows, pt, id, handle);
     if (handle.thread && !handle.by_value) {
         const struct esc_operand *arg = lib->joins ? call_arg(s, lib->joins) : NULL;
         return arg && loaded_from(fn, pt, arg) == handle.id;
@@ -175,6 +198,49 @@ static bool block_returns(const struct esc_function *fn, uint32_t b)
         if (fn->stmts[blk->stmts[i]].kind == ESC_STMT_RETURN)
             return true;
     return false;
+}
+
+/* Is a return reachable from the successors of block FROM (from FROM
+   itself when CREATE is ESC_NONE) without entering a covered block, or
+   taking an edge on which call CREATE failed? */
+static bool return_reachable(const struct esc_function *fn, const bool *covered, uint32_t from,
+                             uint32_t create, bool thread)
+{
+    bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
+    uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
+    uint32_t head = 0, tail = 0;
+    bool returned = false;
+    if (create == ESC_NONE) {
+        seen[from] = true;
+        queue[tail++] = from;
+    } else {
+        uint32_t failed = failure_successor(fn, from, create, thread);
+        for (uint32_t e = 0; e < fn->blocks[from].nsucc; e++) {
+            uint32_t b = fn->blocks[from].succ[e];
+            if (b != failed && !seen[b] && !covered[b]) {
+                seen[b] = true;
+                queue[tail++] = b;
+            }
+        }
+    }
+    while (head < tail && !returned) {
+        uint32_t b = queue[head++];
+        if (block_returns(fn, b)) {
+            returned = true;
+            break;
+        }
+        uint32_t failed = create == ESC_NONE ? ESC_NONE : failure_successor(fn, b, create, thread);
+        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
+            uint32_t next = fn->blocks[b].succ[e];
+            if (next != failed && !seen[next] && !covered[next]) {
+                seen[next] = true;
+                queue[tail++] = next;
+            }
+        }
+    }
+    free(seen);
+    free(queue);
+    return returned;
 }
 
 /* The holder of what call CREATE keeps, if it has one that can be released. */
@@ -284,39 +350,8 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
         else if (after && fn->stmts[id].kind == ESC_STMT_RETURN)
             returned = true;
     }
-    if (!joined && !returned) {
-        /* Search for a path to a return that avoids every covered block. */
-        bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
-        uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
-        uint32_t head = 0, tail = 0;
-        for (uint32_t e = 0; e < home->nsucc; e++) {
-            uint32_t b = home->succ[e];
-            if (b == failure_successor(fn, s->block, create, handle.thread))
-                continue;
-            if (!seen[b] && !covered[b]) {
-                seen[b] = true;
-                queue[tail++] = b;
-            }
-        }
-        while (head < tail && !returned) {
-            uint32_t b = queue[head++];
-            if (block_returns(fn, b)) {
-                returned = true;
-                break;
-            }
-            uint32_t failed = failure_successor(fn, b, create, handle.thread);
-            for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
-                uint32_t next = fn->blocks[b].succ[e];
-                if (next != failed && !seen[next] && !covered[next]) {
-                    seen[next] = true;
-                    queue[tail++] = next;
-                }
-            }
-        }
-        joined = !returned;
-        free(seen);
-        free(queue);
-    }
+    if (!joined && !returned)
+        joined = !return_reachable(fn, covered, s->block, create, handle.thread);
     free(covered);
     return joined;
 }
@@ -331,4 +366,19 @@ enum esc_persists_answer esc_join_close_persists(struct esc_refine *r, uint32_t 
         return ESC_PERSISTS_PASS; /* kept by a callee of this unit: OVERWRITE asks its summary */
     return esc_kept_released(fn, r->flows, r->pt, f->stmt, f->arg) ? ESC_PERSISTS_UNDONE
                                                                    : ESC_PERSISTS_KEPT;
+}
+
+bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flows,
+                      const struct esc_pointsto *pt, uint32_t param)
+{
+    if (param >= fn->nparams || fn->params[param].value == ESC_NONE || fn->entry == ESC_NONE ||
+        fn->params[param].is_pointer)
+        return false;
+    struct holder handle = {
+        .thread = true, .by_value = true, .id = esc_value_root(fn, fn->params[param].value)};
+    bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
+    bool joined = mark_joins(fn, flows, pt, handle, covered) &&
+                  (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true));
+    free(covered);
+    return joined;
 }

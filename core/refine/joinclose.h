@@ -14,6 +14,13 @@
 bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *flows,
                        const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no);
 
+/* Does FN join the thread whose handle is its parameter PARAM (by value)
+   on every path from its entry to a return: `static int wait_for
+   (pthread_t t) { return pthread_join (t, 0); }`?  Its callers then count
+   a call of it as a join (helper joins). */
+bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flows,
+                      const struct esc_pointsto *pt, uint32_t param);
+
 /* Where the handle of the thread call CREATE starts ends up, for the
    function's summary: returned (`pthread_create (&t, ...); return t;`),
    stored through a parameter (`pthread_create (out, ...)`), or neither. */

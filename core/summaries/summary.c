@@ -362,7 +362,8 @@ uint64_t esc_summary_weight(const struct esc_summary *s)
         for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
             w += (uint64_t)__builtin_popcount(p->leaks[l]) +
                  (uint64_t)__builtin_popcountll(p->stored_into[l]);
-        w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites;
+        w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites +
+             p->joins;
         for (uint8_t k = 0; k < p->nstore_sites; k++)
             w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
     }

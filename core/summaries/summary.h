@@ -88,6 +88,9 @@ struct esc_param_summary {
     uint8_t ndeps;
     struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS]; /* calls into other units */
     bool noescape; /* declared __attribute__((noescape)): callers trust that */
+    /* A thread handle passed by value, joined on every path before the
+       function returns: a call of it is a join for the caller. */
+    bool joins;
     /* THREAD leaks: where the new thread's handle goes, so that a caller
        can join it: ESC_HANDLE_RESULT, ESC_HANDLE_PARAM + k (stored into
        *parameter k), or ESC_HANDLE_NONE. */
