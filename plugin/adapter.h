@@ -96,9 +96,9 @@ void esc_forget_parameter_lists(void *gcc_data, void *user_data);
 /* Is parameter INDEX (0-based) of FNDECL declared noescape, on its
    definition or on any prototype the unit has seen? */
 bool esc_param_noescape(tree fndecl, unsigned index);
-/* Is parameter INDEX of FNDECL declared lifetimebound (the result may
-   point into what it points to)? */
-bool esc_param_lifetimebound(tree fndecl, unsigned index);
+/* Is parameter INDEX of FNDECL declared noescape, and lifetimebound (the
+   result may point into what it points to)?  Both at once, for a call. */
+void esc_param_attributes(tree fndecl, unsigned index, bool *noescape, bool *lifetimebound);
 /* The same for PARM, FNDECL's parameter number INDEX, without walking
    the parameter list (a function may have thousands). */
 bool esc_parm_noescape(tree fndecl, tree parm, unsigned index);

@@ -44,22 +44,19 @@ const char noescape_name[] = "noescape";
 const char lifetimebound_name[] = "lifetimebound";
 const char suppress_name[] = "escape_suppress";
 
-tree handle_noescape(tree *node, tree name, tree, int, bool *no_add_attrs)
-{
-    if (TREE_CODE(*node) != PARM_DECL || !POINTER_TYPE_P(TREE_TYPE(*node))) {
-        warning_at(DECL_SOURCE_LOCATION(*node), OPT_Wattributes,
-                   "%qE attribute only applies to pointer parameters", name);
-        *no_add_attrs = true;
-    }
-    return NULL_TREE;
-}
+/* Has the unit declared any parameter noescape or lifetimebound?  Most
+   never do, and then no call's arguments need looking up. */
+bool any_param_attrs;
 
-tree handle_lifetimebound(tree *node, tree name, tree, int, bool *no_add_attrs)
+/* noescape and lifetimebound: on pointer parameters only. */
+tree handle_pointer_parameter(tree *node, tree name, tree, int, bool *no_add_attrs)
 {
     if (TREE_CODE(*node) != PARM_DECL || !POINTER_TYPE_P(TREE_TYPE(*node))) {
         warning_at(DECL_SOURCE_LOCATION(*node), OPT_Wattributes,
                    "%qE attribute only applies to pointer parameters", name);
         *no_add_attrs = true;
+    } else {
+        any_param_attrs = true;
     }
     return NULL_TREE;
 }
@@ -103,10 +100,10 @@ tree handle_escape_suppress(tree *node, tree name, tree args, int, bool *no_add_
 
 /* name, min args, max args (-1: any), decl_required, type_required,
    function_type_required, affects_type_identity, handler, exclusions */
-const struct attribute_spec noescape_spec = {noescape_name,   0,      0, true, false, false, false,
-                                             handle_noescape, nullptr};
+const struct attribute_spec noescape_spec = {
+    noescape_name, 0, 0, true, false, false, false, handle_pointer_parameter, nullptr};
 const struct attribute_spec lifetimebound_spec = {
-    lifetimebound_name, 0, 0, true, false, false, false, handle_lifetimebound, nullptr};
+    lifetimebound_name, 0, 0, true, false, false, false, handle_pointer_parameter, nullptr};
 const struct attribute_spec suppress_spec = {
     suppress_name, 0, -1, true, false, false, false, handle_escape_suppress, nullptr};
 
@@ -230,7 +227,7 @@ static unsigned parm_attrs(tree fndecl, tree parm, unsigned index)
 
 static unsigned nth_param_attrs(tree fndecl, unsigned index)
 {
-    if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL)
+    if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !any_param_attrs)
         return 0;
     unsigned i = 0;
     tree parm = NULL_TREE;
@@ -245,9 +242,11 @@ bool esc_param_noescape(tree fndecl, unsigned index)
     return nth_param_attrs(fndecl, index) & PARAM_NOESCAPE;
 }
 
-bool esc_param_lifetimebound(tree fndecl, unsigned index)
+void esc_param_attributes(tree fndecl, unsigned index, bool *noescape, bool *lifetimebound)
 {
-    return nth_param_attrs(fndecl, index) & PARAM_LIFETIMEBOUND;
+    unsigned attrs = nth_param_attrs(fndecl, index);
+    *noescape = attrs & PARAM_NOESCAPE;
+    *lifetimebound = attrs & PARAM_LIFETIMEBOUND;
 }
 
 bool esc_parm_noescape(tree fndecl, tree parm, unsigned index)

@@ -845,10 +845,12 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
             args.push_back(lower_rvalue(l, arg));
         /* Callers trust a noescape declaration, on the definition or on
            any prototype of the callee (attributes.cc). */
-        if (fndecl && i < 64 && esc_param_noescape(fndecl, i))
-            s.noescape_args |= UINT64_C(1) << i;
-        if (fndecl && i < 64 && esc_param_lifetimebound(fndecl, i))
-            s.lifetimebound_args |= UINT64_C(1) << i;
+        bool noescape = false, lifetimebound = false;
+        if (fndecl && i < 64) {
+            esc_param_attributes(fndecl, i, &noescape, &lifetimebound);
+            s.noescape_args |= (uint64_t)noescape << i;
+            s.lifetimebound_args |= (uint64_t)lifetimebound << i;
+        }
     }
     /* A nested function's static chain (GNU C) gives it the caller's
        frame.  Its summary has no parameter for it, so the chain is an

@@ -189,6 +189,45 @@ static bool contradicts(const struct fact *a, const struct fact *b)
     return opposite && a->object == b->object && a->offset == b->offset;
 }
 
+struct tested {
+    uint64_t subject; /* is_param << 32 | subject */
+    uint32_t block;
+};
+
+static int compare_tested(const void *x, const void *y)
+{
+    const struct tested *a = x, *b = y;
+    if (a->subject != b->subject)
+        return a->subject < b->subject ? -1 : 1;
+    return a->block < b->block ? -1 : a->block > b->block;
+}
+
+/* Is some subject tested in two blocks?  Only then can one test
+   contradict what another established. */
+static bool tested_twice(const struct esc_function *fn)
+{
+    uint32_t total = fn->cond_start[fn->nblocks], n = 0;
+    struct tested *t = esc_xmalloc((total + 1) * sizeof *t);
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        uint32_t count;
+        const struct esc_cond_entry *e = esc_block_conds(fn, b, &count);
+        for (uint32_t k = 0; k < count; k++) {
+            if (e[k].cond.kind == ESC_COND_TRUE)
+                continue;
+            bool is_param;
+            uint32_t subject;
+            fact_subject(fn, &e[k].cond, &is_param, &subject);
+            t[n++] = (struct tested){(uint64_t)is_param << 32 | subject, b};
+        }
+    }
+    qsort(t, n, sizeof *t, compare_tested);
+    bool twice = false;
+    for (uint32_t i = 1; i < n && !twice; i++)
+        twice = t[i].subject == t[i - 1].subject && t[i].block != t[i - 1].block;
+    free(t);
+    return twice;
+}
+
 /* The facts of every edge, and those true on entry to every block: a
    fact holds on entry when it holds on every incoming edge. */
 static struct esc_correlated_paths *solve(const struct esc_function *fn)
@@ -197,8 +236,8 @@ static struct esc_correlated_paths *solve(const struct esc_function *fn)
     p->edge_start = esc_xcalloc(fn->nblocks + 2, sizeof *p->edge_start);
     for (uint32_t b = 0; b < fn->nblocks; b++)
         p->edge_start[b + 1] = p->edge_start[b] + fn->blocks[b].nsucc;
-    if (!fn->conds_built || !fn->cond_start[fn->nblocks])
-        return p; /* no branch says anything */
+    if (!fn->conds_built || !fn->cond_start[fn->nblocks] || !tested_twice(fn))
+        return p; /* no two branches say anything about one subject */
     p->edge_masks = esc_xcalloc(p->edge_start[fn->nblocks] + 1, sizeof *p->edge_masks);
     for (uint32_t b = 0; b < fn->nblocks; b++) {
         uint32_t n;
