@@ -1,6 +1,7 @@
 /* conditions.c - what a CFG edge says about values: one form for every branch the lowering keeps.
  */
 #include "core/ir/conditions.h"
+#include "core/ir/facts.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -88,6 +89,7 @@ void esc_conds_build(struct esc_module *m, struct esc_function *fn)
             n += branch_facts(s, &fn->conds[n]);
     }
     fn->cond_start[fn->nblocks] = n;
+    esc_facts_build(m, fn);
 }
 
 const struct esc_cond_entry *esc_block_conds(const struct esc_function *fn, uint32_t b, uint32_t *n)

@@ -309,6 +309,14 @@ struct esc_function {
     bool conds_built;
     uint32_t *cond_start;
     struct esc_cond_entry *conds;
+    /* The facts true on entry to each block (facts.h), made with the
+       conditions: nfacts of them (0: none kept), the blocks' facts, what
+       contradicts each, and each edge's (CSR by block, as succ). */
+    bool facts_built;
+    uint32_t nfacts;
+    uint64_t *facts_in, *facts_contra;
+    uint32_t *fact_edge_start;
+    uint64_t *fact_edges;
     bool sealed; /* esc_function_seal moved all but objects to the arena */
 };
 

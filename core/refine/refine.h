@@ -46,12 +46,11 @@ struct esc_refine {
     /* The UNDOES refinement that ended a path of the walk under way, so
        that a store undone by a call is said to be (ESC_REFINE_NONE). */
     enum esc_refinement undone_by_stmt;
-    struct esc_u64map infeasible; /* (object, flow) pairs with no feasible path */
-    struct esc_u64map holds;      /* (object, value) -> 1 + may the value point to it */
-    struct esc_u64map objects;    /* (object, flow) -> 1 + the OBJECT refinement that undid it */
-    struct esc_list_heads *heads; /* lists.c's facts, made on first use */
-    struct esc_correlated_paths *paths; /* correlated.c's facts, made on first use */
-    uint32_t *def_start, *def_flow;     /* CSR: the flows that assign each value */
+    struct esc_u64map infeasible;   /* (object, flow) pairs with no feasible path */
+    struct esc_u64map holds;        /* (object, value) -> 1 + may the value point to it */
+    struct esc_u64map objects;      /* (object, flow) -> 1 + the OBJECT refinement that undid it */
+    struct esc_list_heads *heads;   /* lists.c's facts, made on first use */
+    uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
 };
 
@@ -132,8 +131,7 @@ esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;
 void esc_store_facts_free(struct esc_store_facts *facts);
-struct esc_correlated_paths;
-void esc_correlated_paths_free(struct esc_correlated_paths *paths);
+
 /* lists.c's facts, freed with the context. */
 struct esc_list_heads;
 void esc_list_heads_free(struct esc_list_heads *heads);
