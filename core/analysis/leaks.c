@@ -420,8 +420,18 @@ static void check_noescape(struct analysis *a)
    0); }`, whose calls its callers count as joins. */
 static void summarize_joins(struct analysis *a)
 {
-    for (uint32_t i = 0; i < a->fn->nparams && i < a->summary->nparams; i++)
-        a->summary->params[i].joins = esc_param_joined(a->fn, &a->flows, &a->pt, i);
+    const struct esc_function *fn = a->fn;
+    bool any = false; /* most functions join nothing: one scan says so */
+    for (uint32_t id = 0; id < fn->nstmts && !any; id++) {
+        const struct esc_call *call = &a->flows.calls[id];
+        any =
+            (call->library && call->library->joins) || (call->summary && call->summary->any_joins);
+    }
+    a->summary->any_joins = false;
+    for (uint32_t i = 0; any && i < fn->nparams && i < a->summary->nparams; i++) {
+        a->summary->params[i].joins = esc_param_joined(fn, &a->flows, &a->pt, i);
+        a->summary->any_joins |= a->summary->params[i].joins;
+    }
 }
 
 void esc_summarize_function(struct analysis *a)

@@ -342,6 +342,7 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
         !bool_member(ld, param, "noescape", &p->noescape) ||
         !bool_member(ld, param, "joins", &p->joins))
         return false;
+    s->any_joins |= p->joins;
     json_t *leaks = member(ld, param, "leaks", K_ARRAY, false);
     if (ld->error)
         return false;

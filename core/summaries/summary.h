@@ -142,6 +142,7 @@ struct esc_summary {
     uint32_t nparams;
     struct esc_param_summary *params;
     struct esc_return_summary ret;
+    bool any_joins; /* some parameter joins */
 };
 
 /* A summary with NPARAMS parameters that does nothing. */
