@@ -105,6 +105,8 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
         return false;
     struct esc_operand place = *loc;
     if (!same_base(fn, &w, &place)) {
+        if (w.kind == ESC_OPND_MEM && place.kind == ESC_OPND_MEM)
+            return false; /* two named objects: no pointer to look through */
         w = esc_direct_place(fn, w);
         place = esc_direct_place(fn, place);
         if (!same_base(fn, &w, &place))
