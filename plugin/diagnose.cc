@@ -1,7 +1,5 @@
 /* diagnose.cc - the core's findings as GCC warnings with notes, unless suppressed. */
 #include "adapter.h"
-/* diagnostic_set_last_function, for the count at the end. */
-#include "tree-diagnostic.h"
 
 extern "C" {
 #include "../core/summary.h"
@@ -151,7 +149,7 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
            the note with a bare "At top level:" after a function's findings. */
         tree fn = current_function_decl;
         current_function_decl = NULL_TREE;
-        diagnostic_set_last_function(global_dc, (diagnostic_info *)nullptr);
+        esc_forget_last_function();
         inform(UNKNOWN_LOCATION, "gcc-escape: %u %s reported, %u suppressed", reported,
                reported == 1 ? "finding" : "findings", suppressed);
         current_function_decl = fn;

@@ -32,7 +32,7 @@ static void write_report(const char *target, const char *ext, char *text)
            no "In function" header and no source line. */
         tree fn = current_function_decl;
         current_function_decl = NULL_TREE;
-        diagnostic_set_last_function(global_dc, (diagnostic_info *)nullptr);
+        esc_forget_last_function();
         if (!text)
             error_at(UNKNOWN_LOCATION, "gcc-escape: cannot write %qs: out of memory", path);
         else
