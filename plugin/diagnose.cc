@@ -25,7 +25,12 @@ static bool emit_finding(const struct esc_function *fn, const struct esc_finding
     struct esc_diag d;
     esc_render_finding(fn, f, &d);
     auto_diagnostic_group group;
+    /* error= and no-error= (docs/options.md): -Werror as the user asked for
+       this rule, for this one warning. */
+    bool werror = esc_warnings_are_errors();
+    esc_set_warnings_are_errors(esc_options_rule_is_error(&esc_opts, f->rule, werror));
     bool shown = warning_at((location_t)f->loc.handle, 0, "%s", d.message);
+    esc_set_warnings_are_errors(werror);
     if (shown) {
         for (uint32_t i = 0; i < d.nnotes; i++)
             if ((location_t)d.notes[i].loc.handle != UNKNOWN_LOCATION)
