@@ -70,10 +70,14 @@ CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
 ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP
-# Where SARIF logs send people for the tool and its rules' help.
-HOMEPAGE ?= https://example.invalid/gcc-escape
+# Where SARIF logs send people for the tool (informationUri) and its rules'
+# help (helpUri: HOMEPAGE/blob/main/docs/rules.md#RULE, a GitHub-style
+# repository).  None by default: the logs then carry no link, only the
+# rules' help text (docs/sarif.md).
+HOMEPAGE ?=
 ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP \
-	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"' -DESC_HOMEPAGE='"$(HOMEPAGE)"'
+	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"' \
+	$(if $(HOMEPAGE),-DESC_HOMEPAGE='"$(HOMEPAGE)"')
 
 CORE_SRC := $(sort $(wildcard core/*.c) $(wildcard report/*.c))
 PLUGIN_SRC := $(sort $(wildcard plugin/*.cc))
@@ -133,7 +137,7 @@ deps-check: deps-build
 $(B)/compiler.id: FORCE | deps-cc
 	@! command -v $(lastword $(CXX)) >/dev/null || { $(SAME_GCC) }
 	@mkdir -p $(B)
-	@{ echo 'CC=$(CC) CXX=$(CXX)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
+	@{ echo 'CC=$(CC) CXX=$(CXX) HOMEPAGE=$(HOMEPAGE)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 FORCE:
 
@@ -202,7 +206,7 @@ RUNTEST = cd $(B)/testsuite && $(TEST_ENV) runtest --tool escape --srcdir $(TOP)
 	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_TOOL=$(TEST_TOOL) ESCAPE_CC="$(TEST_CC)" \
 	ESCAPE_CXX="$(CXX)" UNIT_DIR=$(TOP)/$(B)/unit \
 	GCC_TESTSUITE=$(TOP)/$(GCC_TESTS) ESCAPE_DOCS=$(TOP)/docs \
-	ESCAPE_EXAMPLES=$(TOP)/examples ESCAPE_TOP=$(TOP)
+	ESCAPE_EXAMPLES=$(TOP)/examples ESCAPE_TOP=$(TOP) ESCAPE_HOMEPAGE="$(HOMEPAGE)"
 
 # One DejaGnu run for the unit tests, the plugin tests and the oracle,
 # then the torture run; failures do not stop the rest, the summary counts.

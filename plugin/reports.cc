@@ -15,8 +15,9 @@ extern "C" {
 #ifndef ESC_VERSION
 #define ESC_VERSION "0.0.0"
 #endif
+/* make HOMEPAGE=URL; without it the SARIF log links nowhere. */
 #ifndef ESC_HOMEPAGE
-#define ESC_HOMEPAGE "https://example.invalid/gcc-escape"
+#define ESC_HOMEPAGE nullptr
 #endif
 
 /* Written once per translation unit, after the diagnostics: whole or not
