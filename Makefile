@@ -4,14 +4,15 @@
 #   make install         into $(CC) -print-file-name=plugin, so -fplugin=escape works
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
+#   make check-gcc GCC=N the DejaGnu suite with GCC N, 11 to 16 (13 to 16 in a Debian chroot)
 #   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
 #   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
 #   make check-valgrind  a sample of GCC's torture files, cc1 under valgrind
 #   make bench           time and memory with and without the plugin (docs/performance.md)
 #
 # CC and CXX choose the GCC the plugin is built for: make CC=gcc-11 (CXX
-# follows CC: gcc-11 -> g++-11), or make CC=gcc-11 CXX=g++-11.  GCC 11 and
-# 12 are supported and tested.
+# follows CC: gcc-11 -> g++-11), or make CC=gcc-11 CXX=g++-11.  GCC 11 to
+# 16 are supported and tested (check-gcc below).
 
 VERSION := 0.1.0
 

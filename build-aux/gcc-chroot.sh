@@ -38,7 +38,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 # The mirror of this machine's own release (bookworm), as apt names it.
 if [ -z "${MIRROR:-}" ]; then
+    # shellcheck disable=SC1091
     codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+    # shellcheck disable=SC2016
     MIRROR=$(apt-get indextargets --format '$(CODENAME) $(SITE)' 'Created-By: Packages' 2>/dev/null |
         awk -v c="$codename" '$1 == c { print $2; exit }')
     MIRROR=${MIRROR:-http://deb.debian.org/debian}
@@ -78,6 +80,7 @@ fi
 
 missing=
 for p in $packages; do
+    # shellcheck disable=SC2016
     chroot "$root" dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
         missing="$missing $p"
 done
