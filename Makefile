@@ -5,6 +5,7 @@
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
 #   make check-gcc GCC=N the DejaGnu suite with GCC N, 11 to 16 (13 to 16 in a Debian chroot)
+#   make check-layers    no #include points up a layer of core/ (build-aux/check-layers.sh)
 #   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
 #   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
 #   make check-valgrind  a sample of GCC's torture files, cc1 under valgrind
@@ -70,17 +71,17 @@ GCC_TARBALL_GLOB := /usr/src/gcc-12/gcc-12*.tar.xz
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
-ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP
+ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP -I$(TOP)
 # Where SARIF logs send people for the tool (informationUri) and its rules'
 # help (helpUri: HOMEPAGE/blob/main/docs/rules.md#RULE, a GitHub-style
 # repository).  None by default: the logs then carry no link, only the
 # rules' help text (docs/sarif.md).
 HOMEPAGE ?=
-ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP \
+ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP -I$(TOP) \
 	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"' \
 	$(if $(HOMEPAGE),-DESC_HOMEPAGE='"$(HOMEPAGE)"')
 
-CORE_SRC := $(sort $(wildcard core/*.c) $(wildcard report/*.c))
+CORE_SRC := $(sort $(wildcard core/*/*.c) $(wildcard report/*.c))
 PLUGIN_SRC := $(sort $(wildcard plugin/*.cc))
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 PLUGIN_OBJ := $(PLUGIN_SRC:%.cc=$(B)/%.o)
@@ -96,7 +97,8 @@ CORE_LIBS := -ljansson
 RUNTEST_FLAGS ?=
 
 .PHONY: all deps-cc deps-core deps-build deps-check install uninstall demo check check-unit \
-	check-dejagnu check-gcc check-dg check-oracle check-torture check-schema check-fuzz fuzz-run bench clean FORCE
+	check-dejagnu check-gcc check-dg check-oracle check-torture check-schema check-fuzz \
+	check-layers fuzz-run bench clean FORCE
 
 all: $(PLUGIN) $(TOOL)
 
@@ -105,7 +107,7 @@ deps-cc:
 	@build-aux/require.sh "building with $(CC)" \
 		$(if $(filter gcc,$(CC_NAME)),gcc,gcc-$(GCC_MAJOR)):$(lastword $(CC))
 
-# The core's one library: jansson reads model files (core/models.c);
+# The core's one library: jansson reads model files (core/summaries/models.c);
 # gcc-escape link reads object files with libelf (tool/elfsect.c).
 deps-core: deps-cc
 	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h \
@@ -142,7 +144,7 @@ $(B)/compiler.id: FORCE | deps-cc
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 FORCE:
 
-$(B)/core/models.o: | deps-core
+$(B)/core/summaries/models.o: | deps-core
 $(B)/%.o: %.c $(B)/compiler.id
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -c $< -o $@
@@ -214,14 +216,15 @@ RUNTEST = cd $(B)/testsuite && $(TEST_ENV) runtest --tool escape --srcdir $(TOP)
 check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	@mkdir -p $(B)/testsuite
 	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum $(B)/schema/schema.sum
-	@rm -f $(B)/fuzz/fuzz.sum
+	@rm -f $(B)/fuzz/fuzz.sum $(B)/layers.sum
 	-@$(RUNTEST) $(RUNTEST_FLAGS)
 	-@$(MAKE) --no-print-directory check-torture
 	-@$(MAKE) --no-print-directory $(B)/schema/schema.sum
 	-@$(MAKE) --no-print-directory fuzz-run FUZZ_COUNT=$(FUZZ_CHECK_COUNT)
 	-@$(SANITIZER_SUMMARY)
+	-@build-aux/check-layers.sh $(TOP) $(B)/layers.sum
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
-		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(SANITIZER_SUM)
+		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(B)/layers.sum $(SANITIZER_SUM)
 
 # The whole DejaGnu run alone (unit, plugin, argument, link and example
 # tests, and the oracle): what CI runs for every GCC but the default.
@@ -253,6 +256,12 @@ check-unit check-dg check-oracle: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.ex
 	@mkdir -p $(B)/testsuite
 	-@$(RUNTEST) $(or $(RUNTEST_FLAGS),$(@:check-%=%).exp)
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum
+
+# No #include points up a layer (build-aux/check-layers.sh names them).
+check-layers:
+	@mkdir -p $(B)
+	@build-aux/check-layers.sh $(TOP) $(B)/layers.sum
+	@build-aux/summarize.sh $(B)/layers.sum
 
 # GCC's C torture suite with and without the plugin: no ICE, no failure the
 # plugin causes, identical assembly.

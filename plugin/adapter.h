@@ -2,12 +2,12 @@
 #ifndef ESC_ADAPTER_H
 #define ESC_ADAPTER_H
 
-#include "gcc-compat.h"
+#include "plugin/gcc-compat.h"
 
 extern "C" {
-#include "../core/ir.h"
-#include "../core/escape.h"
-#include "../core/options.h"
+#include "core/ir/ir.h"
+#include "core/analysis/escape.h"
+#include "core/analysis/options.h"
 }
 
 /* The IR of the translation unit being compiled, filled function by
@@ -51,7 +51,7 @@ void esc_lower_function(function *fun);
 bool esc_dropped_when_optimizing(tree fndecl);
 
 /* param-tests.cc: what branches and call arguments say about the values
-   of FN's parameters (core/specialize.c), while FUN is lowered. */
+   of FN's parameters (core/analysis/specialize.c), while FUN is lowered. */
 struct esc_param_facts {
     struct esc_function *fn;
     function *fun;

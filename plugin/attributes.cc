@@ -1,5 +1,5 @@
 /* attributes.cc - the noescape and escape_suppress attributes: their checks, and what they say. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 /* Both attributes are registered with decl_required, so their handlers
    only ever see declarations: GCC itself passes an attribute written on a

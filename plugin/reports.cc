@@ -1,13 +1,13 @@
 /* reports.cc - the report files a compilation writes: JSON and SARIF (-fplugin-arg-escape-json,
  * -sarif). */
-#include "adapter.h"
+#include "plugin/adapter.h"
 #include "tree-diagnostic.h"
 #include "version.h"
 
 extern "C" {
-#include "../report/json.h"
-#include "../report/output.h"
-#include "../report/sarif.h"
+#include "report/json.h"
+#include "report/output.h"
+#include "report/sarif.h"
 }
 
 #include <unistd.h>

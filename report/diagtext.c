@@ -1,8 +1,8 @@
 /* diagtext.c - the text of a finding: the warning message and its note lines. */
-#include "diagtext.h"
-#include "../core/flows.h"
-#include "../core/summary.h"
-#include "../core/util.h"
+#include "report/diagtext.h"
+#include "core/solve/flows.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,10 +10,10 @@
    The linker concatenates the sections of every object it links, so a
    record is framed ("GCC-ESCAPE 1 <length>\n" then that many bytes of
    JSON) and readers walk them one after another. */
-#include "embed.h"
-#include "diagtext.h"
-#include "json.h"
-#include "../core/util.h"
+#include "report/embed.h"
+#include "report/diagtext.h"
+#include "report/json.h"
+#include "core/base/util.h"
 
 #include <jansson.h>
 #include <stdlib.h>

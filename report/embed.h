@@ -2,7 +2,7 @@
 #ifndef ESC_EMBED_H
 #define ESC_EMBED_H
 
-#include "json.h"
+#include "report/json.h"
 
 /* The ELF section the records go in: not allocated, so it never changes
    the program's code or data, and the linker concatenates it. */

@@ -3,8 +3,8 @@
 #ifndef ESC_JSON_H
 #define ESC_JSON_H
 
-#include "../core/escape.h"
-#include "../core/summary.h"
+#include "core/summaries/result.h"
+#include "core/summaries/summary.h"
 
 /* What a report is about, and what wrote it. */
 struct esc_report_info {

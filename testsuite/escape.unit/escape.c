@@ -2,7 +2,7 @@
 #include <stdbool.h>
 
 #include "check.h"
-#include "core/flows.h"
+#include "core/solve/flows.h"
 #include "fixture.h"
 
 /* --- building functions ------------------------------------------------- */

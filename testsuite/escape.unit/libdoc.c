@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/libmodel.h"
+#include "core/summaries/libmodel.h"
 
 /* Each entry of esc_lib_table() is one row of docs/library.md, under the
    heading of its group, and every row is an entry.  The rows are rendered

@@ -2,7 +2,7 @@
 #include <dejagnu.h>
 #include <string.h>
 
-#include "core/libmodel.h"
+#include "core/summaries/libmodel.h"
 
 static void table_is_sorted(void)
 {

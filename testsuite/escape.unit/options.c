@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/escape.h"
-#include "core/options.h"
-#include "core/rules.h"
+#include "core/analysis/escape.h"
+#include "core/analysis/options.h"
+#include "core/base/rules.h"
 
 static bool contains(const char *text, const char *part)
 {
