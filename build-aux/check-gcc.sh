@@ -39,6 +39,7 @@ unshare --mount --propagation private sh -euc '
         HOME=/root LANG=C.UTF-8 TERM=dumb ${CI:+CI=$CI} sh -c "cd \"\$0\" && exec make --no-print-directory \"\$@\"" "$top" "$@"
 ' check-gcc "$root" "$top" CC="gcc-$major" CXX="g++-$major" DEFAULT_MAJOR="$default_major" "$@" ||
     status=$?
-# The mount point, empty again: the cache keeps no trace of each clone.
-rmdir "$root$top" 2>/dev/null || true
+# The mount point stays, empty: removing it from here would unmount the
+# clone from under another run on it in its own namespace (Linux detaches
+# a mount whose mount point is removed in another namespace).
 exit $status
