@@ -36,7 +36,7 @@ unshare --mount --propagation private sh -euc '
     mount --rbind /dev "$root/dev"
     mount --bind "$top" "$root$top"
     exec chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin ${MAKEFLAGS:+MAKEFLAGS="$MAKEFLAGS"} \
-        HOME=/root LANG=C.UTF-8 TERM=dumb ${CI:+CI=$CI} sh -c "cd \"\$0\" && exec make --no-print-directory \"\$@\"" "$top" "$@"
+        HOME=/root LANG=C.UTF-8 TERM=dumb ${CI:+CI=$CI} ${ESCAPE_UPDATE_IR:+ESCAPE_UPDATE_IR=$ESCAPE_UPDATE_IR} sh -c "cd \"\$0\" && exec make --no-print-directory \"\$@\"" "$top" "$@"
 ' check-gcc "$root" "$top" CC="gcc-$major" CXX="g++-$major" DEFAULT_MAJOR="$default_major" "$@" ||
     status=$?
 # The mount point stays, empty: removing it from here would unmount the
