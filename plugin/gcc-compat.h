@@ -15,13 +15,14 @@
    | 12  | end-of-scope clobbers get a kind, CLOBBER_EOL      | esc_clobber_is_end_of_life    |
    | 12  | version_string becomes a macro (a symbol in 11)    | esc_gcc_version               |
    | 12  | the source cache learns -finput-charset and BOMs   | esc_forget_source_lines       |
+   |     | (a private member; 11's cc1 lacks the setter)      |   (a weak reference in 12)    |
    | 14  | CLOBBER_EOL renamed CLOBBER_STORAGE_END            | esc_clobber_is_end_of_life    |
    | 14  | diagnostic_file_cache_fini gone; the source cache  | esc_forget_source_lines       |
    |     | is the diagnostic context's file_cache, made once |   (remade in place)           |
-   | 15  | file_cache::tune, which rebuilds the cache empty   | esc_forget_source_lines       |
    | 14  | diagnostic_context's flags become private, behind  | esc_warnings_are_errors,      |
    |     | set_warning_as_error_requested and ..._p ()       |   esc_set_warnings_are_errors |
-   | 16  | diagnostic types move into namespace diagnostics  | esc_forget_last_function      |
+   | 15  | file_cache::tune, which can empty the cache        | esc_forget_source_lines       |
+   | 16  | diagnostic types move into namespace diagnostics  | esc_forget_last_function,     |
    |     | (diagnostic_info, file_cache, the context class)  |   esc_forget_source_lines     |
 
    Unchanged from 11 to 16 and used as is: the pass manager, GIMPLE and
