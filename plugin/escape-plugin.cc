@@ -111,7 +111,7 @@ class analyse_pass : public simple_ipa_opt_pass
         struct esc_summary_table summaries = {};
         struct esc_config config = {};
         config.heap_max = esc_opts.heap_max;
-        config.extern_facts = esc_opts.embed;
+        config.cross_unit_facts = esc_opts.embed;
         if (esc_opts.dump_ir)
             dump_ir(esc_unit);
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);
@@ -219,7 +219,7 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
     }
     if (esc_opts.json_file && esc_opts.sarif_file &&
         same_output_file(esc_opts.json_file, esc_opts.sarif_file)) {
-        /* Quoted like the other argument errors (core/analysis/options.c). */
+        /* Quoted like the other argument errors (core/analysis/arguments.c). */
         char *message = esc_xasprintf("arguments '-fplugin-arg-escape-json=%s' and "
                                       "'-fplugin-arg-escape-sarif=%s' name the same file; "
                                       "give each report its own",

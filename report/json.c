@@ -134,6 +134,8 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
     json_object_set_new(param, "freed_deep", json_boolean(p && p->freed_deep));
     json_object_set_new(param, "unknown", json_boolean(p && p->unknown));
     json_object_set_new(param, "noescape", json_boolean(fn->params[i].noescape));
+    if (p && p->joins)
+        json_object_set_new(param, "joins", json_true());
     if (p)
         places_json(param, p);
     return param;

@@ -30,7 +30,7 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
 typedef struct json_t json_t;
 char *esc_json_finish(json_t *root);
 
-/* Pieces other JSON writers share (embed.c). */
+/* Pieces other JSON writers share (record.c). */
 struct esc_diag;
 struct esc_leak_why;
 /* "file", "line" and "column" members for LOC, those it knows. */

@@ -1,7 +1,7 @@
 /* link.c - gcc-escape link: what only the whole program reveals, from the objects' .gcc_escape
    records.
 
-   Each translation unit's record (report/embed.c) holds its exported
+   Each translation unit's record (report/record.c) holds its exported
    functions' parameter summaries and its facts.  A summary parameter may
    depend on calls into other units ("calls": p reaches registry_add's
    argument 1); a fact is a stack object or an allocation whose fate
@@ -10,7 +10,7 @@
    1. Index: every exported function by name, each parameter a node.
    2. Fixed point: a node's effective leaks are its own plus, for each
       call into another unit it reaches, what the callee's parameter does
-      (summary levels compose as in the plugin, core/summaries/extern.c).  A node
+      (summary levels compose as in the plugin, core/summaries/crossdeps.c).  A node
       that changes queues the nodes that depend on it, so a cycle of
       calls across three files settles like recursion inside one:
       leaks only grow, over a finite set of bits.
@@ -36,7 +36,7 @@
 #include "core/summaries/summary.h"
 #include "core/base/util.h"
 #include "report/diagtext.h"
-#include "report/embed.h"
+#include "report/record.h"
 #include "report/json.h"
 #include "report/output.h"
 #include "report/sarif.h"

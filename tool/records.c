@@ -2,7 +2,7 @@
  */
 #include "tool/records.h"
 #include "core/base/util.h"
-#include "report/embed.h"
+#include "report/record.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -53,6 +53,20 @@ static inline bool can_escape(const struct esc_object *o)
     return is_root(o) || o->kind == ESC_OBJ_HEAP;
 }
 
+/* Record that stack object OBJ escapes through flow FLOW into SINK, along
+   STEPS (taken over); returns the finding (escape.c). */
+struct esc_finding *esc_report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sink,
+                               struct esc_step *steps, uint32_t nsteps);
+
+/* One finding per source return (returns.c): a return GCC merged from
+   several source returns is reported at each of them that gives OBJ's
+   address (true when it did so, taking STEPS over); findings of one
+   source return for several objects become one, the first, naming the
+   others. */
+bool esc_report_source_returns(struct analysis *a, uint32_t obj, uint32_t flow,
+                               struct esc_step *steps, uint32_t nsteps);
+void esc_merge_same_returns(struct esc_function_result *out);
+
 /* The objects flow F carries, into OUT (cleared first), less the one a
    branch ruled out (escape.c). */
 void esc_read_carried(struct analysis *a, const struct esc_flow *f, struct esc_bitset *out);

@@ -26,7 +26,7 @@ static bool reported_anywhere(const struct esc_function_result *out, uint32_t ob
 static void record_fact(struct analysis *a, uint32_t o, uint32_t id, uint32_t call, uint32_t arg,
                         unsigned level)
 {
-    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+    struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS];
     bool overflow = false;
     uint32_t n = esc_call_deps(a->fn, &a->flows, call, arg, level, 0, deps, &overflow);
     uint32_t kept = 0;
@@ -36,7 +36,7 @@ static void record_fact(struct analysis *a, uint32_t o, uint32_t id, uint32_t ca
     if (!kept || reported_anywhere(a->out, o))
         return;
     struct esc_function_result *out = a->out;
-    struct esc_extern_fact *fact = NULL;
+    struct esc_cross_fact *fact = NULL;
     for (uint32_t i = 0; i < out->nfacts && !fact; i++)
         if (out->facts[i].kind == ESC_FACT_ESCAPE && out->facts[i].object == o &&
             out->facts[i].call == call && out->facts[i].arg == arg + 1)
@@ -64,7 +64,7 @@ static void record_fact(struct analysis *a, uint32_t o, uint32_t id, uint32_t ca
                     strcmp(fact->deps[j].callee, deps[i].callee) == 0;
         if (known)
             continue;
-        if (fact->ndeps == ESC_MAX_EXTERN_DEPS)
+        if (fact->ndeps == ESC_MAX_CROSS_DEPS)
             fact->deps_overflow = true;
         else
             fact->deps[fact->ndeps++] = deps[i];
@@ -80,7 +80,7 @@ static void record_dep(struct analysis *a, uint32_t o, uint32_t id, uint32_t cal
     if (!a->summary || obj->param < 0 || (uint32_t)obj->param >= a->summary->nparams ||
         obj->flags & ESC_OBJF_DEEPER)
         return;
-    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+    struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS];
     bool overflow = false;
     uint32_t n = esc_call_deps(a->fn, &a->flows, call, arg, level,
                                obj->flags & ESC_OBJF_DEEP ? 1 : 0, deps, &overflow);
@@ -130,7 +130,8 @@ static void collect_external(struct analysis *a, uint32_t e, bool *seen, uint32_
                 if (obj->kind == ESC_OBJ_CALLER) {
                     record_dep(a, o, id, call, arg, level);
                 } else if (esc_object_is_stack(obj)) {
-                    record_fact(a, o, id, call, arg, level);
+                    if (esc_refine_object_persists(&a->refine, id, o, NULL))
+                        record_fact(a, o, id, call, arg, level);
                 } else if (obj->kind == ESC_OBJ_HEAP && !seen[o] && !a->escaping[o]) {
                     uint32_t nsteps;
                     struct esc_step *steps = esc_refine_path(&a->refine, o, id, &nsteps);

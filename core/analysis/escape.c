@@ -16,9 +16,9 @@
           *q = p      contents(o) gets pts(p), o in pts(q)     (store)
           return p    contents(RETURN) gets pts(p)
       Calls to this unit's functions go through their summaries, computed
-      callees first (interproc.c, summary.h): keep(&x) flows into an object
+      callees first (summarize.c, summary.h): keep(&x) flows into an object
       standing for what the call keeps.  Other calls go through the library
-      model (libmodel.c): malloc creates a heap object per call site,
+      model (library.c): malloc creates a heap object per call site,
       memcpy moves contents, strchr returns a pointer into its argument.
       Unknown callees keep nothing (no evidence, no warning) but yield
       unknown pointers.
@@ -94,6 +94,7 @@
 #include "core/analysis/escape.h"
 #include "core/analysis/analysis.h"
 #include "core/base/budget.h"
+#include "core/ir/conditions.h"
 #include "core/refine/guards.h"
 #include "core/analysis/heap2stack.h"
 #include "core/base/util.h"
@@ -180,8 +181,8 @@ static const struct esc_leak_why *callee_why(const struct analysis *a, uint32_t 
                                           : p->why[level][ESC_LEAK_KEPT];
 }
 
-static void report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sink,
-                   struct esc_step *steps, uint32_t nsteps)
+struct esc_finding *esc_report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sink,
+                               struct esc_step *steps, uint32_t nsteps)
 {
     struct esc_function_result *out = a->out;
     struct esc_finding *fd = ESC_PUSH(out->findings, out->nfindings, out->cap_findings);
@@ -209,6 +210,7 @@ static void report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sin
             root = a->escape_parent[root];
         fd->heap_root = root;
     }
+    return fd;
 }
 
 /* What the users of read_carried look for in a carried set: parameters'
@@ -277,7 +279,8 @@ static void propagate(struct analysis *a)
                     continue;
                 }
                 bool stack = esc_object_is_stack(obj);
-                if (stack ? already_reported(a->out, o, f->stmt)
+                if (stack ? already_reported(a->out, o, f->stmt) ||
+                                !esc_refine_object_persists(&a->refine, id, o, NULL)
                           : obj->kind != ESC_OBJ_HEAP || a->escaping[o])
                     continue;
                 uint32_t nsteps;
@@ -285,7 +288,8 @@ static void propagate(struct analysis *a)
                 if (!steps)
                     continue;
                 if (stack) {
-                    report(a, o, id, w, steps, nsteps);
+                    if (!esc_report_source_returns(a, o, id, steps, nsteps))
+                        esc_report(a, o, id, w, steps, nsteps);
                 } else {
                     a->escaping[o] = true;
                     a->escape_parent[o] = w;
@@ -344,7 +348,7 @@ static void skip_summary(struct esc_summary *summary)
 }
 
 void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
-                          const struct esc_callees *callees, struct esc_summary *summary,
+                          const struct esc_call_context *callees, struct esc_summary *summary,
                           struct esc_function_result *out)
 {
     memset(out, 0, sizeof *out);
@@ -367,10 +371,11 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         skip_summary(summary);
         return;
     }
+    esc_conds_build(m, fn); /* done already when the whole unit is analysed */
     struct esc_budget outer_budget = esc_budget_begin();
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
     struct esc_summary_table merged = {0};
-    struct esc_callees resolve = {0};
+    struct esc_call_context resolve = {0};
     if (callees)
         resolve = *callees;
     resolve.pt = NULL;
@@ -401,7 +406,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     }
 
     propagate(&a);
-    if (resolve.config && resolve.config->extern_facts)
+    if (resolve.config && resolve.config->cross_unit_facts)
         esc_collect_cross_unit_facts(&a);
     /* Before the summaries: a malloc wrapper's summary says whether unknown
        code may share the block it returns. */
@@ -412,6 +417,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     /* qsort's array must not be null even when empty (C11 7.22.5). */
     if (out->nfindings > 1)
         qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
+    esc_merge_same_returns(out);
 
     esc_refine_free(&a.refine);
     for (uint32_t o = 0; o < fn->nobjects; o++)

@@ -4,11 +4,11 @@
 
 #include "core/summaries/result.h"
 
-struct esc_callees;
+struct esc_call_context;
 struct esc_summary;
 struct esc_summary_table;
 
-/* Analyse every function of M, callees before callers (interproc.c), with
+/* Analyse every function of M, callees before callers (summarize.c), with
    calls to external functions resolved against MODELS (may be NULL) and
    the built-in library table, and the user's settings CONFIG (NULL: the
    defaults).  Completes each function's object table (allocation sites,
@@ -23,7 +23,7 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
    When SUMMARY is not NULL, what the function does with its parameters is
    added to it (it only grows, so iterating to a fixed point terminates). */
 void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
-                          const struct esc_callees *callees, struct esc_summary *summary,
+                          const struct esc_call_context *callees, struct esc_summary *summary,
                           struct esc_function_result *out);
 
 #endif

@@ -70,7 +70,7 @@ struct h2s {
     const struct esc_function *fn;
     const struct esc_flows *flows;
     const struct esc_pointsto *pt;
-    const struct esc_callees *callees;
+    const struct esc_call_context *callees;
     uint32_t self;
     uint32_t nwords;
     /* Per object: the first reason it may outlive the frame or must stay
@@ -82,7 +82,6 @@ struct h2s {
     uint32_t nfrees, cap_frees;
     struct free_site *frees;
     bool *in_loop; /* per block */
-    struct esc_conds conds;
     /* For gcc-escape link: judge as if every call into another unit were
        harmless, to find the sites only those calls keep on the heap. */
     bool optimistic;
@@ -109,10 +108,10 @@ static bool stack_replaceable(const struct esc_call *call)
                                         "memalign", "strdup", "strndup"};
     if (call->summary)
         return call->summary->ret.fresh;
-    if (!call->model)
+    if (!call->library)
         return false;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(call->model->name, names[i]) == 0)
+        if (strcmp(call->library->name, names[i]) == 0)
             return true;
     return false;
 }
@@ -169,7 +168,8 @@ static void mark_unknown_reach(struct h2s *h)
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
         const struct esc_call *call = &h->flows->calls[id];
-        if (s->kind == ESC_STMT_ASSIGN && s->op == ESC_ASSIGN_EXPOSE) {
+        if (s->kind == ESC_STMT_ASSIGN &&
+            (s->op == ESC_ASSIGN_EXPOSE || s->op == ESC_ASSIGN_TO_INTEGER)) {
             for (uint32_t i = 0; i < s->nargs; i++) {
                 read_operand(h, &s->args[i], &set);
                 mark_set(h, &set, ESC_HEAP_EXPOSED, id);
@@ -263,9 +263,9 @@ static void collect_releases(struct h2s *h)
         const struct esc_call *call = &h->flows->calls[id];
         if (s->kind != ESC_STMT_CALL)
             continue;
-        if (call->model && call->model->frees_arg && call->model->frees_arg <= s->nargs) {
-            read_operand(h, &s->args[call->model->frees_arg - 1], &set);
-            if (call->model->alloc != ESC_ALLOC_NONE) {
+        if (call->library && call->library->frees_arg && call->library->frees_arg <= s->nargs) {
+            read_operand(h, &s->args[call->library->frees_arg - 1], &set);
+            if (call->library->alloc != ESC_ALLOC_NONE) {
                 block_heap(h, &set, ESC_HEAP_REALLOCATED, id);
                 continue;
             }
@@ -331,7 +331,7 @@ static bool is_own_free(const struct site_walk *w, uint32_t id)
         if (h->frees[i].stmt != id || h->frees[i].object != w->object)
             continue;
         const struct esc_stmt *s = &h->fn->stmts[id];
-        const struct esc_operand *arg = &s->args[h->flows->calls[id].model->frees_arg - 1];
+        const struct esc_operand *arg = &s->args[h->flows->calls[id].library->frees_arg - 1];
         return !w->loop || (arg->kind == ESC_OPND_VALUE && holds_block(w, arg->id));
     }
     return false;
@@ -344,7 +344,7 @@ static bool is_recursive_call(const struct site_walk *w, uint32_t id)
 {
     const struct h2s *h = w->h;
     const struct esc_summary *sum = h->flows->calls[id].summary;
-    const struct esc_callees *c = h->callees;
+    const struct esc_call_context *c = h->callees;
     if (!c || !c->component || h->self == ESC_NONE || !sum)
         return false;
     if (sum->fn)
@@ -356,13 +356,13 @@ static bool is_recursive_call(const struct site_walk *w, uint32_t id)
    when the value is null, or ESC_NONE. */
 static uint32_t null_successor(const struct site_walk *w, uint32_t b)
 {
-    const struct esc_conds *c = &w->h->conds;
+    const struct esc_function *fn = w->h->fn;
     uint32_t n;
-    const struct esc_cond_entry *e = esc_block_conds(c, b, &n);
+    const struct esc_cond_entry *e = esc_block_conds(fn, b, &n);
     for (uint32_t k = 0; k < n; k++)
         if (e[k].term == ESC_COND_EVERY_TERM && e[k].cond.kind == ESC_COND_RANGE &&
             !e[k].cond.is_param && holds_block(w, e[k].cond.subject))
-            return esc_block_successor_where(c, b, e[k].cond.subject, true);
+            return esc_block_successor_where(fn, b, e[k].cond.subject, true);
     return ESC_NONE;
 }
 
@@ -521,7 +521,7 @@ static void judge_site(struct h2s *h, struct esc_heap_site *site, struct esc_fun
 }
 
 static void h2s_init(struct h2s *h, const struct esc_function *fn, const struct esc_flows *flows,
-                     const struct esc_pointsto *pt, const struct esc_callees *callees,
+                     const struct esc_pointsto *pt, const struct esc_call_context *callees,
                      uint32_t self, bool optimistic)
 {
     *h = (struct h2s){
@@ -538,7 +538,6 @@ static void h2s_init(struct h2s *h, const struct esc_function *fn, const struct 
         .optimistic = optimistic,
     };
     esc_blocks_in_loops(fn, h->in_loop);
-    esc_conds_init(&h->conds, fn);
     mark_unknown_reach(h);
     mark_outliving(h);
     collect_releases(h);
@@ -551,12 +550,11 @@ static void h2s_free(struct h2s *h)
     free(h->queue);
     free(h->in_loop);
     free(h->frees);
-    esc_conds_free(&h->conds);
 }
 
 /* The calls into other units heap object O reaches, as dependencies of
    the object itself (level 0: passed, 1: stored in what is passed). */
-static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_extern_fact *fact)
+static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_cross_fact *fact)
 {
     const struct esc_function *fn = h->fn;
     struct esc_bitset set = {0}, deep = {0};
@@ -577,12 +575,12 @@ static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_extern_fact *fa
                     continue;
                 level = 1;
             }
-            struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+            struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS];
             uint32_t n = esc_call_deps(fn, h->flows, id, i, level, 0, deps, &fact->deps_overflow);
             for (uint32_t d = 0; d < n; d++) {
                 if (deps[d].from != 0)
                     continue;
-                if (fact->ndeps == ESC_MAX_EXTERN_DEPS)
+                if (fact->ndeps == ESC_MAX_CROSS_DEPS)
                     fact->deps_overflow = true;
                 else
                     fact->deps[fact->ndeps++] = deps[d];
@@ -596,7 +594,7 @@ static void heap_fact_deps(struct h2s *h, uint32_t o, struct esc_extern_fact *fa
 /* For gcc-escape link: the sites that would be advice if the calls into
    other units they reach turned out harmless. */
 static void heap_facts(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, const struct esc_callees *callees,
+                       const struct esc_pointsto *pt, const struct esc_call_context *callees,
                        uint32_t self, struct esc_function_result *out)
 {
     struct h2s h;
@@ -608,7 +606,7 @@ static void heap_facts(const struct esc_function *fn, const struct esc_flows *fl
         struct esc_function_result maybe = {0};
         judge_site(&h, &site, &maybe);
         if (site.verdict == ESC_HEAP_STACKABLE && maybe.nfindings == 1) {
-            struct esc_extern_fact *fact = ESC_PUSH(out->facts, out->nfacts, out->cap_facts);
+            struct esc_cross_fact *fact = ESC_PUSH(out->facts, out->nfacts, out->cap_facts);
             memset(fact, 0, sizeof *fact);
             fact->kind = ESC_FACT_HEAP;
             fact->object = site.object;
@@ -630,7 +628,7 @@ static void heap_facts(const struct esc_function *fn, const struct esc_flows *fl
 }
 
 void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, const struct esc_callees *callees,
+                       const struct esc_pointsto *pt, const struct esc_call_context *callees,
                        uint32_t self, struct esc_function_result *out)
 {
     uint32_t nsites = 0;
@@ -655,6 +653,6 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
         judge_site(&h, site, out);
     }
     h2s_free(&h);
-    if (callees && callees->config && callees->config->extern_facts)
+    if (callees && callees->config && callees->config->cross_unit_facts)
         heap_facts(fn, flows, pt, callees, self, out);
 }

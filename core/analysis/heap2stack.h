@@ -12,7 +12,7 @@
    stack array could replace.  SELF is FN's index in its module, for
    recursion through CALLEES->component (ESC_NONE if unknown). */
 void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *flows,
-                       const struct esc_pointsto *pt, const struct esc_callees *callees,
+                       const struct esc_pointsto *pt, const struct esc_call_context *callees,
                        uint32_t self, struct esc_function_result *out);
 
 #endif

@@ -1,7 +1,7 @@
 /* leaks.c - what a function does with its parameters, from its escapes: its summary for callers. */
 #include "core/analysis/analysis.h"
 #include "core/refine/overwrite.h"
-#include "core/refine/release.h"
+#include "core/refine/joinclose.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -216,7 +216,7 @@ static void summarize_calls(struct analysis *a)
             const struct esc_param_summary *callee =
                 call->summary && i < call->summary->nparams ? &call->summary->params[i] : NULL;
             bool frees =
-                (call->model && call->model->frees_arg == i + 1) || (callee && callee->freed);
+                (call->library && call->library->frees_arg == i + 1) || (callee && callee->freed);
             if (frees)
                 mark_params(a, &s->args[i], MARK_FREED);
             if (callee && callee->freed_deep) {
@@ -415,6 +415,15 @@ static void check_noescape(struct analysis *a)
     }
 }
 
+/* The thread handles it takes by value and joins on every path: a helper
+   such as `static int wait_for (pthread_t t) { return pthread_join (t,
+   0); }`, whose calls its callers count as joins. */
+static void summarize_joins(struct analysis *a)
+{
+    for (uint32_t i = 0; i < a->fn->nparams && i < a->summary->nparams; i++)
+        a->summary->params[i].joins = esc_param_joined(a->fn, &a->flows, &a->pt, i);
+}
+
 void esc_summarize_function(struct analysis *a)
 {
     summarize_calls(a);
@@ -422,4 +431,5 @@ void esc_summarize_function(struct analysis *a)
     summarize_return(a);
     summarize_static_return(a);
     check_noescape(a);
+    summarize_joins(a);
 }

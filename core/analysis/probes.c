@@ -68,6 +68,26 @@ static void add_note(struct esc_function_result *out, struct esc_loc loc, char *
     n->text = text;
 }
 
+/* For a store that persists: the stack objects whose addresses it stored
+   an OBJECT refinement shows gone all the same. */
+static void objects_undone(struct analysis *a, const struct esc_flow *f, uint32_t id,
+                           struct esc_strbuf *text)
+{
+    struct esc_bitset carried = {0};
+    esc_read_carried(a, f, &carried);
+    for (uint32_t o = esc_bitset_next(&carried, a->pt.nwords, 0); o != ESC_NONE;
+         o = esc_bitset_next(&carried, a->pt.nwords, o + 1)) {
+        enum esc_refinement by;
+        if (!esc_object_is_stack(&a->fn->objects[o]) ||
+            esc_refine_object_persists(&a->refine, id, o, &by))
+            continue;
+        esc_strbuf_add(text, ", but not the address of ");
+        describe_object(a->fn, o, text);
+        esc_strbuf_addf(text, " (%s: %s)", esc_refinement_name(by), esc_refinement_why(by));
+    }
+    esc_bitset_free(&carried);
+}
+
 /* One note per store into memory that outlives the frame (the writers of
    the roots and of heap objects), in statement order. */
 static void stores(struct analysis *a, struct esc_loc at)
@@ -93,6 +113,7 @@ static void stores(struct analysis *a, struct esc_loc at)
                             s->loc.line);
         if (esc_refine_persists(&a->refine, id)) {
             esc_strbuf_add(&text, "persists");
+            objects_undone(a, f, id, &text);
         } else {
             enum esc_refinement by = esc_refine_undone_by(&a->refine, id);
             esc_strbuf_addf(&text, "undone on every path to a return (%s: %s)",

@@ -37,8 +37,7 @@
 #define MAX_DEPTH 32
 
 struct esc_spec_function {
-    struct esc_conds conds; /* what its edges say about its parameters */
-    uint64_t relevant;      /* parameters (the first 64) worth a constant */
+    uint64_t relevant; /* parameters (the first 64) worth a constant */
 };
 
 struct spec_entry {
@@ -83,7 +82,6 @@ static uint32_t callee_index(const struct esc_spec_cache *c, const struct esc_st
 
 static void index_ranges(const struct esc_function *fn, struct esc_spec_function *info)
 {
-    esc_conds_init(&info->conds, fn);
     for (uint32_t i = 0; i < fn->nparam_ranges; i++)
         if (fn->param_ranges[i].param != ESC_NONE && fn->param_ranges[i].param < 64)
             info->relevant |= UINT64_C(1) << fn->param_ranges[i].param;
@@ -132,8 +130,6 @@ void esc_spec_cache_free(struct esc_spec_cache *c)
 {
     if (!c)
         return;
-    for (uint32_t f = 0; f < c->m->nfunctions; f++)
-        esc_conds_free(&c->fns[f].conds);
     free(c->fns);
     for (uint32_t i = 0; i < c->n; i++) {
         free(c->entries[i].params);
@@ -164,7 +160,7 @@ static bool known_value(const void *ctx, uint32_t param, int64_t *out)
    values? */
 static bool edge_taken(const struct esc_spec_context *ctx, uint32_t b, uint32_t s)
 {
-    return esc_edge_possible(&ctx->info->conds, b, s, known_value, ctx);
+    return esc_edge_possible(ctx->fn, b, s, known_value, ctx);
 }
 
 static void find_live(struct esc_spec_context *ctx)
@@ -194,8 +190,8 @@ static void find_live(struct esc_spec_context *ctx)
     free(queue);
 }
 
-bool esc_spec_dead(const struct esc_callees *callees, const struct esc_function *fn, uint32_t stmt,
-                   uint32_t arg)
+bool esc_spec_dead(const struct esc_call_context *callees, const struct esc_function *fn,
+                   uint32_t stmt, uint32_t arg)
 {
     const struct esc_spec_context *ctx = callees ? callees->spec : NULL;
     if (!ctx || ctx->fn != fn)
@@ -276,7 +272,7 @@ void esc_spec_cache_enter(struct esc_spec_cache *c, uint32_t component)
 
 /* Analyse ENTRY's function for its values, adding to its summary. */
 static void analyse(struct esc_spec_cache *c, struct esc_module *m,
-                    const struct esc_callees *callees, uint32_t entry)
+                    const struct esc_call_context *callees, uint32_t entry)
 {
     const struct spec_entry *e = &c->entries[entry];
     struct esc_function *fn = m->functions[e->fn];
@@ -287,7 +283,7 @@ static void analyse(struct esc_spec_cache *c, struct esc_module *m,
                                    .values = e->values,
                                    .live = e->live,
                                    .info = &c->fns[e->fn]};
-    struct esc_callees inner = *callees;
+    struct esc_call_context inner = *callees;
     inner.spec = &ctx;
     struct esc_function_result discarded;
     c->analyses++;
@@ -298,7 +294,7 @@ static void analyse(struct esc_spec_cache *c, struct esc_module *m,
 }
 
 const struct esc_summary *esc_specialize_call(struct esc_module *m, const struct esc_function *fn,
-                                              const struct esc_callees *callees, uint32_t stmt,
+                                              const struct esc_call_context *callees, uint32_t stmt,
                                               const struct esc_summary *sum)
 {
     struct esc_spec_cache *c = callees ? callees->spec_cache : NULL;
@@ -387,7 +383,7 @@ const struct esc_summary *esc_specialize_call(struct esc_module *m, const struct
 
     /* A function of a recursive component calls itself, or its partners,
        maybe with the same constants.  As for the plain summaries
-       (interproc.c), the specialisations of one component start empty and
+       (summarize.c), the specialisations of one component start empty and
        are analysed again, all of them, until none grows; only then are
        they final.  A session may start inside another's analysis: it is
        for an earlier component, which never calls back. */

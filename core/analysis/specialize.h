@@ -45,19 +45,19 @@ struct esc_spec_cache *esc_spec_cache_new(const struct esc_module *m,
                                           const struct esc_summary_table *own,
                                           struct esc_summary_table *owner);
 void esc_spec_cache_free(struct esc_spec_cache *c);
-/* The functions of COMPONENT (esc_callees.component) are analysed next:
+/* The functions of COMPONENT (esc_call_context.component) are analysed next:
    only those of earlier components have final summaries to specialise. */
 void esc_spec_cache_enter(struct esc_spec_cache *c, uint32_t component);
 
 /* Does CALLEES' context rule out statement STMT of FN, or, for ARG > 0,
    the edge its PHI argument ARG (1-based) comes in by? */
-bool esc_spec_dead(const struct esc_callees *callees, const struct esc_function *fn, uint32_t stmt,
-                   uint32_t arg);
+bool esc_spec_dead(const struct esc_call_context *callees, const struct esc_function *fn,
+                   uint32_t stmt, uint32_t arg);
 
 /* The summary for call STMT of FN: SUM, or the summary of SUM's function
    analysed without the blocks the call's constant arguments rule out. */
 const struct esc_summary *esc_specialize_call(struct esc_module *m, const struct esc_function *fn,
-                                              const struct esc_callees *callees, uint32_t stmt,
+                                              const struct esc_call_context *callees, uint32_t stmt,
                                               const struct esc_summary *sum);
 
 #endif

@@ -1,6 +1,7 @@
 /* conditions.c - what a CFG edge says about values: one form for every branch the lowering keeps.
  */
 #include "core/ir/conditions.h"
+#include "core/ir/facts.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -31,6 +32,7 @@ static uint32_t branch_facts(const struct esc_stmt *s, struct esc_cond_entry *ou
     if (s->args[1].kind == ESC_OPND_ADDR) {
         c.kind = ESC_COND_POINTS_TO;
         c.object = s->args[1].id;
+        c.offset = s->args[1].offset;
         out[n++] = (struct esc_cond_entry){equal, ESC_COND_EVERY_TERM, c};
         c.kind = ESC_COND_NOT_POINTS_TO;
         out[n++] = (struct esc_cond_entry){unequal, ESC_COND_EVERY_TERM, c};
@@ -53,15 +55,24 @@ static uint32_t branch_facts(const struct esc_stmt *s, struct esc_cond_entry *ou
     return n;
 }
 
-void esc_conds_init(struct esc_conds *c, const struct esc_function *fn)
+void esc_conds_build(struct esc_module *m, struct esc_function *fn)
 {
-    c->fn = fn;
-    c->start = esc_xcalloc(fn->nblocks + 2, sizeof *c->start);
-    c->entries =
-        esc_xmalloc((fn->nparam_ranges + 3 * (size_t)fn->nblocks + 1) * sizeof *c->entries);
-    uint32_t n = 0, r = 0;
+    if (fn->conds_built)
+        return;
+    fn->conds_built = true;
+    struct esc_cond_entry branch[3];
+    uint32_t n = 0;
     for (uint32_t b = 0; b < fn->nblocks; b++) {
-        c->start[b] = n;
+        const struct esc_stmt *s = block_branch(fn, b);
+        n += s ? branch_facts(s, branch) : 0;
+    }
+    n += fn->nparam_ranges;
+    fn->cond_start = esc_arena_alloc(&m->arena, ((size_t)fn->nblocks + 2) * sizeof *fn->cond_start);
+    fn->conds = n ? esc_arena_alloc(&m->arena, (size_t)n * sizeof *fn->conds) : NULL;
+    n = 0;
+    uint32_t r = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++) {
+        fn->cond_start[b] = n;
         for (; r < fn->nparam_ranges && fn->param_ranges[r].block == b; r++) {
             const struct esc_param_range *p = &fn->param_ranges[r];
             struct esc_cond cond = {.kind = ESC_COND_RANGE,
@@ -71,26 +82,24 @@ void esc_conds_init(struct esc_conds *c, const struct esc_function *fn)
                                     .hi = p->hi};
             if (p->param == ESC_NONE)
                 cond = (struct esc_cond){.kind = ESC_COND_TRUE, .subject = ESC_NONE};
-            c->entries[n++] = (struct esc_cond_entry){p->succ, p->term, cond};
+            fn->conds[n++] = (struct esc_cond_entry){p->succ, p->term, cond};
         }
         const struct esc_stmt *s = block_branch(fn, b);
         if (s)
-            n += branch_facts(s, &c->entries[n]);
+            n += branch_facts(s, &fn->conds[n]);
     }
-    c->start[fn->nblocks] = n;
+    fn->cond_start[fn->nblocks] = n;
+    esc_facts_build(m, fn);
 }
 
-void esc_conds_free(struct esc_conds *c)
+const struct esc_cond_entry *esc_block_conds(const struct esc_function *fn, uint32_t b, uint32_t *n)
 {
-    free(c->start);
-    free(c->entries);
-    memset(c, 0, sizeof *c);
-}
-
-const struct esc_cond_entry *esc_block_conds(const struct esc_conds *c, uint32_t b, uint32_t *n)
-{
-    *n = c->start[b + 1] - c->start[b];
-    return &c->entries[c->start[b]];
+    if (!fn->conds_built || b >= fn->nblocks) {
+        *n = 0;
+        return NULL;
+    }
+    *n = fn->cond_start[b + 1] - fn->cond_start[b];
+    return fn->conds ? &fn->conds[fn->cond_start[b]] : NULL;
 }
 
 /* The parameter a fact is about, if any: a parameter's entry value
@@ -127,17 +136,17 @@ static bool facts_allow(const struct esc_function *fn, const struct esc_cond_ent
     return true;
 }
 
-bool esc_edge_possible(const struct esc_conds *c, uint32_t b, uint32_t s,
+bool esc_edge_possible(const struct esc_function *fn, uint32_t b, uint32_t s,
                        bool (*known)(const void *ctx, uint32_t param, int64_t *value),
                        const void *ctx)
 {
     uint32_t n;
-    const struct esc_cond_entry *e = esc_block_conds(c, b, &n);
-    /* The facts of every term come after the terms (esc_conds_init). */
+    const struct esc_cond_entry *e = esc_block_conds(fn, b, &n);
+    /* The facts of every term come after the terms (esc_conds_build). */
     uint32_t nterms = 0;
     while (nterms < n && e[nterms].term != ESC_COND_EVERY_TERM)
         nterms++;
-    if (!facts_allow(c->fn, e, nterms, n, s, known, ctx))
+    if (!facts_allow(fn, e, nterms, n, s, known, ctx))
         return false;
     if (!nterms)
         return true;
@@ -146,7 +155,7 @@ bool esc_edge_possible(const struct esc_conds *c, uint32_t b, uint32_t s,
         uint32_t end = k + 1;
         while (end < nterms && e[end].succ == e[k].succ && e[end].term == e[k].term)
             end++;
-        if (e[k].succ == s && facts_allow(c->fn, e, k, end, s, known, ctx))
+        if (e[k].succ == s && facts_allow(fn, e, k, end, s, known, ctx))
             return true;
         k = end;
     }
@@ -155,11 +164,11 @@ bool esc_edge_possible(const struct esc_conds *c, uint32_t b, uint32_t s,
 
 /* Does the edge from B to S give SUBJECT (an SSA value) ranges in every
    term, each of them inside [LO, HI] or, with OUTSIDE, each missing it? */
-static bool ranges_all(const struct esc_conds *c, uint32_t b, uint32_t s, uint32_t subject,
+static bool ranges_all(const struct esc_function *fn, uint32_t b, uint32_t s, uint32_t subject,
                        int64_t lo, int64_t hi, bool outside)
 {
     uint32_t n;
-    const struct esc_cond_entry *e = esc_block_conds(c, b, &n);
+    const struct esc_cond_entry *e = esc_block_conds(fn, b, &n);
     bool any = false;
     for (uint32_t k = 0; k < n; k++) {
         const struct esc_cond *f = &e[k].cond;
@@ -175,13 +184,13 @@ static bool ranges_all(const struct esc_conds *c, uint32_t b, uint32_t s, uint32
     return any;
 }
 
-bool esc_edge_implies(const struct esc_conds *c, uint32_t b, uint32_t s,
+bool esc_edge_implies(const struct esc_function *fn, uint32_t b, uint32_t s,
                       const struct esc_cond *fact)
 {
     if (fact->kind == ESC_COND_RANGE)
-        return !fact->is_param && ranges_all(c, b, s, fact->subject, fact->lo, fact->hi, false);
+        return !fact->is_param && ranges_all(fn, b, s, fact->subject, fact->lo, fact->hi, false);
     uint32_t n;
-    const struct esc_cond_entry *e = esc_block_conds(c, b, &n);
+    const struct esc_cond_entry *e = esc_block_conds(fn, b, &n);
     for (uint32_t k = 0; k < n; k++)
         if (e[k].succ == s && e[k].term == ESC_COND_EVERY_TERM && e[k].cond.kind == fact->kind &&
             e[k].cond.is_param == fact->is_param && e[k].cond.subject == fact->subject &&
@@ -190,15 +199,15 @@ bool esc_edge_implies(const struct esc_conds *c, uint32_t b, uint32_t s,
     return false;
 }
 
-uint32_t esc_block_successor_where(const struct esc_conds *c, uint32_t b, uint32_t subject,
+uint32_t esc_block_successor_where(const struct esc_function *fn, uint32_t b, uint32_t subject,
                                    bool zero)
 {
-    const struct esc_stmt *s = block_branch(c->fn, b);
+    const struct esc_stmt *s = block_branch(fn, b);
     if (!s)
         return ESC_NONE;
     uint32_t succ[2] = {s->true_block, s->false_block};
     for (int i = 0; i < 2; i++)
-        if (ranges_all(c, b, succ[i], subject, 0, 0, !zero))
+        if (ranges_all(fn, b, succ[i], subject, 0, 0, !zero))
             return succ[i];
     return ESC_NONE;
 }

@@ -22,7 +22,7 @@
    a call's status with 0; and the parameter ranges of a block whose test
    depends on parameters (plugin/param-tests.cc).  Both come from the same
    test, so each BRANCH fact is a conjunct of every term of its edge.
-   This file reads them as one form; guards.c, release.c, heap2stack.c
+   This file reads them as one form; guards.c, joinclose.c, heap2stack.c
    and specialize.c ask it, and so will any later path-sensitive
    refinement. */
 
@@ -38,7 +38,8 @@ struct esc_cond {
     bool is_param; /* subject: the parameter's index, its value on entry; else an SSA value */
     uint32_t subject;
     int64_t lo, hi;  /* RANGE */
-    uint32_t object; /* POINTS_TO, NOT_POINTS_TO */
+    uint32_t object; /* POINTS_TO, NOT_POINTS_TO: the object, and the offset into it */
+    int64_t offset;
 };
 
 /* A fact of the edge from a block to SUCC, in term TERM of it, or in
@@ -49,35 +50,31 @@ struct esc_cond_entry {
     struct esc_cond cond;
 };
 
-/* One function's edge conditions, by block. */
-struct esc_conds {
-    const struct esc_function *fn;
-    uint32_t *start; /* CSR: block b's entries are entries[start[b] .. start[b + 1]) */
-    struct esc_cond_entry *entries;
-};
-
-void esc_conds_init(struct esc_conds *c, const struct esc_function *fn);
-void esc_conds_free(struct esc_conds *c);
+/* Read FN's conditions into its cond_start and conds (ir.h), in M's
+   arena, once: later calls do nothing.  The analysis of a unit builds
+   them for every function before its first analysis. */
+void esc_conds_build(struct esc_module *m, struct esc_function *fn);
 
 /* The facts of block B's out-edges; *N receives how many. */
-const struct esc_cond_entry *esc_block_conds(const struct esc_conds *c, uint32_t b, uint32_t *n);
+const struct esc_cond_entry *esc_block_conds(const struct esc_function *fn, uint32_t b,
+                                             uint32_t *n);
 
 /* Can the edge from B to S be taken when each parameter P that
    KNOWN (P, &value) answers has that value on entry?  A fact about any
    other subject may hold. */
-bool esc_edge_possible(const struct esc_conds *c, uint32_t b, uint32_t s,
+bool esc_edge_possible(const struct esc_function *fn, uint32_t b, uint32_t s,
                        bool (*known)(const void *ctx, uint32_t param, int64_t *value),
                        const void *ctx);
 
 /* Does FACT hold whenever the edge from B to S is taken?  For a RANGE
    fact (about an SSA value), the subject lies inside [lo, hi]; for the
    others, the edge states that very fact. */
-bool esc_edge_implies(const struct esc_conds *c, uint32_t b, uint32_t s,
+bool esc_edge_implies(const struct esc_function *fn, uint32_t b, uint32_t s,
                       const struct esc_cond *fact);
 
 /* The successor of B on which SUBJECT (an SSA value) is known to be zero
    (ZERO true) or nonzero (false), if B tests it; ESC_NONE otherwise. */
-uint32_t esc_block_successor_where(const struct esc_conds *c, uint32_t b, uint32_t subject,
+uint32_t esc_block_successor_where(const struct esc_function *fn, uint32_t b, uint32_t subject,
                                    bool zero);
 
 #endif

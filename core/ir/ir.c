@@ -51,6 +51,20 @@ const char *esc_intern(struct esc_module *m, const char *s)
     return t->slots[j];
 }
 
+/* A location's file name comes from GCC's line maps, which keep it for
+   the whole compilation (a unit test's is a literal), so the same pointer
+   is the same name: statement after statement of one file, one pointer
+   comparison replaces hashing the path.  sqlite3.c: 40 M instructions. */
+static const char *intern_file(struct esc_module *m, const char *file)
+{
+    if (file && file == m->last_file)
+        return m->last_file_interned;
+    const char *interned = esc_intern(m, file);
+    m->last_file = file;
+    m->last_file_interned = interned;
+    return interned;
+}
+
 struct esc_module *esc_module_new(const char *main_file)
 {
     struct esc_module *m = esc_xcalloc(1, sizeof *m);
@@ -121,7 +135,7 @@ struct esc_function *esc_function_new(struct esc_module *m, const char *name, st
     struct esc_function *fn = esc_xcalloc(1, sizeof *fn);
     fn->name = esc_intern(m, name);
     fn->loc = loc;
-    fn->loc.file = esc_intern(m, loc.file);
+    fn->loc.file = intern_file(m, loc.file);
     fn->entry = ESC_NONE;
     fn->arena = &m->arena;
     *ESC_PUSH(m->functions, m->nfunctions, m->cap_functions) = fn;
@@ -139,7 +153,7 @@ uint32_t esc_add_object(struct esc_module *m, struct esc_function *fn, enum esc_
     o->kind = kind;
     o->name = esc_intern(m, name);
     o->loc = loc;
-    o->loc.file = esc_intern(m, loc.file);
+    o->loc.file = intern_file(m, loc.file);
     o->param = -1;
     o->companion = ESC_NONE;
     o->stmt = ESC_NONE;
@@ -161,7 +175,7 @@ uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char
     memset(p, 0, sizeof *p); /* the adapter sets noescape and value_bits later, if at all */
     p->name = esc_intern(m, name);
     p->loc = loc;
-    p->loc.file = esc_intern(m, loc.file);
+    p->loc.file = intern_file(m, loc.file);
     p->is_pointer = is_pointer;
     p->noescape = false; /* the plugin sets it from the declaration */
     p->value = ESC_NONE;
@@ -242,7 +256,7 @@ void esc_add_probe(struct esc_module *m, struct esc_function *fn, const struct e
     struct esc_probe *p = ESC_PUSH(fn->probes, fn->nprobes, fn->cap_probes);
     *p = *probe;
     p->text = probe->text ? esc_intern(m, probe->text) : NULL;
-    p->loc.file = probe->loc.file ? esc_intern(m, probe->loc.file) : NULL;
+    p->loc.file = intern_file(m, probe->loc.file);
 }
 
 void esc_add_arg_source(struct esc_function *fn, const struct esc_arg_source *source)
@@ -263,7 +277,7 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
     *s = *proto;
     s->kept = s->thread = s->external = ESC_NONE; /* the analysis creates them */
     s->block = block;
-    s->loc.file = esc_intern(m, proto->loc.file);
+    s->loc.file = intern_file(m, proto->loc.file);
     s->callee = esc_intern(m, proto->callee);
     intern_operand(m, &s->lhs);
     intern_operand(m, &s->target);
@@ -277,7 +291,7 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
         s->arg_locs =
             esc_arena_copy(&m->arena, proto->arg_locs, proto->nargs * sizeof *s->arg_locs);
         for (uint32_t i = 0; i < proto->nargs; i++)
-            s->arg_locs[i].file = esc_intern(m, proto->arg_locs[i].file);
+            s->arg_locs[i].file = intern_file(m, proto->arg_locs[i].file);
     }
     if (proto->nargs) {
         s->args = esc_arena_copy(&m->arena, proto->args, proto->nargs * sizeof *s->args);
@@ -439,8 +453,8 @@ static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
         return;
     }
     if (s->kind == ESC_STMT_ASSIGN && s->op) {
-        static const char *const ops[] = {"", "ptr+", "convert", "select", "expose"};
-        esc_strbuf_addf(out, ".%s", s->op < 5 ? ops[s->op] : "?");
+        static const char *const ops[] = {"", "ptr+", "convert", "select", "expose", "to-integer"};
+        esc_strbuf_addf(out, ".%s", s->op < 6 ? ops[s->op] : "?");
     }
     esc_strbuf_add(out, " ");
     dump_operand(fn, &s->lhs, out);
@@ -476,6 +490,8 @@ static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
         esc_strbuf_addf(out, " [object o%u]", s->object);
     if (s->noescape_args)
         esc_strbuf_addf(out, " [noescape %#llx]", (unsigned long long)s->noescape_args);
+    if (s->lifetimebound_args)
+        esc_strbuf_addf(out, " [lifetimebound %#llx]", (unsigned long long)s->lifetimebound_args);
     esc_strbuf_add(out, "\n");
 }
 

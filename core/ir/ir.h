@@ -156,10 +156,15 @@ enum esc_assign_op {
     ESC_ASSIGN_POINTER_ARITH,
     ESC_ASSIGN_CONVERT,
     ESC_ASSIGN_SELECT, /* ?:, MIN, MAX */
-    /* (uintptr_t) p: the address leaves the pointer world.  No flow
-       follows it (for warnings an integer is not evidence), but the
-       heap-to-stack advice must not move what it points to. */
+    /* (int) p: the address leaves the pointer world, into an integer too
+       narrow to hold it.  No flow follows it, but the heap-to-stack
+       advice must not move what it pointed to. */
     ESC_ASSIGN_EXPOSE,
+    /* (uintptr_t) p, and offsets of it: an integer as wide as a pointer
+       still carries the address, like Clang's analyzer says; flows follow
+       it, and for the heap-to-stack advice it is exposed as above.  Any
+       other integer never carries one (plugin/lower.cc). */
+    ESC_ASSIGN_TO_INTEGER,
 };
 
 enum esc_stmt_flags {
@@ -189,6 +194,9 @@ struct esc_stmt {
     uint32_t kept, thread;  /* CALL: its KEPT objects (for the callee, for a thread), if any */
     uint32_t external;      /* CALL: its EXTERNAL object, if any */
     uint64_t noescape_args; /* CALL: bit i, the callee's parameter i is declared noescape */
+    /* CALL: bit i, parameter i is declared lifetimebound: the result may
+       point into what that argument points to. */
+    uint64_t lifetimebound_args;
 };
 
 struct esc_block {
@@ -261,6 +269,8 @@ struct esc_probe {
     const char *text;       /* POINTS_TO: the argument as written */
 };
 
+struct esc_cond_entry;
+
 struct esc_function {
     const char *name;
     struct esc_loc loc;
@@ -293,11 +303,27 @@ struct esc_function {
     struct esc_arg_source *arg_sources; /* in statement order */
     uint32_t nprobes, cap_probes;
     struct esc_probe *probes;
+    /* What each CFG edge says about values (conditions.h), read once by
+       esc_conds_build, in the arena: block b's are conds[cond_start[b]
+       .. cond_start[b + 1]). */
+    bool conds_built;
+    uint32_t *cond_start;
+    struct esc_cond_entry *conds;
+    /* The facts true on entry to each block (facts.h), made with the
+       conditions: nfacts of them (0: none kept), the blocks' facts, what
+       contradicts each, and each edge's (CSR by block, as succ). */
+    bool facts_built;
+    uint32_t nfacts;
+    uint64_t *facts_in, *facts_contra;
+    uint32_t *fact_edge_start;
+    uint64_t *fact_edges;
     bool sealed; /* esc_function_seal moved all but objects to the arena */
 };
 
 struct esc_module {
     const char *main_file;
+    /* The last location file name interned, as given and as interned. */
+    const char *last_file, *last_file_interned;
     uint32_t nfunctions, cap_functions;
     struct esc_function **functions;
     struct esc_intern *strings;

@@ -37,13 +37,13 @@ static uint32_t fact_id(struct guard_state *g, uint32_t value, uint32_t object)
 
 /* A block's test `p == &x` (or !=) gives the fact (p, x) on the edge
    where p does not point to x. */
-static void collect_branches(struct guard_state *g, const struct esc_conds *conds)
+static void collect_branches(struct guard_state *g)
 {
     const struct esc_function *fn = g->fn;
     for (uint32_t b = 0; b < fn->nblocks; b++) {
         g->ne_block[b] = ESC_NONE;
         uint32_t n;
-        const struct esc_cond_entry *e = esc_block_conds(conds, b, &n);
+        const struct esc_cond_entry *e = esc_block_conds(fn, b, &n);
         for (uint32_t k = 0; k < n && g->ne_block[b] == ESC_NONE; k++) {
             if (e[k].term != ESC_COND_EVERY_TERM || e[k].cond.kind != ESC_COND_NOT_POINTS_TO)
                 continue;
@@ -94,10 +94,7 @@ void esc_apply_guards(const struct esc_function *fn, struct esc_flows *flows)
     g.in = esc_xcalloc(fn->nblocks, sizeof *g.in);
     g.edge = esc_xcalloc(fn->nblocks, sizeof *g.edge);
     g.ne_block = esc_xmalloc(fn->nblocks * sizeof *g.ne_block);
-    struct esc_conds conds;
-    esc_conds_init(&conds, fn);
-    collect_branches(&g, &conds);
-    esc_conds_free(&conds);
+    collect_branches(&g);
     if (g.nfacts) {
         solve(&g);
         for (uint32_t i = 0; i < flows->n; i++) {

@@ -1,10 +1,11 @@
 /* overwrite.c - control-flow questions about stores: overwritten before return, reaching a load. */
 #include "core/refine/overwrite.h"
 #include "core/base/budget.h"
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 bool esc_place_exact(const struct esc_operand *op)
 {
@@ -27,14 +28,22 @@ uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
     return v;
 }
 
-/* The memory a call fills completely, per the library model: memset (p,
-   c, 16) writes *p[0:16]. */
+/* The memory a call fills completely, per the library table: memset (p,
+   c, 16) writes *p[0:16]; __atomic_store_8 (p, v, order) writes *p[0:8]. */
 static struct esc_operand filled_by_call(const struct esc_stmt *s)
 {
     struct esc_operand none = esc_opnd_none();
     if (s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
         return none;
-    const struct esc_lib_model *m = esc_lib_lookup(s->callee);
+    int64_t atomic = esc_lib_store_size(s->callee);
+    if (atomic && s->nargs >= 2) {
+        if (s->args[0].kind == ESC_OPND_VALUE)
+            return esc_opnd_deref(s->args[0].id, 0, atomic);
+        if (s->args[0].kind == ESC_OPND_ADDR && s->args[0].offset != ESC_UNKNOWN_OFFSET)
+            return esc_opnd_mem(s->args[0].id, s->args[0].offset, atomic);
+        return none;
+    }
+    const struct esc_lib_entry *m = esc_lib_lookup(s->callee);
     if (!m || !m->fill_dst || m->fill_dst > s->nargs || m->fill_size > s->nargs)
         return none;
     const struct esc_operand *dst = &s->args[m->fill_dst - 1];
@@ -46,6 +55,26 @@ static struct esc_operand filled_by_call(const struct esc_stmt *s)
     if (dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
         return esc_opnd_mem(dst->id, dst->offset, size->value);
     return none;
+}
+
+struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op)
+{
+    if (op.kind != ESC_OPND_DEREF || op.offset == ESC_UNKNOWN_OFFSET)
+        return op;
+    uint32_t v = esc_value_root(fn, op.id);
+    uint32_t def = fn->values[v].def;
+    if (def == ESC_NONE)
+        return op;
+    const struct esc_stmt *s = &fn->stmts[def];
+    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->args[0].kind != ESC_OPND_ADDR ||
+        s->args[0].offset == ESC_UNKNOWN_OFFSET ||
+        (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT))
+        return op;
+    struct esc_operand mem = op;
+    mem.kind = ESC_OPND_MEM;
+    mem.id = s->args[0].id;
+    mem.offset = op.offset + s->args[0].offset;
+    return mem;
 }
 
 static bool same_base(const struct esc_function *fn, const struct esc_operand *a,
@@ -72,9 +101,16 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
                                                                          : filled_by_call(s);
     else
         return false;
-    if (!esc_place_exact(&w) || !esc_place_exact(loc) || !same_base(fn, &w, loc))
+    if (!esc_place_exact(&w) || !esc_place_exact(loc))
         return false;
-    return w.offset <= loc->offset && w.offset + w.size >= loc->offset + loc->size;
+    struct esc_operand place = *loc;
+    if (!same_base(fn, &w, &place)) {
+        w = esc_direct_place(fn, w);
+        place = esc_direct_place(fn, place);
+        if (!same_base(fn, &w, &place))
+            return false;
+    }
+    return w.offset <= place.offset && w.offset + w.size >= place.offset + place.size;
 }
 
 static bool moved(const uint32_t *moves, uint32_t n, uint32_t id)
@@ -97,7 +133,8 @@ struct path_start {
    REACHED, the one that ends a path included, and never stops early.
    Either way it returns true at once when the location moves. */
 static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
-                 uint32_t target, esc_restores_fn *restores, void *ctx, struct esc_bitset *reached)
+                 uint32_t target, esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
+                 struct esc_bitset *reached)
 {
     const struct esc_stmt *st = &fn->stmts[from];
     if (st->block == ESC_NONE ||
@@ -159,7 +196,7 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
             continue;
         for (uint32_t k = 0; k < b->nsucc; k++) {
             uint32_t next = b->succ[k];
-            if (!entered[next]) {
+            if (!entered[next] && !(edge_ends && edge_ends(ctx, at.block, next))) {
                 entered[next] = true;
                 stack[depth++] = (struct path_start){next, 0};
             }
@@ -173,20 +210,44 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target)
 {
-    return walk(fn, from, loc, target, NULL, NULL, NULL);
+    return walk(fn, from, loc, target, NULL, NULL, NULL, NULL);
 }
 
 bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, uint32_t target,
                               esc_restores_fn *restores, void *ctx)
 {
-    return walk(fn, from, loc, target, restores, ctx, NULL);
+    return walk(fn, from, loc, target, restores, NULL, ctx, NULL);
+}
+
+bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, esc_restores_fn *restores,
+                              esc_edge_ends_fn *edge_ends, void *ctx)
+{
+    return walk(fn, from, loc, ESC_NONE, restores, edge_ends, ctx, NULL);
+}
+
+bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
+                    const struct esc_operand *b)
+{
+    if (a->ref && a->ref == b->ref)
+        return true;
+    if (!esc_place_exact(a) || !esc_place_exact(b))
+        return false;
+    struct esc_operand x = *a, y = *b;
+    if (!same_base(fn, &x, &y)) {
+        x = esc_direct_place(fn, x);
+        y = esc_direct_place(fn, y);
+        if (!same_base(fn, &x, &y))
+            return false;
+    }
+    return x.offset == y.offset && x.size == y.size;
 }
 
 bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
                          const struct esc_operand *loc, struct esc_bitset *reached)
 {
-    return walk(fn, from, loc, ESC_NONE, NULL, NULL, reached);
+    return walk(fn, from, loc, ESC_NONE, NULL, NULL, NULL, reached);
 }
 
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)

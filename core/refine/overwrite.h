@@ -31,6 +31,19 @@ bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, uint32_t target,
                               esc_restores_fn *restores, void *ctx);
 
+/* The same walk to any return, where also EDGE_ENDS (when not NULL) ends
+   a path on any CFG edge it accepts: one that cannot be taken after the
+   store, or on which the place no longer holds what was stored. */
+typedef bool esc_edge_ends_fn(void *ctx, uint32_t from_block, uint32_t to_block);
+bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, esc_restores_fn *restores,
+                              esc_edge_ends_fn *edge_ends, void *ctx);
+
+/* Are A and B the same bytes: the same expression, or exact places with
+   the same base at the same offset and size? */
+bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
+                    const struct esc_operand *b);
+
 /* True when the memory that statement STORE writes is written again on
    every path from STORE to a return.  `prev = g_top; g_top = &frame; ...;
    g_top = prev;` is the pattern this exists for: the address stored in
@@ -46,6 +59,10 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
 
 /* Is OP a place in memory with a known offset and size (MEM or DEREF)? */
 bool esc_place_exact(const struct esc_operand *op);
+
+/* *(v + k) where v is only ever &o + j is o at j + k, a MEM operand:
+   `p = &g; *p = x` writes g, as `g = x` does.  Anything else as it is. */
+struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op);
 
 /* The value V is a copy of (plain copies and pointer conversions followed
    back to the first value that is not one). */

@@ -14,9 +14,11 @@ static const struct {
 #undef ESC_REFINEMENT
 };
 
-/* The PERSISTS and UNDOES refinements, in the list's order. */
+/* The PERSISTS, UNDOES and OBJECT refinements, in the list's order. */
 #define ESC_ASK_BUILD(ID, FUNCTION)
 #define ESC_ASK_PATH(ID, FUNCTION)
+#define ESC_ASK_EDGE(ID, FUNCTION)
+#define ESC_ASK_OBJECT(ID, FUNCTION)
 #define ESC_ASK_UNDOES(ID, FUNCTION)
 #define ESC_ASK_PERSISTS(ID, FUNCTION) {ESC_REFINE_##ID, FUNCTION},
 static const struct {
@@ -35,6 +37,32 @@ static const struct {
     enum esc_refinement id;
     esc_undoes_fn *ask;
 } undoes_order[] = {
+#define ESC_REFINEMENT(ID, QUESTION, FUNCTION, NAME, WHY) ESC_ASK_##QUESTION(ID, FUNCTION)
+#include "core/refine/refine-list.h"
+#undef ESC_REFINEMENT
+};
+
+#undef ESC_ASK_UNDOES
+#undef ESC_ASK_OBJECT
+#define ESC_ASK_UNDOES(ID, FUNCTION)
+#define ESC_ASK_OBJECT(ID, FUNCTION) {ESC_REFINE_##ID, FUNCTION},
+static const struct {
+    enum esc_refinement id;
+    esc_object_undone_fn *ask;
+} object_order[] = {
+#define ESC_REFINEMENT(ID, QUESTION, FUNCTION, NAME, WHY) ESC_ASK_##QUESTION(ID, FUNCTION)
+#include "core/refine/refine-list.h"
+#undef ESC_REFINEMENT
+};
+
+#undef ESC_ASK_OBJECT
+#undef ESC_ASK_EDGE
+#define ESC_ASK_OBJECT(ID, FUNCTION)
+#define ESC_ASK_EDGE(ID, FUNCTION) {ESC_REFINE_##ID, FUNCTION},
+static const struct {
+    enum esc_refinement id;
+    esc_edge_ends_path_fn *ask;
+} edge_order[] = {
 #define ESC_REFINEMENT(ID, QUESTION, FUNCTION, NAME, WHY) ESC_ASK_##QUESTION(ID, FUNCTION)
 #include "core/refine/refine-list.h"
 #undef ESC_REFINEMENT
@@ -59,16 +87,16 @@ void esc_refine_init(struct esc_refine *r, const struct esc_function *fn,
     r->pt = pt;
     r->persists = esc_xmalloc((flows->n + 1) * sizeof *r->persists);
     memset(r->persists, -1, (flows->n + 1) * sizeof *r->persists);
-    r->undone = esc_xcalloc(flows->n + 1, sizeof *r->undone);
 }
 
 void esc_refine_free(struct esc_refine *r)
 {
     esc_explainer_free(r->explainer);
     free(r->persists);
-    free(r->undone);
     esc_u64map_free(&r->infeasible);
     esc_u64map_free(&r->holds);
+    esc_u64map_free(&r->objects);
+    esc_list_heads_free(r->heads);
     free(r->def_start);
     free(r->def_flow);
     memset(r, 0, sizeof *r);
@@ -77,8 +105,9 @@ void esc_refine_free(struct esc_refine *r)
 bool esc_refine_persists(struct esc_refine *r, uint32_t flow)
 {
     if (r->persists[flow] >= 0)
-        return r->persists[flow];
+        return r->persists[flow] == 1;
     bool persists = true;
+    enum esc_refinement undone = ESC_REFINE_NONE;
     for (size_t i = 0; i < sizeof persists_order / sizeof persists_order[0]; i++) {
         r->undone_by_stmt = ESC_REFINE_NONE;
         enum esc_persists_answer answer = persists_order[i].ask(r, flow);
@@ -86,17 +115,42 @@ bool esc_refine_persists(struct esc_refine *r, uint32_t flow)
             continue;
         persists = answer == ESC_PERSISTS_KEPT;
         if (!persists)
-            r->undone[flow] =
-                (uint8_t)(r->undone_by_stmt ? r->undone_by_stmt : persists_order[i].id);
+            undone = r->undone_by_stmt ? r->undone_by_stmt : persists_order[i].id;
         break;
     }
-    r->persists[flow] = persists;
+    r->persists[flow] = (int8_t)(persists ? 1 : 2 + undone);
     return persists;
+}
+
+bool esc_refine_object_persists(struct esc_refine *r, uint32_t flow, uint32_t obj,
+                                enum esc_refinement *by)
+{
+    if (by)
+        *by = ESC_REFINE_NONE;
+    if (!esc_refine_persists(r, flow)) {
+        if (by)
+            *by = esc_refine_undone_by(r, flow);
+        return false;
+    }
+    uint64_t key = (uint64_t)obj << 32 | flow;
+    uint32_t *known = esc_u64map_get(&r->objects, key);
+    uint32_t undone = ESC_REFINE_NONE;
+    if (known) {
+        undone = *known - 1;
+    } else {
+        for (size_t i = 0; i < sizeof object_order / sizeof object_order[0] && !undone; i++)
+            if (object_order[i].ask(r, flow, obj))
+                undone = object_order[i].id;
+        esc_u64map_put(&r->objects, key, undone + 1);
+    }
+    if (by)
+        *by = (enum esc_refinement)undone;
+    return undone == ESC_REFINE_NONE;
 }
 
 enum esc_refinement esc_refine_undone_by(const struct esc_refine *r, uint32_t flow)
 {
-    return r->persists[flow] == 0 ? (enum esc_refinement)r->undone[flow] : ESC_REFINE_NONE;
+    return r->persists[flow] >= 2 ? (enum esc_refinement)(r->persists[flow] - 2) : ESC_REFINE_NONE;
 }
 
 bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *place, uint32_t stmt)
@@ -107,6 +161,23 @@ bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *plac
             return true;
         }
     return false;
+}
+
+bool esc_refine_edge_ends(struct esc_refine *r, struct esc_stored_place *place, uint32_t from,
+                          uint32_t to)
+{
+    for (size_t i = 0; i < sizeof edge_order / sizeof edge_order[0]; i++)
+        if (edge_order[i].ask(r, place, from, to)) {
+            r->undone_by_stmt = edge_order[i].id;
+            return true;
+        }
+    return false;
+}
+
+void esc_stored_place_release(struct esc_stored_place *place)
+{
+    esc_store_facts_free(place->facts);
+    place->facts = NULL;
 }
 
 struct esc_step *esc_refine_path(struct esc_refine *r, uint32_t obj, uint32_t flow,

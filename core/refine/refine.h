@@ -40,13 +40,16 @@ struct esc_refine {
     const struct esc_function *fn;
     const struct esc_flows *flows;
     const struct esc_pointsto *pt;
-    int8_t *persists; /* per flow: -1 not yet asked, 0 undone, 1 persists */
-    uint8_t *undone;  /* per flow: the enum esc_refinement that undid it */
+    /* Per flow: -1 not yet asked, 1 persists, 0 undone, or 2 + the
+       enum esc_refinement that undid it. */
+    int8_t *persists;
     /* The UNDOES refinement that ended a path of the walk under way, so
        that a store undone by a call is said to be (ESC_REFINE_NONE). */
     enum esc_refinement undone_by_stmt;
     struct esc_u64map infeasible;   /* (object, flow) pairs with no feasible path */
     struct esc_u64map holds;        /* (object, value) -> 1 + may the value point to it */
+    struct esc_u64map objects;      /* (object, flow) -> 1 + the OBJECT refinement that undid it */
+    struct esc_list_heads *heads;   /* lists.c's facts, made on first use */
     uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
 };
@@ -58,6 +61,13 @@ void esc_refine_free(struct esc_refine *r);
 /* Does the pointer flow F stores still sit in memory when the function
    returns?  A flow that stores nothing persists. */
 bool esc_refine_persists(struct esc_refine *r, uint32_t flow);
+
+/* Does the address of stack object OBJ, which flow F stores, still sit
+   in memory at the return?  No when the store does not persist, or an
+   OBJECT refinement shows that nothing it linked OBJ into points at OBJ
+   any more.  *BY (may be NULL) receives the refinement that said no. */
+bool esc_refine_object_persists(struct esc_refine *r, uint32_t flow, uint32_t obj,
+                                enum esc_refinement *by);
 
 /* The refinement that found flow F's store undone, once
    esc_refine_persists said so; ESC_REFINE_NONE otherwise. */
@@ -83,7 +93,12 @@ struct esc_stored_place {
     struct esc_bitset targets;
     bool has_site;
     struct esc_site site;
+    /* correlated.c's facts at the store, made on first use. */
+    struct esc_store_facts *facts;
 };
+
+/* Free what the refinements asked about PLACE made for it. */
+void esc_stored_place_release(struct esc_stored_place *place);
 
 /* The signatures of the PERSISTS and UNDOES refinements. */
 enum esc_persists_answer {
@@ -94,14 +109,31 @@ enum esc_persists_answer {
 typedef enum esc_persists_answer esc_persists_fn(struct esc_refine *r, uint32_t flow);
 typedef bool esc_undoes_fn(struct esc_refine *r, const struct esc_stored_place *place,
                            uint32_t stmt);
+typedef bool esc_object_undone_fn(struct esc_refine *r, uint32_t flow, uint32_t obj);
+typedef bool esc_edge_ends_path_fn(struct esc_refine *r, struct esc_stored_place *place,
+                                   uint32_t from_block, uint32_t to_block);
+
+/* Does the CFG edge FROM -> TO end a path from the store behind PLACE,
+   by any EDGE refinement?  (The OVERWRITE walk's test at each edge.) */
+bool esc_refine_edge_ends(struct esc_refine *r, struct esc_stored_place *place, uint32_t from,
+                          uint32_t to);
 
 /* Does statement STMT undo the store behind PLACE, by any UNDOES
    refinement?  (The OVERWRITE walk's test at each statement.) */
 bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *place, uint32_t stmt);
 
 /* The refinements behind the questions (each in its own file). */
-esc_persists_fn esc_release_persists;   /* release.c */
-esc_persists_fn esc_overwrite_persists; /* restore.c */
-esc_undoes_fn esc_callee_restores;      /* restore.c */
+esc_persists_fn esc_join_close_persists; /* joinclose.c */
+esc_persists_fn esc_overwrite_persists;  /* restore.c */
+esc_undoes_fn esc_callee_restores;       /* restore.c */
+esc_object_undone_fn esc_head_emptied;   /* lists.c */
+esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
+esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
+struct esc_store_facts;
+void esc_store_facts_free(struct esc_store_facts *facts);
+
+/* lists.c's facts, freed with the context. */
+struct esc_list_heads;
+void esc_list_heads_free(struct esc_list_heads *heads);
 
 #endif

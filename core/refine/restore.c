@@ -15,7 +15,10 @@
    path at a statement that writes all of it.  Besides stores, a call
    whose summary writes the place ends a path (`push (&frame); ...;
    pop ();`): that is the RESTORE refinement, one of refine-list.h's
-   UNDOES predicates, which the walk asks at every statement.  A static
+   UNDOES predicates, which the walk asks at every statement.  Its EDGE
+   refinements end a path on an edge that cannot be taken after the store
+   (correlated.c), or on which the place no longer holds the pointer
+   (placetest.c).  A static
    field that a callee stored into is written again by a store to that
    field, or by a call whose summary writes it. */
 
@@ -97,7 +100,7 @@ bool esc_callee_restores(struct esc_refine *r, const struct esc_stored_place *pl
 
 struct walk {
     struct esc_refine *r;
-    const struct esc_stored_place *place;
+    struct esc_stored_place *place;
 };
 
 /* esc_restores_fn: does statement ID put something else in the place?
@@ -113,6 +116,13 @@ static bool walk_ends(void *ctx, uint32_t id)
         return static_matches(w->place, &w->r->fn->objects[s->lhs.id], 0, &written);
     }
     return esc_refine_undoes(w->r, w->place, id);
+}
+
+/* esc_edge_ends_fn: any EDGE refinement. */
+static bool edge_ends(void *ctx, uint32_t from, uint32_t to)
+{
+    const struct walk *w = ctx;
+    return esc_refine_edge_ends(w->r, w->place, from, to);
 }
 
 enum esc_persists_answer esc_overwrite_persists(struct esc_refine *r, uint32_t id)
@@ -138,7 +148,8 @@ enum esc_persists_answer esc_overwrite_persists(struct esc_refine *r, uint32_t i
     if (place.loc)
         esc_pointsto_targets(r->pt, place.loc, &place.targets);
     struct walk w = {r, &place};
-    bool persists = esc_store_reaches_unless(fn, f->stmt, place.loc, ESC_NONE, walk_ends, &w);
+    bool persists = esc_store_reaches_return(fn, f->stmt, place.loc, walk_ends, edge_ends, &w);
     esc_bitset_free(&place.targets);
+    esc_stored_place_release(&place);
     return persists ? ESC_PERSISTS_KEPT : ESC_PERSISTS_UNDONE;
 }

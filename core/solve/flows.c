@@ -1,6 +1,6 @@
 /* flows.c - the pointer flows each statement creates: the solver's constraints. */
 #include "core/solve/flows.h"
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 #include "core/solve/pointsto.h"
 #include "core/base/util.h"
 
@@ -75,6 +75,7 @@ static enum esc_flow_reason assign_reason(const struct esc_stmt *s, const struct
     case ESC_ASSIGN_POINTER_ARITH:
         return ESC_FLOW_ARITH;
     case ESC_ASSIGN_CONVERT:
+    case ESC_ASSIGN_TO_INTEGER:
         return ESC_FLOW_CONVERT;
     case ESC_ASSIGN_SELECT:
         return ESC_FLOW_SELECT;
@@ -87,6 +88,20 @@ static const struct esc_operand *arg_at(const struct esc_stmt *s, unsigned n)
 {
     static const struct esc_operand none = {.kind = ESC_OPND_NONE, .id = ESC_NONE, .size = -1};
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : &none;
+}
+
+/* Where call S, of library function LIB, stores: *store_dst, exactly as
+   many bytes as an atomic store's name says, or somewhere in it. */
+static struct esc_operand stored_place(const struct esc_stmt *s, const struct esc_lib_entry *lib)
+{
+    const struct esc_operand *dst = arg_at(s, lib->store_dst);
+    struct esc_operand place = esc_pointee(dst);
+    int64_t size = esc_lib_store_size(s->callee);
+    if (size && dst->kind == ESC_OPND_VALUE)
+        place.size = size;
+    else if (size && dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
+        place = esc_opnd_mem(dst->id, dst->offset, size);
+    return place;
 }
 
 /* Pointer effects of a call whose callee nothing is known about: for
@@ -131,53 +146,52 @@ static uint32_t allocated_object(struct esc_module *m, struct esc_function *fn, 
     return obj;
 }
 
-static void model_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
-                        uint32_t id, const struct esc_lib_model *model)
+static void library_flows(struct esc_module *m, struct esc_function *fn, struct esc_flows *flows,
+                          uint32_t id, const struct esc_lib_entry *lib)
 {
     const struct esc_stmt *s = &fn->stmts[id];
-    if (model->alloc != ESC_ALLOC_NONE) {
-        enum esc_object_kind kind = model->alloc == ESC_ALLOC_HEAP ? ESC_OBJ_HEAP : ESC_OBJ_ALLOCA;
-        uint32_t obj = allocated_object(m, fn, id, kind, model->name);
+    if (lib->alloc != ESC_ALLOC_NONE) {
+        enum esc_object_kind kind = lib->alloc == ESC_ALLOC_HEAP ? ESC_OBJ_HEAP : ESC_OBJ_ALLOCA;
+        uint32_t obj = allocated_object(m, fn, id, kind, lib->name);
         s = &fn->stmts[id];
         struct esc_operand dst =
-            model->alloc_out_arg ? esc_pointee(arg_at(s, model->alloc_out_arg)) : s->lhs;
+            lib->alloc_out_arg ? esc_pointee(arg_at(s, lib->alloc_out_arg)) : s->lhs;
         add(flows, dst, esc_opnd_addr(obj, 0), id, ESC_FLOW_ALLOC, 0);
-        if (model->frees_arg) /* realloc keeps the contents */
+        if (lib->frees_arg) /* realloc keeps the contents */
             add(flows, esc_opnd_mem(obj, ESC_UNKNOWN_OFFSET, -1),
-                esc_pointee(arg_at(s, model->frees_arg)), id, ESC_FLOW_CALL_COPY, model->frees_arg);
+                esc_pointee(arg_at(s, lib->frees_arg)), id, ESC_FLOW_CALL_COPY, lib->frees_arg);
     }
-    if (model->returns_arg)
-        add(flows, s->lhs, *arg_at(s, model->returns_arg), id, ESC_FLOW_CALL_RESULT,
-            model->returns_arg);
-    if (model->returns_load)
-        add(flows, s->lhs, esc_pointee(arg_at(s, model->returns_load)), id, ESC_FLOW_CALL_RESULT,
-            model->returns_load);
-    if (model->copy_dst)
-        add(flows, esc_pointee(arg_at(s, model->copy_dst)), esc_pointee(arg_at(s, model->copy_src)),
-            id, ESC_FLOW_CALL_COPY, model->copy_src);
-    if (model->store_dst)
-        add(flows, esc_pointee(arg_at(s, model->store_dst)), *arg_at(s, model->store_val), id,
-            ESC_FLOW_CALL_STORE, model->store_val);
-    const struct esc_operand *wait = model->wait_arg ? arg_at(s, model->wait_arg) : NULL;
-    bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == model->wait_value;
+    if (lib->returns_arg)
+        add(flows, s->lhs, *arg_at(s, lib->returns_arg), id, ESC_FLOW_CALL_RESULT,
+            lib->returns_arg);
+    if (lib->returns_load)
+        add(flows, s->lhs, esc_pointee(arg_at(s, lib->returns_load)), id, ESC_FLOW_CALL_RESULT,
+            lib->returns_load);
+    if (lib->copy_dst)
+        add(flows, esc_pointee(arg_at(s, lib->copy_dst)), esc_pointee(arg_at(s, lib->copy_src)), id,
+            ESC_FLOW_CALL_COPY, lib->copy_src);
+    if (lib->store_dst)
+        add(flows, stored_place(s, lib), *arg_at(s, lib->store_val), id, ESC_FLOW_CALL_STORE,
+            lib->store_val);
+    const struct esc_operand *wait = lib->wait_arg ? arg_at(s, lib->wait_arg) : NULL;
+    bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == lib->wait_value;
     for (unsigned a = 1; a <= 8 && a <= s->nargs && !waits; a++) {
-        if (!((model->keeps | model->keeps_deep) & ESC_LIB_ARG(a)) ||
-            s->noescape_args >> (a - 1) & 1)
+        if (!((lib->keeps | lib->keeps_deep) & ESC_LIB_ARG(a)) || s->noescape_args >> (a - 1) & 1)
             continue;
         uint32_t kept = kept_object(m, fn, id, false);
         s = &fn->stmts[id];
-        if (model->keeps & ESC_LIB_ARG(a))
+        if (lib->keeps & ESC_LIB_ARG(a))
             add(flows, esc_opnd_mem(kept, 0, -1), *arg_at(s, a), id, ESC_FLOW_CALL_KEEP,
                 (uint8_t)a);
-        if (model->keeps_deep & ESC_LIB_ARG(a))
+        if (lib->keeps_deep & ESC_LIB_ARG(a))
             deep_flow(add(flows, esc_opnd_mem(kept, 0, -1), esc_pointee(arg_at(s, a)), id,
                           ESC_FLOW_CALL_KEEP, (uint8_t)a));
     }
-    if (model->thread_arg && model->thread_arg <= s->nargs) {
+    if (lib->thread_arg && lib->thread_arg <= s->nargs) {
         uint32_t thread = kept_object(m, fn, id, true);
         s = &fn->stmts[id];
-        add(flows, esc_opnd_mem(thread, 0, -1), *arg_at(s, model->thread_arg), id,
-            ESC_FLOW_CALL_KEEP, model->thread_arg);
+        add(flows, esc_opnd_mem(thread, 0, -1), *arg_at(s, lib->thread_arg), id, ESC_FLOW_CALL_KEEP,
+            lib->thread_arg);
     }
 }
 
@@ -270,7 +284,7 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
 /* The functions an indirect call's pointer may hold, merged into one
    summary, when they are all this unit's own; NULL otherwise. */
 static const struct esc_summary *indirect_summary(const struct esc_function *fn,
-                                                  const struct esc_callees *callees,
+                                                  const struct esc_call_context *callees,
                                                   const struct esc_stmt *s)
 {
     if (!callees || !callees->pt || !callees->own || !callees->merged ||
@@ -312,11 +326,11 @@ bool esc_call_is_external(const struct esc_function *fn, const struct esc_flows 
     const struct esc_stmt *s = &fn->stmts[id];
     const struct esc_call *call = &flows->calls[id];
     return s->kind == ESC_STMT_CALL && s->callee && call->unknown && !call->summary &&
-           !call->model && !(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL));
+           !call->library && !(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL));
 }
 
 uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
-                       uint32_t arg, unsigned level, unsigned from, struct esc_extern_dep *deps,
+                       uint32_t arg, unsigned level, unsigned from, struct esc_cross_dep *deps,
                        bool *overflow)
 {
     const struct esc_stmt *s = &fn->stmts[id];
@@ -324,7 +338,7 @@ uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *fl
     if (esc_call_is_external(fn, flows, id)) {
         if (arg > UINT8_MAX)
             return 0;
-        struct esc_extern_dep direct = {s->callee, (uint8_t)arg, (uint8_t)level, (uint8_t)level};
+        struct esc_cross_dep direct = {s->callee, (uint8_t)arg, (uint8_t)level, (uint8_t)level};
         return esc_dep_through(&direct, level, from, &deps[0]) ? 1 : 0;
     }
     if (!sum || arg >= sum->nparams)
@@ -332,10 +346,10 @@ uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *fl
     const struct esc_param_summary *p = &sum->params[arg];
     uint32_t n = 0;
     for (uint8_t d = 0; d < p->ndeps; d++) {
-        struct esc_extern_dep out;
+        struct esc_cross_dep out;
         if (!esc_dep_through(&p->deps[d], level, from, &out))
             continue;
-        if (n == ESC_MAX_EXTERN_DEPS) {
+        if (n == ESC_MAX_CROSS_DEPS) {
             *overflow = true;
             break;
         }
@@ -384,7 +398,7 @@ static void external_flows(struct esc_module *m, struct esc_function *fn, struct
 
 /* The summary direct call ID to a function of this unit uses. */
 static const struct esc_summary *own_summary(struct esc_module *m, const struct esc_function *fn,
-                                             const struct esc_callees *callees, uint32_t id)
+                                             const struct esc_call_context *callees, uint32_t id)
 {
     if (!callees)
         return NULL;
@@ -393,7 +407,7 @@ static const struct esc_summary *own_summary(struct esc_module *m, const struct 
 }
 
 static void call_flows(struct esc_module *m, struct esc_function *fn,
-                       const struct esc_callees *callees, struct esc_flows *flows, uint32_t id)
+                       const struct esc_call_context *callees, struct esc_flows *flows, uint32_t id)
 {
     const struct esc_stmt *s = &fn->stmts[id];
     if (s->flags & ESC_CALLF_VLA && s->object != ESC_NONE) {
@@ -412,25 +426,30 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
     else if (callees && callees->models)
         call->summary = esc_summary_table_find(callees->models, s->callee);
     if (!call->summary && s->callee && !(s->flags & ESC_CALLF_DEFINED))
-        call->model = esc_lib_lookup(s->callee);
+        call->library = esc_lib_lookup(s->callee);
     if (call->summary)
         summary_flows(m, fn, flows, id, call->summary);
-    else if (call->model)
-        model_flows(m, fn, flows, id, call->model);
+    else if (call->library)
+        library_flows(m, fn, flows, id, call->library);
     else
         unknown_call(fn, flows, id);
-    if (callees && callees->config && callees->config->extern_facts)
+    /* Declared lifetimebound: the result may point into that argument,
+       whatever else is known about the callee. */
+    for (uint32_t a = 0; a < s->nargs && a < 64; a++)
+        if (s->lifetimebound_args >> a & 1 && s->lhs.kind != ESC_OPND_NONE)
+            add(flows, s->lhs, s->args[a], id, ESC_FLOW_CALL_RESULT, (uint8_t)(a + 1));
+    if (callees && callees->config && callees->config->cross_unit_facts)
         external_flows(m, fn, flows, id);
 }
 
-static bool stmt_dead(const struct esc_callees *callees, const struct esc_function *fn,
+static bool stmt_dead(const struct esc_call_context *callees, const struct esc_function *fn,
                       uint32_t stmt, uint32_t arg)
 {
     return callees && callees->stmt_dead && callees->stmt_dead(callees, fn, stmt, arg);
 }
 
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,
-                     const struct esc_callees *callees, struct esc_flows *flows)
+                     const struct esc_call_context *callees, struct esc_flows *flows)
 {
     flows->calls = esc_xcalloc(fn->nstmts + 1, sizeof *flows->calls);
     for (uint32_t id = 0; id < fn->nstmts; id++) {
@@ -477,23 +496,22 @@ bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *
 {
     const struct esc_stmt *s = &fn->stmts[stmt];
     const struct esc_call *call = &flows->calls[stmt];
-    const struct esc_lib_model *model = call->model;
+    const struct esc_lib_entry *lib = call->library;
     *param = -1;
     *size = -1;
     unsigned size_arg = 0, count_arg = 0;
-    if (model && model->dup_arg) {
-        int64_t n = string_size(arg_at(s, model->dup_arg));
-        const struct esc_operand *limit =
-            model->dup_limit_arg ? arg_at(s, model->dup_limit_arg) : NULL;
+    if (lib && lib->dup_arg) {
+        int64_t n = string_size(arg_at(s, lib->dup_arg));
+        const struct esc_operand *limit = lib->dup_limit_arg ? arg_at(s, lib->dup_limit_arg) : NULL;
         if (limit && limit->kind == ESC_OPND_INT && limit->value >= 0 && limit->value < INT64_MAX &&
             (!n || limit->value + 1 < n))
             n = limit->value + 1; /* strndup copies at most that much */
         *size = n ? n : -1;
         return n > 0;
     }
-    if (model) {
-        size_arg = model->size_arg;
-        count_arg = model->count_arg;
+    if (lib) {
+        size_arg = lib->size_arg;
+        count_arg = lib->count_arg;
     } else if (call->summary && call->summary->ret.fresh) {
         if (call->summary->ret.size >= 0) {
             *size = call->summary->ret.size;

@@ -3,7 +3,7 @@
 #define ESC_FLOWS_H
 
 #include "core/ir/ir.h"
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 #include "core/summaries/summary.h"
 
 /* Why pointers move from src to dst; explanations print it. */
@@ -49,9 +49,9 @@ struct esc_flow {
 
 /* How one call statement was resolved. */
 struct esc_call {
-    const struct esc_summary *summary; /* this unit's function, a model file, or merged */
-    const struct esc_lib_model *model; /* the built-in C library table */
-    bool unknown;                      /* nothing is known: it may keep anything */
+    const struct esc_summary *summary;   /* this unit's function, a model file, or merged */
+    const struct esc_lib_entry *library; /* the built-in C library table */
+    bool unknown;                        /* nothing is known: it may keep anything */
 };
 
 struct esc_flows {
@@ -64,7 +64,7 @@ struct esc_spec_cache;
 struct esc_spec_context;
 
 /* What calls are resolved against besides the built-in library table. */
-struct esc_callees {
+struct esc_call_context {
     const struct esc_summary_table *own;    /* this unit's functions (direct calls) */
     const struct esc_summary_table *models; /* the user's model files (external calls) */
     /* A points-to solution of the same function, to resolve indirect calls
@@ -82,26 +82,26 @@ struct esc_callees {
        plain summaries everywhere. */
     struct esc_spec_cache *spec_cache;
     const struct esc_spec_context *spec;
-    /* Set by the driver (interproc.c) to specialize.c's answers, so that
+    /* Set by the driver (summarize.c) to specialize.c's answers, so that
        building flows needs nothing above it.  The summary call STMT uses,
        given SUM, the plain summary of the unit's function it calls; and
        whether statement STMT (or, for ARG > 0, the edge its PHI argument
        ARG comes in by) is ruled out in this analysis.  NULL: SUM, and
        nothing is ruled out. */
     const struct esc_summary *(*choose_summary)(struct esc_module *m, const struct esc_function *fn,
-                                                const struct esc_callees *callees, uint32_t stmt,
-                                                const struct esc_summary *sum);
-    bool (*stmt_dead)(const struct esc_callees *callees, const struct esc_function *fn,
+                                                const struct esc_call_context *callees,
+                                                uint32_t stmt, const struct esc_summary *sum);
+    bool (*stmt_dead)(const struct esc_call_context *callees, const struct esc_function *fn,
                       uint32_t stmt, uint32_t arg);
 };
 
 /* Turn FN's statements into flows.  Calls are resolved against CALLEES
-   (may be NULL) and the library model here, and each allocating or keeping
+   (may be NULL) and the library table here, and each allocating or keeping
    call gets its HEAP, ALLOCA or KEPT object (created once, reused when
    flows are built again), so this also completes FN's object table. */
 struct esc_pointsto;
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,
-                     const struct esc_callees *callees, struct esc_flows *flows);
+                     const struct esc_call_context *callees, struct esc_flows *flows);
 void esc_flows_free(struct esc_flows *flows);
 
 /* Is call ID a direct call to a function of another translation unit
@@ -111,11 +111,11 @@ bool esc_call_is_external(const struct esc_function *fn, const struct esc_flows 
 
 /* The summary dependencies argument ARG (0-based) of call ID carries:
    into the other unit for an external call, or what this unit's callee
-   passes on there.  Fills DEPS (up to ESC_MAX_EXTERN_DEPS) with each
+   passes on there.  Fills DEPS (up to ESC_MAX_CROSS_DEPS) with each
    dependency of what reaches the argument at LEVEL from the caller's
    level FROM; returns how many, and sets *OVERFLOW when some are lost. */
 uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
-                       uint32_t arg, unsigned level, unsigned from, struct esc_extern_dep *deps,
+                       uint32_t arg, unsigned level, unsigned from, struct esc_cross_dep *deps,
                        bool *overflow);
 
 /* The size allocating call STMT asks for: a constant in bytes (folded

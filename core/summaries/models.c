@@ -339,7 +339,8 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
     if (ld->error || !bool_member(ld, param, "freed", &p->freed) ||
         !bool_member(ld, param, "freed_deep", &p->freed_deep) ||
         !bool_member(ld, param, "unknown", &p->unknown) ||
-        !bool_member(ld, param, "noescape", &p->noescape))
+        !bool_member(ld, param, "noescape", &p->noescape) ||
+        !bool_member(ld, param, "joins", &p->joins))
         return false;
     json_t *leaks = member(ld, param, "leaks", K_ARRAY, false);
     if (ld->error)

@@ -40,6 +40,7 @@ void esc_function_result_free(struct esc_function_result *r)
         free(r->findings[i].steps);
         free(r->findings[i].heap_steps);
         free(r->findings[i].frees);
+        free(r->findings[i].also);
     }
     free(r->findings);
     r->findings = NULL;

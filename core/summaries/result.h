@@ -7,7 +7,7 @@
    reports can name a finding or a path without depending on the
    analysis that makes them. */
 
-#include "core/summaries/extern.h"
+#include "core/summaries/crossdeps.h"
 #include "core/ir/ir.h"
 #include "core/base/rules.h"
 
@@ -31,9 +31,9 @@ struct esc_config {
        (-fplugin-arg-escape-heap-max; docs/heap-to-stack.md says why 1024). */
     int64_t heap_max;
     /* Record what only other translation units can settle (the calls into
-       them, summary.h's esc_extern_dep, and the facts below), for
+       them, summary.h's esc_cross_dep, and the facts below), for
        -fplugin-arg-escape-embed and gcc-escape link. */
-    bool extern_facts;
+    bool cross_unit_facts;
 };
 #define ESC_HEAP_MAX_DEFAULT 1024
 /* The largest limit accepted, 1 GiB: no stack holds more, so a bigger
@@ -107,19 +107,23 @@ struct esc_finding {
     enum esc_heap_lifetime lifetime;
     uint32_t nfrees;
     uint32_t *frees; /* statements */
+    /* escape-return: the other stack objects the same source return may
+       give the address of (`return c ? &a : &b;`): one warning per return. */
+    uint32_t nalso;
+    uint32_t *also;
 };
 
 /* Something only the whole program can settle: a stack object that
    reaches a call into another unit (a warning if that callee keeps it),
    or an allocation that only such calls keep on the heap (advice if none
    of them keeps, frees or hides it).  gcc-escape link resolves them. */
-enum esc_extern_fact_kind {
+enum esc_cross_fact_kind {
     ESC_FACT_ESCAPE, /* object: a stack object; stmt: the call it reaches */
     ESC_FACT_HEAP,   /* object: a heap object; stmt: its allocating call */
 };
 
-struct esc_extern_fact {
-    enum esc_extern_fact_kind kind;
+struct esc_cross_fact {
+    enum esc_cross_fact_kind kind;
     uint32_t object, stmt;
     uint32_t call; /* ESCAPE: the call into the other unit (through this unit's own callee) */
     uint8_t arg;   /* ESCAPE: its 1-based argument */
@@ -128,7 +132,7 @@ struct esc_extern_fact {
     uint8_t ndeps;
     bool deps_overflow;
     /* What the object reaches (from is 0: the object itself). */
-    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS];
+    struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS];
     /* HEAP: as for a heap-to-stack finding. */
     int64_t size;
     enum esc_heap_lifetime lifetime;
@@ -157,7 +161,7 @@ struct esc_function_result {
     uint32_t nheap_sites;
     struct esc_heap_site *heap_sites; /* every allocation site, in statement order */
     uint32_t nfacts, cap_facts;
-    struct esc_extern_fact *facts; /* with esc_config.extern_facts */
+    struct esc_cross_fact *facts; /* with esc_config.cross_unit_facts */
     uint32_t nprobe_notes, cap_probe_notes;
     struct esc_probe_note *probe_notes; /* in probe order */
 };

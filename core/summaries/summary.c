@@ -230,7 +230,7 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
     return grew;
 }
 
-bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc_extern_dep *dep)
+bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc_cross_dep *dep)
 {
     if (param >= s->nparams)
         return false;
@@ -241,7 +241,7 @@ bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc
             return false;
     bool grew = !p->unknown;
     p->unknown = true;
-    if (p->ndeps == ESC_MAX_EXTERN_DEPS) {
+    if (p->ndeps == ESC_MAX_CROSS_DEPS) {
         grew |= !p->unknown_other;
         p->unknown_other = true; /* what the rest would say is lost */
         return grew;
@@ -362,7 +362,8 @@ uint64_t esc_summary_weight(const struct esc_summary *s)
         for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++)
             w += (uint64_t)__builtin_popcount(p->leaks[l]) +
                  (uint64_t)__builtin_popcountll(p->stored_into[l]);
-        w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites;
+        w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites +
+             p->joins;
         for (uint8_t k = 0; k < p->nstore_sites; k++)
             w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
     }

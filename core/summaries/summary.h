@@ -3,7 +3,7 @@
 #define ESC_SUMMARY_H
 
 #include "core/summaries/result.h"
-#include "core/summaries/extern.h"
+#include "core/summaries/crossdeps.h"
 #include "core/ir/ir.h"
 #include "core/base/util.h"
 
@@ -86,8 +86,11 @@ struct esc_param_summary {
        function pointer, unknown memory, too many deps to record. */
     bool unknown_other;
     uint8_t ndeps;
-    struct esc_extern_dep deps[ESC_MAX_EXTERN_DEPS]; /* calls into other units */
+    struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS]; /* calls into other units */
     bool noescape; /* declared __attribute__((noescape)): callers trust that */
+    /* A thread handle passed by value, joined on every path before the
+       function returns: a call of it is a join for the caller. */
+    bool joins;
     /* THREAD leaks: where the new thread's handle goes, so that a caller
        can join it: ESC_HANDLE_RESULT, ESC_HANDLE_PARAM + k (stored into
        *parameter k), or ESC_HANDLE_NONE. */
@@ -164,7 +167,7 @@ void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site);
 
 /* Record that parameter PARAM reaches DEP; too many makes it
    unknown_other.  Returns true if the summary grew. */
-bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc_extern_dep *dep);
+bool esc_summary_add_dep(struct esc_summary *s, uint32_t param, const struct esc_cross_dep *dep);
 
 /* Merge FROM into INTO (same parameter count, or the shorter is used);
    returns true if INTO grew.  Paths are not copied. */

@@ -41,14 +41,14 @@ void by_calls(void)
     __escape_dump_stores();
 }
 
-/* A thread joined on every path: RELEASE. */
+/* A thread joined on every path: JOIN_CLOSE. */
 static void *run(void *arg) { return arg; }
 
 int joined(void)
 {
     int job = 1;
     pthread_t t;
-    if (pthread_create(&t, 0, run, &job) != 0) /* { dg-message "argument 4 of 'pthread_create' \\(line 51\\): undone on every path to a return \\(release: " } */
+    if (pthread_create(&t, 0, run, &job) != 0) /* { dg-message "argument 4 of 'pthread_create' \\(line 51\\): undone on every path to a return \\(join-or-close: " } */
         return -1;
     pthread_join(t, 0);
     __escape_dump_stores();

@@ -1,5 +1,4 @@
-/* reports.cc - the report files a compilation writes: JSON and SARIF (-fplugin-arg-escape-json,
- * -sarif). */
+/* report-files.cc - the JSON and SARIF files a compilation writes, when its arguments ask. */
 #include "plugin/adapter.h"
 #include "tree-diagnostic.h"
 #include "version.h"

@@ -1,10 +1,10 @@
-/* embed.cc - the .gcc_escape section of the object file (-fplugin-arg-escape-embed). */
+/* section.cc - the .gcc_escape section of the object file (-fplugin-arg-escape-embed). */
 #include "plugin/adapter.h"
 #include "output.h"
 #include "version.h"
 
 extern "C" {
-#include "report/embed.h"
+#include "report/record.h"
 }
 
 #ifndef ESC_VERSION

@@ -1,6 +1,6 @@
-/* release.h - is what a call keeps released (a thread joined, a stream closed) before return? */
-#ifndef ESC_RELEASE_H
-#define ESC_RELEASE_H
+/* joinclose.h - is what a call keeps released (a thread joined, a stream closed) before return? */
+#ifndef ESC_JOINCLOSE_H
+#define ESC_JOINCLOSE_H
 
 #include "core/solve/flows.h"
 #include "core/solve/pointsto.h"
@@ -13,6 +13,13 @@
    not outlive the frame. */
 bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *flows,
                        const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no);
+
+/* Does FN join the thread whose handle is its parameter PARAM (by value)
+   on every path from its entry to a return: `static int wait_for
+   (pthread_t t) { return pthread_join (t, 0); }`?  Its callers then count
+   a call of it as a join (helper joins). */
+bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flows,
+                      const struct esc_pointsto *pt, uint32_t param);
 
 /* Where the handle of the thread call CREATE starts ends up, for the
    function's summary: returned (`pthread_create (&t, ...); return t;`),

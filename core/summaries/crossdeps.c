@@ -1,10 +1,10 @@
-/* extern.c - calls into other translation units: how their dependencies compose. */
-#include "core/summaries/extern.h"
+/* crossdeps.c - calls into other translation units: how their dependencies compose. */
+#include "core/summaries/crossdeps.h"
 
 /* Levels follow Go's leak levels: the callee's parameter at level 0 is
    the pointer the caller passed; level 1 is what is stored behind it. */
-bool esc_dep_through(const struct esc_extern_dep *dep, unsigned level, unsigned from,
-                     struct esc_extern_dep *out)
+bool esc_dep_through(const struct esc_cross_dep *dep, unsigned level, unsigned from,
+                     struct esc_cross_dep *out)
 {
     *out = *dep;
     out->from = (uint8_t)from;

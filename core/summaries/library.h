@@ -1,6 +1,6 @@
-/* libmodel.h - what C library and POSIX functions do with the pointers they get. */
-#ifndef ESC_LIBMODEL_H
-#define ESC_LIBMODEL_H
+/* library.h - what C library and POSIX functions do with the pointers they get. */
+#ifndef ESC_LIBRARY_H
+#define ESC_LIBRARY_H
 
 #include <stdint.h>
 #include <stdbool.h>
@@ -17,7 +17,7 @@ enum esc_alloc_kind {
    GCC's attributes (`nonnull (1)`, `alloc_size (1, 2)`); 0 means none. */
 #define ESC_LIB_ARG(n) ((uint8_t)(1u << ((n)-1)))
 #define ESC_LIB_RESULT 0xff
-struct esc_lib_model {
+struct esc_lib_entry {
     const char *name;
     enum esc_alloc_kind alloc;
     uint8_t size_arg, count_arg; /* allocation size is size_arg (* count_arg) */
@@ -53,9 +53,14 @@ struct esc_lib_model {
 /* The model for a callee name, or NULL when the function is not modelled.
    "__builtin_" prefixes and fortified "__*_chk" variants map to the plain
    name. */
-const struct esc_lib_model *esc_lib_lookup(const char *name);
+const struct esc_lib_entry *esc_lib_lookup(const char *name);
+
+/* The bytes a call always writes at *store_dst, when its name says so
+   (__atomic_store_8: 8); 0 for any other call, and for one that may not
+   write (a compare-and-swap). */
+int64_t esc_lib_store_size(const char *callee);
 
 /* The whole table, for documentation and tests. */
-const struct esc_lib_model *esc_lib_table(uint32_t *count);
+const struct esc_lib_entry *esc_lib_table(uint32_t *count);
 
 #endif

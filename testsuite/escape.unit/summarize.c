@@ -1,5 +1,4 @@
-/* interproc.c - unit tests of summaries, SCC order and their use at call sites, on hand-built IR.
- */
+/* summarize.c - unit tests of summaries, SCC order and their use at call sites, on hand-built IR. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>

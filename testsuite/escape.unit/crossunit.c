@@ -1,12 +1,12 @@
-/* extern.c - unit tests of what a unit leaves for gcc-escape link: dependencies on calls into other
- * units, and facts, on hand-built IR. */
+/* crossunit.c - unit tests of what a unit leaves for gcc-escape link: dependencies on calls into
+ * other units, and facts, on hand-built IR. */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "core/analysis/escape.h"
-#include "core/summaries/extern.h"
+#include "core/summaries/crossdeps.h"
 #include "core/summaries/summary.h"
 #include "core/base/util.h"
 #include "fixture.h"
@@ -38,7 +38,7 @@ static void external_call(struct unit *u, uint32_t line, const char *callee, uin
    passes memory on. */
 static void dep_levels(void)
 {
-    struct esc_extern_dep out, same = {"x", 0, 0, 0}, deep = {"x", 1, 1, 0};
+    struct esc_cross_dep out, same = {"x", 0, 0, 0}, deep = {"x", 1, 1, 0};
     check(esc_dep_through(&same, 0, 0, &out) && out.from == 0 && out.to == 0,
           "dep: the pointer passed on is the pointer itself");
     check(esc_dep_through(&same, 1, 0, &out) && out.from == 0 && out.to == 1,
@@ -83,7 +83,7 @@ static struct unit build(void)
 static void facts(void)
 {
     struct unit u = build();
-    struct esc_config config = {.heap_max = ESC_HEAP_MAX_DEFAULT, .extern_facts = true};
+    struct esc_config config = {.heap_max = ESC_HEAP_MAX_DEFAULT, .cross_unit_facts = true};
     analyze_with(&u, &config);
     char *s = dump(&u, "pass_on");
     check(strcmp(s, "pass_on:\n  param1: unknown ->registry_add:1\n") == 0,
@@ -109,13 +109,13 @@ static void facts(void)
           "a local this unit already warns about: no fact, no second warning");
     finish(&u);
 
-    /* Without extern_facts, nothing of this and the same findings. */
+    /* Without cross_unit_facts, nothing of this and the same findings. */
     u = build();
     analyze(&u);
     s = dump(&u, "pass_on");
     check(strcmp(s, "pass_on:\n  param1: unknown\n") == 0 && result_of(&u, "caller")->nfacts == 0 &&
               result_of(&u, "warned")->nfindings == 1,
-          "without extern_facts: no dependencies, no facts, the same warnings");
+          "without cross_unit_facts: no dependencies, no facts, the same warnings");
     free(s);
     finish(&u);
 }
@@ -132,7 +132,7 @@ static void heap_fact(void)
     external_call(&u, 3, "peek_it", 1, &sv);
     add(&u, ESC_STMT_CALL, 4, esc_opnd_none(), 1, &sv, "free", 0);
     u_ret(&u, 5, esc_opnd_none());
-    struct esc_config config = {.heap_max = ESC_HEAP_MAX_DEFAULT, .extern_facts = true};
+    struct esc_config config = {.heap_max = ESC_HEAP_MAX_DEFAULT, .cross_unit_facts = true};
     analyze_with(&u, &config);
     const struct esc_function_result *r = result_of(&u, "peek");
     check(r && r->nheap_sites == 1 && r->heap_sites[0].verdict == ESC_HEAP_UNKNOWN_CALL,

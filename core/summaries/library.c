@@ -1,5 +1,5 @@
-/* libmodel.c - the built-in table of C library and POSIX pointer effects. */
-#include "core/summaries/libmodel.h"
+/* library.c - the built-in table of C library and POSIX pointer effects. */
+#include "core/summaries/library.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +17,27 @@
 #define LIO_WAIT_VALUE 0
 #define KEEPS(n) .keeps = ESC_LIB_ARG(n)
 #define KEEPS_DEEP(n) .keeps_deep = ESC_LIB_ARG(n)
-static const struct esc_lib_model table[] = {
+static const struct esc_lib_entry table[] = {
+    /* GCC's atomic built-ins, by their generic names (esc_lib_lookup maps
+       __atomic_store_8 to __atomic_store_n): `atomic_store (&ap, &x)` and
+       `ap = &x` on an _Atomic pointer become __atomic_store_8 with the
+       address converted to an integer, which still carries it. */
+    {"__atomic_compare_exchange", COPY(1, 3),
+     .why = "stores *desired into *ptr (and *ptr into *expected on failure)"},
+    {"__atomic_compare_exchange_n", STORE(1, 3),
+     .why = "stores the desired value into *ptr (and *ptr into *expected on failure)"},
+    {"__atomic_exchange", COPY(1, 2), .why = "stores *val into *ptr"},
+    {"__atomic_exchange_n", STORE(1, 2), .returns_load = 1,
+     .why = "stores the value into *ptr and returns the old one"},
+    {"__atomic_load", COPY(2, 1), .why = "copies *ptr into *ret"},
+    {"__atomic_load_n", .returns_load = 1, .why = "returns *ptr"},
+    {"__atomic_store", COPY(1, 2), .why = "stores *val into *ptr"},
+    {"__atomic_store_n", STORE(1, 2), .why = "stores the value into *ptr"},
+    {"__sync_bool_compare_and_swap_n", STORE(1, 3), .why = "may store the new value into *ptr"},
+    {"__sync_lock_test_and_set_n", STORE(1, 2), .returns_load = 1,
+     .why = "stores the value into *ptr and returns the old one"},
+    {"__sync_val_compare_and_swap_n", STORE(1, 3), .returns_load = 1,
+     .why = "may store the new value into *ptr; returns the old one"},
     {"_exit", .why = "uses its arguments only during the call"},
     {"abort", .why = "uses its arguments only during the call"},
     {"accept", .why = "uses its arguments only during the call"},
@@ -288,7 +308,7 @@ static const struct esc_lib_model table[] = {
 #undef LIO_WAIT_VALUE
 #undef KEEPS_DEEP
 
-const struct esc_lib_model *esc_lib_table(uint32_t *count)
+const struct esc_lib_entry *esc_lib_table(uint32_t *count)
 {
     *count = sizeof table / sizeof table[0];
     return table;
@@ -296,16 +316,29 @@ const struct esc_lib_model *esc_lib_table(uint32_t *count)
 
 static int compare_name(const void *key, const void *entry)
 {
-    return strcmp(key, ((const struct esc_lib_model *)entry)->name);
+    return strcmp(key, ((const struct esc_lib_entry *)entry)->name);
 }
 
-const struct esc_lib_model *esc_lib_lookup(const char *name)
+const struct esc_lib_entry *esc_lib_lookup(const char *name)
 {
     char plain[128];
     if (!name)
         return NULL;
     if (strncmp(name, "__builtin_", 10) == 0)
         name += 10;
+    /* __atomic_store_8, __sync_lock_test_and_set_4: one entry per family,
+       whatever the size. */
+    size_t len = strlen(name);
+    const char *size = strrchr(name, '_');
+    if ((strncmp(name, "__atomic_", 9) == 0 || strncmp(name, "__sync_", 7) == 0) && size &&
+        (strcmp(size, "_1") == 0 || strcmp(size, "_2") == 0 || strcmp(size, "_4") == 0 ||
+         strcmp(size, "_8") == 0 || strcmp(size, "_16") == 0) &&
+        len < sizeof plain) {
+        size_t stem = (size_t)(size - name);
+        memcpy(plain, name, stem);
+        memcpy(plain + stem, "_n", 3);
+        name = plain;
+    }
     /* _FORTIFY_SOURCE turns memcpy into __memcpy_chk (or its builtin),
        with the same pointer effects and one extra size argument at the end. */
     size_t n = strlen(name);
@@ -316,4 +349,22 @@ const struct esc_lib_model *esc_lib_lookup(const char *name)
         name = plain;
     }
     return bsearch(name, table, sizeof table / sizeof table[0], sizeof table[0], compare_name);
+}
+
+int64_t esc_lib_store_size(const char *callee)
+{
+    static const char *const stores[] = {"__atomic_store_", "__atomic_exchange_",
+                                         "__sync_lock_test_and_set_"};
+    if (callee && strncmp(callee, "__builtin_", 10) == 0)
+        callee += 10;
+    for (size_t i = 0; callee && i < sizeof stores / sizeof stores[0]; i++) {
+        size_t n = strlen(stores[i]);
+        if (strncmp(callee, stores[i], n) != 0)
+            continue;
+        const char *size = callee + n;
+        if (strcmp(size, "1") == 0 || strcmp(size, "2") == 0 || strcmp(size, "4") == 0 ||
+            strcmp(size, "8") == 0 || strcmp(size, "16") == 0)
+            return atoi(size);
+    }
+    return 0;
 }

@@ -1,13 +1,13 @@
-/* libmodel.c - unit tests for the built-in library model table. */
+/* library.c - unit tests for the built-in table of C library functions. */
 #include <dejagnu.h>
 #include <string.h>
 
-#include "core/summaries/libmodel.h"
+#include "core/summaries/library.h"
 
 static void table_is_sorted(void)
 {
     uint32_t n;
-    const struct esc_lib_model *t = esc_lib_table(&n);
+    const struct esc_lib_entry *t = esc_lib_table(&n);
     for (uint32_t i = 1; i < n; i++)
         if (strcmp(t[i - 1].name, t[i].name) >= 0) {
             fail("table sorted: '%s' before '%s'", t[i - 1].name, t[i].name);
@@ -19,7 +19,7 @@ static void table_is_sorted(void)
 static void every_entry_has_a_reason(void)
 {
     uint32_t n;
-    const struct esc_lib_model *t = esc_lib_table(&n);
+    const struct esc_lib_entry *t = esc_lib_table(&n);
     for (uint32_t i = 0; i < n; i++)
         if (!t[i].why || !*t[i].why) {
             fail("entry '%s' has a reason", t[i].name);
@@ -30,7 +30,7 @@ static void every_entry_has_a_reason(void)
 
 static void lookup_names(void)
 {
-    const struct esc_lib_model *m = esc_lib_lookup("memcpy");
+    const struct esc_lib_entry *m = esc_lib_lookup("memcpy");
     if (m && m->returns_arg == 1 && m->copy_dst == 1 && m->copy_src == 2)
         pass("memcpy returns argument 1 and copies 2 into 1");
     else
@@ -69,7 +69,7 @@ static void lookup_names(void)
     else
         fail("sigaltstack keeps the pointers inside argument 1");
     m = esc_lib_lookup("pthread_create");
-    const struct esc_lib_model *join = esc_lib_lookup("pthread_join");
+    const struct esc_lib_entry *join = esc_lib_lookup("pthread_join");
     if (m && m->thread_arg == 4 && m->thread_handle == 1 && join && join->joins == 1)
         pass("pthread_create hands argument 4 to a thread named by *argument 1; join waits");
     else

@@ -1,5 +1,5 @@
-/* options.c - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
-#include "core/analysis/options.h"
+/* arguments.c - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
+#include "core/analysis/arguments.h"
 #include "core/summaries/result.h"
 #include "core/base/util.h"
 

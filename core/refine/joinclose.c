@@ -1,5 +1,5 @@
-/* release.c - is what a call keeps released (a thread joined, a stream closed) before return? */
-#include "core/refine/release.h"
+/* joinclose.c - is what a call keeps released (a thread joined, a stream closed) before return? */
+#include "core/refine/joinclose.h"
 #include "core/refine/refine.h"
 #include "core/base/budget.h"
 #include "core/refine/overwrite.h"
@@ -77,6 +77,17 @@ static const struct esc_operand *call_arg(const struct esc_stmt *s, unsigned n)
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : NULL;
 }
 
+/* Can object O hold thread handles only this function reads: storage in
+   its frame, or an array it allocated itself (`ids = calloc (n, sizeof
+   *ids)`, filled and joined in loops)? */
+static bool own_handle_store(const struct esc_function *fn, uint32_t o)
+{
+    if (o == ESC_NONE)
+        return false;
+    const struct esc_object *obj = &fn->objects[o];
+    return esc_object_is_stack(obj) || (obj->kind == ESC_OBJ_HEAP && obj->stmt != ESC_NONE);
+}
+
 /* What holds the kept pointer: a thread whose handle lives in an object
    (or, handed back by a helper, in an SSA value), or a stream, named by
    the SSA value its pointer is a copy of. */
@@ -87,22 +98,45 @@ struct holder {
 };
 
 /* Does statement ID release HOLDER? */
+/* Does call S to a function of this unit join HANDLE: is one of the
+   arguments its summary says it joins on every path that handle? */
+static bool helper_joins(const struct esc_function *fn, const struct esc_flows *flows,
+                         const struct esc_pointsto *pt, uint32_t id, struct holder handle)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
+    const struct esc_summary *callee = flows->calls[id].summary;
+    if (!handle.thread || !callee)
+        return false;
+    for (uint32_t i = 0; i < s->nargs && i < callee->nparams; i++) {
+        const struct esc_operand *arg = &s->args[i];
+        if (!callee->params[i].joins)
+            continue;
+        if (handle.by_value
+                ? arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id
+                : loaded_from(fn, pt, arg) == handle.id)
+            return true;
+    }
+    return false;
+}
+
 static bool joins_handle(const struct esc_function *fn, const struct esc_flows *flows,
                          const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
     const struct esc_stmt *s = &fn->stmts[id];
-    const struct esc_lib_model *model = flows->calls[id].model;
-    if (s->kind != ESC_STMT_CALL || !model)
+    const struct esc_lib_entry *lib = flows->calls[id].library;
+    if (s->kind != ESC_STMT_CALL)
         return false;
+    if (!lib)
+        return helper_joins(fn, flows, pt, id, handle);
     if (handle.thread && !handle.by_value) {
-        const struct esc_operand *arg = model->joins ? call_arg(s, model->joins) : NULL;
+        const struct esc_operand *arg = lib->joins ? call_arg(s, lib->joins) : NULL;
         return arg && loaded_from(fn, pt, arg) == handle.id;
     }
     const struct esc_operand *arg = NULL;
     if (handle.thread)
-        arg = model->joins ? call_arg(s, model->joins) : NULL;
+        arg = lib->joins ? call_arg(s, lib->joins) : NULL;
     else
-        arg = model->releases ? call_arg(s, model->releases) : NULL;
+        arg = lib->releases ? call_arg(s, lib->releases) : NULL;
     if (!arg || arg->kind != ESC_OPND_VALUE)
         return false;
     if (esc_value_root(fn, arg->id) == handle.id)
@@ -148,13 +182,13 @@ static bool mark_joins(const struct esc_function *fn, const struct esc_flows *fl
    (`if (pthread_create (...) != 0)`, `if (fmemopen (...) == NULL)`):
    nothing was kept there.  ESC_NONE if B does not end in such a test.
    A thread's status is an error number; a stream is null on failure. */
-static uint32_t failure_successor(const struct esc_function *fn, const struct esc_conds *conds,
-                                  uint32_t b, uint32_t create, bool thread)
+static uint32_t failure_successor(const struct esc_function *fn, uint32_t b, uint32_t create,
+                                  bool thread)
 {
     const struct esc_operand *status = &fn->stmts[create].lhs;
     if (status->kind != ESC_OPND_VALUE)
         return ESC_NONE;
-    return esc_block_successor_where(conds, b, status->id, !thread);
+    return esc_block_successor_where(fn, b, status->id, !thread);
 }
 
 static bool block_returns(const struct esc_function *fn, uint32_t b)
@@ -166,16 +200,59 @@ static bool block_returns(const struct esc_function *fn, uint32_t b)
     return false;
 }
 
+/* Is a return reachable from the successors of block FROM (from FROM
+   itself when CREATE is ESC_NONE) without entering a covered block, or
+   taking an edge on which call CREATE failed? */
+static bool return_reachable(const struct esc_function *fn, const bool *covered, uint32_t from,
+                             uint32_t create, bool thread)
+{
+    bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
+    uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
+    uint32_t head = 0, tail = 0;
+    bool returned = false;
+    if (create == ESC_NONE) {
+        seen[from] = true;
+        queue[tail++] = from;
+    } else {
+        uint32_t failed = failure_successor(fn, from, create, thread);
+        for (uint32_t e = 0; e < fn->blocks[from].nsucc; e++) {
+            uint32_t b = fn->blocks[from].succ[e];
+            if (b != failed && !seen[b] && !covered[b]) {
+                seen[b] = true;
+                queue[tail++] = b;
+            }
+        }
+    }
+    while (head < tail && !returned) {
+        uint32_t b = queue[head++];
+        if (block_returns(fn, b)) {
+            returned = true;
+            break;
+        }
+        uint32_t failed = create == ESC_NONE ? ESC_NONE : failure_successor(fn, b, create, thread);
+        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
+            uint32_t next = fn->blocks[b].succ[e];
+            if (next != failed && !seen[next] && !covered[next]) {
+                seen[next] = true;
+                queue[tail++] = next;
+            }
+        }
+    }
+    free(seen);
+    free(queue);
+    return returned;
+}
+
 /* The holder of what call CREATE keeps, if it has one that can be released. */
 static bool find_holder(const struct esc_function *fn, const struct esc_flows *flows,
                         const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no,
                         struct holder *h)
 {
     const struct esc_stmt *s = &fn->stmts[create];
-    const struct esc_lib_model *model = flows->calls[create].model;
+    const struct esc_lib_entry *lib = flows->calls[create].library;
     const struct esc_summary *callee = flows->calls[create].summary;
     memset(h, 0, sizeof *h);
-    if (!model && callee && arg_no >= 1 && arg_no <= callee->nparams) {
+    if (!lib && callee && arg_no >= 1 && arg_no <= callee->nparams) {
         /* A helper that starts the thread and hands its handle back. */
         uint8_t where = callee->params[arg_no - 1].thread_handle;
         h->thread = true;
@@ -187,19 +264,19 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         const struct esc_operand *out =
             where >= ESC_HANDLE_PARAM ? call_arg(s, where - ESC_HANDLE_PARAM + 1u) : NULL;
         h->id = out ? pointed_object(pt, out) : ESC_NONE;
-        return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
+        return own_handle_store(fn, h->id);
     }
-    if (!model)
+    if (!lib)
         return false;
-    if (model->thread_handle) {
-        const struct esc_operand *arg = call_arg(s, model->thread_handle);
+    if (lib->thread_handle) {
+        const struct esc_operand *arg = call_arg(s, lib->thread_handle);
         h->thread = true;
         h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
-        return h->id != ESC_NONE && esc_object_is_stack(&fn->objects[h->id]);
+        return own_handle_store(fn, h->id);
     }
-    const struct esc_operand *owner = model->owner_arg == ESC_LIB_RESULT ? &s->lhs
-                                      : model->owner_arg ? call_arg(s, model->owner_arg)
-                                                         : NULL;
+    const struct esc_operand *owner = lib->owner_arg == ESC_LIB_RESULT ? &s->lhs
+                                      : lib->owner_arg                 ? call_arg(s, lib->owner_arg)
+                                                                       : NULL;
     if (!owner || owner->kind != ESC_OPND_VALUE)
         return false;
     h->by_value = true;
@@ -211,9 +288,9 @@ uint8_t esc_thread_handle_of(const struct esc_function *fn, const struct esc_flo
                              uint32_t create)
 {
     const struct esc_stmt *s = &fn->stmts[create];
-    const struct esc_lib_model *model = flows->calls[create].model;
+    const struct esc_lib_entry *lib = flows->calls[create].library;
     const struct esc_operand *arg =
-        model && model->thread_handle ? call_arg(s, model->thread_handle) : NULL;
+        lib && lib->thread_handle ? call_arg(s, lib->thread_handle) : NULL;
     if (!arg)
         return ESC_HANDLE_NONE;
     if (arg->kind == ESC_OPND_VALUE) {
@@ -273,54 +350,35 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
         else if (after && fn->stmts[id].kind == ESC_STMT_RETURN)
             returned = true;
     }
-    if (!joined && !returned) {
-        /* Search for a path to a return that avoids every covered block. */
-        struct esc_conds conds;
-        esc_conds_init(&conds, fn);
-        bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
-        uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
-        uint32_t head = 0, tail = 0;
-        for (uint32_t e = 0; e < home->nsucc; e++) {
-            uint32_t b = home->succ[e];
-            if (b == failure_successor(fn, &conds, s->block, create, handle.thread))
-                continue;
-            if (!seen[b] && !covered[b]) {
-                seen[b] = true;
-                queue[tail++] = b;
-            }
-        }
-        while (head < tail && !returned) {
-            uint32_t b = queue[head++];
-            if (block_returns(fn, b)) {
-                returned = true;
-                break;
-            }
-            uint32_t failed = failure_successor(fn, &conds, b, create, handle.thread);
-            for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
-                uint32_t next = fn->blocks[b].succ[e];
-                if (next != failed && !seen[next] && !covered[next]) {
-                    seen[next] = true;
-                    queue[tail++] = next;
-                }
-            }
-        }
-        joined = !returned;
-        free(seen);
-        free(queue);
-        esc_conds_free(&conds);
-    }
+    if (!joined && !returned)
+        joined = !return_reachable(fn, covered, s->block, create, handle.thread);
     free(covered);
     return joined;
 }
 
-enum esc_persists_answer esc_release_persists(struct esc_refine *r, uint32_t id)
+enum esc_persists_answer esc_join_close_persists(struct esc_refine *r, uint32_t id)
 {
     const struct esc_function *fn = r->fn;
     const struct esc_flow *f = &r->flows->items[id];
     if (f->dst.kind != ESC_OPND_MEM || fn->objects[f->dst.id].kind != ESC_OBJ_KEPT)
         return ESC_PERSISTS_PASS;
-    if (!r->flows->calls[f->stmt].model && !(fn->objects[f->dst.id].flags & ESC_OBJF_THREAD))
+    if (!r->flows->calls[f->stmt].library && !(fn->objects[f->dst.id].flags & ESC_OBJF_THREAD))
         return ESC_PERSISTS_PASS; /* kept by a callee of this unit: OVERWRITE asks its summary */
     return esc_kept_released(fn, r->flows, r->pt, f->stmt, f->arg) ? ESC_PERSISTS_UNDONE
                                                                    : ESC_PERSISTS_KEPT;
+}
+
+bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flows,
+                      const struct esc_pointsto *pt, uint32_t param)
+{
+    if (param >= fn->nparams || fn->params[param].value == ESC_NONE || fn->entry == ESC_NONE ||
+        fn->params[param].is_pointer)
+        return false;
+    struct holder handle = {
+        .thread = true, .by_value = true, .id = esc_value_root(fn, fn->params[param].value)};
+    bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
+    bool joined = mark_joins(fn, flows, pt, handle, covered) &&
+                  (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true));
+    free(covered);
+    return joined;
 }

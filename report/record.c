@@ -1,4 +1,4 @@
-/* embed.c - the record -fplugin-arg-escape-embed puts in the object file, for gcc-escape link.
+/* record.c - the record -fplugin-arg-escape-embed puts in the object file, for gcc-escape link.
 
    One translation unit's record holds what other units need to know and
    what only they can settle (docs/link.md has the format):
@@ -10,7 +10,7 @@
    The linker concatenates the sections of every object it links, so a
    record is framed ("GCC-ESCAPE 1 <length>\n" then that many bytes of
    JSON) and readers walk them one after another. */
-#include "report/embed.h"
+#include "report/record.h"
 #include "report/diagtext.h"
 #include "report/json.h"
 #include "core/base/util.h"
@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *deps_json(const struct esc_extern_dep *deps, uint32_t n, bool with_from)
+static json_t *deps_json(const struct esc_cross_dep *deps, uint32_t n, bool with_from)
 {
     json_t *list = json_array();
     for (uint32_t i = 0; i < n; i++) {
@@ -69,7 +69,7 @@ static json_t *function_json(const struct esc_function *fn, const struct esc_sum
 
 /* A fact, with its words and notes rendered here, where the function's
    IR is at hand: gcc-escape link only adds what the other units say. */
-static json_t *fact_json(const struct esc_function *fn, const struct esc_extern_fact *f)
+static json_t *fact_json(const struct esc_function *fn, const struct esc_cross_fact *f)
 {
     json_t *out = json_object();
     bool heap = f->kind == ESC_FACT_HEAP;

@@ -1,6 +1,6 @@
-/* embed.h - the record -fplugin-arg-escape-embed puts in the object file, for gcc-escape link. */
-#ifndef ESC_EMBED_H
-#define ESC_EMBED_H
+/* record.h - the record -fplugin-arg-escape-embed puts in the object file, for gcc-escape link. */
+#ifndef ESC_RECORD_H
+#define ESC_RECORD_H
 
 #include "report/json.h"
 

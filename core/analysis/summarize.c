@@ -1,6 +1,6 @@
-/* interproc.c - the whole unit, callees before callers: call graph, SCCs, summaries to a fixed
- * point. */
+/* summarize.c - the whole unit summarized callees first: call graph, SCCs, a fixed point each. */
 #include "core/analysis/escape.h"
+#include "core/ir/conditions.h"
 #include "core/solve/flows.h"
 #include "core/ir/scc.h"
 #include "core/analysis/specialize.h"
@@ -121,6 +121,8 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         s->fn_index = f;
         esc_summary_table_add(summaries, s);
     }
+    for (uint32_t f = 0; f < n; f++)
+        esc_conds_build(m, m->functions[f]);
     uint32_t *start, *adj;
     build_call_graph(m, summaries, &start, &adj);
     uint32_t *comp = esc_xmalloc((n + 1) * sizeof *comp);
@@ -145,14 +147,14 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         for (uint32_t k = first[c]; k < first[c + 1]; k++)
             recursive[order[k]] =
                 first[c + 1] - first[c] > 1 || calls_itself(order[first[c]], start, adj);
-    struct esc_callees callees = {.own = summaries,
-                                  .models = models,
-                                  .component = comp,
-                                  .recursive = recursive,
-                                  .config = config,
-                                  .spec_cache = esc_spec_cache_new(m, summaries, summaries),
-                                  .choose_summary = esc_specialize_call,
-                                  .stmt_dead = esc_spec_dead};
+    struct esc_call_context callees = {.own = summaries,
+                                       .models = models,
+                                       .component = comp,
+                                       .recursive = recursive,
+                                       .config = config,
+                                       .spec_cache = esc_spec_cache_new(m, summaries, summaries),
+                                       .choose_summary = esc_specialize_call,
+                                       .stmt_dead = esc_spec_dead};
     uint32_t *rstart, *radj;
     reverse_edges(n, start, adj, &rstart, &radj);
     bool *stale = esc_xmalloc((n + 1) * sizeof *stale);

@@ -1,6 +1,6 @@
-/* options.h - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
-#ifndef ESC_OPTIONS_H
-#define ESC_OPTIONS_H
+/* arguments.h - the plugin's -fplugin-arg-escape-KEY[=VALUE] arguments, parsed and checked. */
+#ifndef ESC_ARGUMENTS_H
+#define ESC_ARGUMENTS_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,4 +1,4 @@
-/* options.c - unit tests for parsing the plugin arguments and the help text. */
+/* arguments.c - unit tests for parsing the plugin arguments and the help text. */
 #include <dejagnu.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/analysis/escape.h"
-#include "core/analysis/options.h"
+#include "core/analysis/arguments.h"
 #include "core/base/rules.h"
 
 static bool contains(const char *text, const char *part)
