@@ -4,6 +4,7 @@
 #   make install         into $(CC) -print-file-name=plugin, so -fplugin=escape works
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
+#   make check-gcc GCC=N the DejaGnu suite with GCC N, 11 to 16 (13 to 16 in a Debian chroot)
 #   make check-layers    no #include points up a layer of core/ (build-aux/check-layers.sh)
 #   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
 #   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
@@ -11,8 +12,8 @@
 #   make bench           time and memory with and without the plugin (docs/performance.md)
 #
 # CC and CXX choose the GCC the plugin is built for: make CC=gcc-11 (CXX
-# follows CC: gcc-11 -> g++-11), or make CC=gcc-11 CXX=g++-11.  GCC 11 and
-# 12 are supported and tested.
+# follows CC: gcc-11 -> g++-11), or make CC=gcc-11 CXX=g++-11.  GCC 11 to
+# 16 are supported and tested (check-gcc below).
 
 VERSION := 0.1.0
 
@@ -71,10 +72,14 @@ CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
 ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP -I$(TOP)
-# Where SARIF logs send people for the tool and its rules' help.
-HOMEPAGE ?= https://example.invalid/gcc-escape
+# Where SARIF logs send people for the tool (informationUri) and its rules'
+# help (helpUri: HOMEPAGE/blob/main/docs/rules.md#RULE, a GitHub-style
+# repository).  None by default: the logs then carry no link, only the
+# rules' help text (docs/sarif.md).
+HOMEPAGE ?=
 ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP -I$(TOP) \
-	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"' -DESC_HOMEPAGE='"$(HOMEPAGE)"'
+	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"' \
+	$(if $(HOMEPAGE),-DESC_HOMEPAGE='"$(HOMEPAGE)"')
 
 CORE_SRC := $(sort $(wildcard core/*/*.c) $(wildcard report/*.c))
 PLUGIN_SRC := $(sort $(wildcard plugin/*.cc))
@@ -92,8 +97,8 @@ CORE_LIBS := -ljansson
 RUNTEST_FLAGS ?=
 
 .PHONY: all deps-cc deps-core deps-build deps-check install uninstall demo check check-unit \
-	check-dg check-oracle check-torture check-schema check-fuzz check-layers fuzz-run bench \
-	clean FORCE
+	check-dejagnu check-gcc check-dg check-oracle check-torture check-schema check-fuzz \
+	check-layers fuzz-run bench clean FORCE
 
 all: $(PLUGIN) $(TOOL)
 
@@ -125,7 +130,6 @@ SAME_GCC = cxx_major=$$($(CXX) -dumpversion | cut -d. -f1); [ "$$cxx_major" = "$
 deps-check: deps-build
 	@build-aux/require.sh "make check" \
 		dejagnu:runtest dejagnu:/usr/include/dejagnu.h \
-		$(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz \
 		python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema/__init__.py \
 		python3-yaml:/usr/lib/python3/dist-packages/yaml/__init__.py cmake:cmake \
 		ccache:/usr/bin/ccache distcc:/usr/bin/distccd \
@@ -136,7 +140,7 @@ deps-check: deps-build
 $(B)/compiler.id: FORCE | deps-cc
 	@! command -v $(lastword $(CXX)) >/dev/null || { $(SAME_GCC) }
 	@mkdir -p $(B)
-	@{ echo 'CC=$(CC) CXX=$(CXX)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
+	@{ echo 'CC=$(CC) CXX=$(CXX) HOMEPAGE=$(HOMEPAGE)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 FORCE:
 
@@ -188,7 +192,10 @@ demo: $(PLUGIN) $(TOOL)
 # GCC's own test files, extracted from Debian's gcc-12-source tarball;
 # the same for every compiler, so in build/ whatever CC is.
 GCC_TESTS := $(SHARED)/gcc-tests
-$(GCC_TESTS)/.extracted: | deps-check
+# Only where they are extracted: a GCC 13 to 16 chroot (make check-gcc) has
+# no gcc-12-source and uses the host's copy.
+$(GCC_TESTS)/.extracted:
+	@build-aux/require.sh "GCC's test files" $(GCC_SOURCE_PKG):"$(GCC_TARBALL_GLOB)" xz-utils:xz
 	@mkdir -p $(GCC_TESTS)
 	@echo "extracting GCC's testsuite oracles from $(GCC_TARBALL_GLOB)"
 	@tar -xJf $$(ls $(GCC_TARBALL_GLOB) | head -n 1) -C $(GCC_TESTS) --strip-components=3 \
@@ -202,7 +209,7 @@ RUNTEST = cd $(B)/testsuite && $(TEST_ENV) runtest --tool escape --srcdir $(TOP)
 	ESCAPE_PLUGIN=$(TOP)/$(PLUGIN) ESCAPE_TOOL=$(TEST_TOOL) ESCAPE_CC="$(TEST_CC)" \
 	ESCAPE_CXX="$(CXX)" UNIT_DIR=$(TOP)/$(B)/unit \
 	GCC_TESTSUITE=$(TOP)/$(GCC_TESTS) ESCAPE_DOCS=$(TOP)/docs \
-	ESCAPE_EXAMPLES=$(TOP)/examples ESCAPE_TOP=$(TOP)
+	ESCAPE_EXAMPLES=$(TOP)/examples ESCAPE_TOP=$(TOP) ESCAPE_HOMEPAGE="$(HOMEPAGE)"
 
 # One DejaGnu run for the unit tests, the plugin tests and the oracle,
 # then the torture run; failures do not stop the rest, the summary counts.
@@ -218,6 +225,30 @@ check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	-@build-aux/check-layers.sh $(TOP) $(B)/layers.sum
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
 		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(B)/layers.sum $(SANITIZER_SUM)
+
+# The whole DejaGnu run alone (unit, plugin, argument, link and example
+# tests, and the oracle): what CI runs for every GCC but the default.
+check-dejagnu: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
+	@mkdir -p $(B)/testsuite
+	@rm -f $(B)/testsuite/escape.sum
+	-@$(RUNTEST) $(RUNTEST_FLAGS)
+	@build-aux/summarize.sh $(B)/testsuite/escape.sum
+
+# make check-gcc GCC=N: CHECK (check-dejagnu by default; check-torture,
+# check, ...) with GCC N, built in build/gcc-N/ (build/ for the default
+# GCC).  11 and 12 are Debian 12's own compilers; 13 and 14 run in a Debian
+# 13 (trixie) chroot, 15 and 16 in a Debian unstable (sid) one, each made
+# once under GCC_CHROOTS and kept there between runs and clones
+# (build-aux/gcc-chroot.sh; docs/testing.md#every-gcc-from-11-to-16).
+# GCC's test files come from the host's gcc-12-source for every version.
+GCC_CHROOTS ?= /var/cache/gcc-escape
+CHECK ?= check-dejagnu
+
+check-gcc: $(GCC_TESTS)/.extracted
+	@case "$(GCC)" in 11|12|13|14|15|16) ;; *) \
+		echo "usage: make check-gcc GCC=N [CHECK=target], N from 11 to 16" >&2; exit 1;; esac
+	@build-aux/check-gcc.sh $(GCC_CHROOTS) $(GCC) $(DEFAULT_MAJOR) $(CHECK) \
+		$(if $(RUNTEST_FLAGS),RUNTEST_FLAGS='$(RUNTEST_FLAGS)')
 
 # One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
 # check-oracle (oracle.exp); RUNTEST_FLAGS=dg.exp=FILE.c narrows it.

@@ -1,7 +1,5 @@
 /* diagnose.cc - the core's findings as GCC warnings with notes, unless suppressed. */
 #include "plugin/adapter.h"
-/* diagnostic_set_last_function, for the count at the end. */
-#include "tree-diagnostic.h"
 
 extern "C" {
 #include "core/summaries/summary.h"
@@ -27,7 +25,12 @@ static bool emit_finding(const struct esc_function *fn, const struct esc_finding
     struct esc_diag d;
     esc_render_finding(fn, f, &d);
     auto_diagnostic_group group;
+    /* error= and no-error= (docs/options.md): -Werror as the user asked for
+       this rule, for this one warning. */
+    bool werror = esc_warnings_are_errors();
+    esc_set_warnings_are_errors(esc_options_rule_is_error(&esc_opts, f->rule, werror));
     bool shown = warning_at((location_t)f->loc.handle, 0, "%s", d.message);
+    esc_set_warnings_are_errors(werror);
     if (shown) {
         for (uint32_t i = 0; i < d.nnotes; i++)
             if ((location_t)d.notes[i].loc.handle != UNKNOWN_LOCATION)
@@ -154,7 +157,7 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
            the note with a bare "At top level:" after a function's findings. */
         tree fn = current_function_decl;
         current_function_decl = NULL_TREE;
-        diagnostic_set_last_function(global_dc, (diagnostic_info *)nullptr);
+        esc_forget_last_function();
         inform(UNKNOWN_LOCATION, "gcc-escape: %u %s reported, %u suppressed", reported,
                reported == 1 ? "finding" : "findings", suppressed);
         current_function_decl = fn;

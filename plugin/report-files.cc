@@ -14,8 +14,9 @@ extern "C" {
 #ifndef ESC_VERSION
 #define ESC_VERSION "0.0.0"
 #endif
+/* make HOMEPAGE=URL; without it the SARIF log links nowhere. */
 #ifndef ESC_HOMEPAGE
-#define ESC_HOMEPAGE "https://example.invalid/gcc-escape"
+#define ESC_HOMEPAGE nullptr
 #endif
 
 /* Written once per translation unit, after the diagnostics: whole or not
@@ -31,7 +32,7 @@ static void write_report(const char *target, const char *ext, char *text)
            no "In function" header and no source line. */
         tree fn = current_function_decl;
         current_function_decl = NULL_TREE;
-        diagnostic_set_last_function(global_dc, (diagnostic_info *)nullptr);
+        esc_forget_last_function();
         if (!text)
             error_at(UNKNOWN_LOCATION, "gcc-escape: cannot write %qs: out of memory", path);
         else

@@ -31,9 +31,11 @@ static json_t *rule_json(enum esc_rule rule, const char *homepage)
     json_object_set_new(help, "text", json_string(info->help));
     json_object_set_new(help, "markdown", json_string(info->help));
     json_object_set_new(r, "help", help);
-    char *uri = esc_xasprintf("%s/blob/main/docs/rules.md#%s", homepage, info->id);
-    json_object_set_new(r, "helpUri", json_string(uri));
-    free(uri);
+    if (homepage) {
+        char *uri = esc_xasprintf("%s/blob/main/docs/rules.md#%s", homepage, info->id);
+        json_object_set_new(r, "helpUri", json_string(uri));
+        free(uri);
+    }
     json_object_set_new(r, "defaultConfiguration", text_object("level", "warning"));
     json_t *props = json_object();
     json_t *tags = json_array();
@@ -290,7 +292,9 @@ void esc_sarif_add(struct esc_sarif_log *log, const struct esc_sarif_result *res
 char *esc_sarif_end(struct esc_sarif_log *sarif)
 {
     const struct esc_report_info *info = sarif->s.info;
-    const char *homepage = info->homepage ? info->homepage : "https://example.invalid/gcc-escape";
+    /* Only a real home page (make HOMEPAGE=...): a placeholder host would
+       send every reader of the log nowhere.  The help text is embedded. */
+    const char *homepage = info->homepage && *info->homepage ? info->homepage : NULL;
     json_t *rules = json_array();
     for (int r = 0; r < ESC_RULE_COUNT; r++)
         json_array_append_new(rules, rule_json((enum esc_rule)r, homepage));
@@ -298,7 +302,8 @@ char *esc_sarif_end(struct esc_sarif_log *sarif)
     json_object_set_new(driver, "name", json_string("gcc-escape"));
     json_object_set_new(driver, "version", json_string(info->version));
     json_object_set_new(driver, "semanticVersion", json_string(info->version));
-    json_object_set_new(driver, "informationUri", json_string(homepage));
+    if (homepage)
+        json_object_set_new(driver, "informationUri", json_string(homepage));
     json_object_set_new(driver, "rules", rules);
     json_t *tool = json_object();
     json_object_set_new(tool, "driver", driver);

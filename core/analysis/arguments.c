@@ -37,6 +37,12 @@ static const struct key_info keys[] = {
     {"verbose", "verbose[=LEVEL]", true,
      "LEVEL 1 (the default when no value is given) notes the verdict on every local, "
      "parameter and allocation, and each suppressed finding; 2 adds each verdict's path"},
+    {"error", "error[=RULE,...]", true,
+     "report these rules' findings (every rule's without a value) as errors, like "
+     "-Werror=NAME"},
+    {"no-error", "no-error[=RULE,...]", true,
+     "keep these rules' findings (every rule's without a value) warnings under -Werror, like "
+     "-Wno-error=NAME"},
     {"dump-ir", "dump-ir", false,
      "print every function's IR, as lowered from GIMPLE, on standard error (for tests and "
      "debugging; see docs/testing.md)"},
@@ -47,7 +53,8 @@ static const struct key_info keys[] = {
 const char *esc_options_keys(void)
 {
     return "help, version, disable=RULE[,RULE...], models=FILE, summaries=PATH, json=FILE, "
-           "sarif=FILE, embed, heap-max=BYTES, verbose[=LEVEL], dump-ir";
+           "sarif=FILE, embed, heap-max=BYTES, verbose[=LEVEL], error[=RULE,...], "
+           "no-error[=RULE,...], dump-ir";
 }
 
 static char *rule_list(void)
@@ -143,38 +150,83 @@ static bool apply_list(char ***list, uint32_t *n, const char *key, const char *w
     return true;
 }
 
-static bool no_rules_given(char **error)
+static bool no_rules_given(const char *key, const char *value, char **error)
 {
     char *rules = rule_list();
-    *error = esc_xasprintf("argument '-fplugin-arg-escape-disable' needs a comma-separated list "
-                           "of rules; valid rules: %s",
-                           rules);
+    if (value) /* error= and no-error= with nothing after the '=' */
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-%s=%s' names no rule; give a "
+                               "comma-separated list of rules, or no '=' for every rule; valid "
+                               "rules: %s",
+                               key, value, rules);
+    else
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-%s' needs a comma-separated list "
+                               "of rules; valid rules: %s",
+                               key, rules);
     free(rules);
     return false;
 }
 
-static bool apply_disable(struct esc_options *opts, const char *value, char **error)
+/* VALUE, a comma-separated list of rules, into RULES[rule] = true; all
+   rules when VALUE is NULL and ALL_IF_NONE. */
+static bool parse_rules(const char *key, const char *value, bool all_if_none,
+                        bool rules[ESC_RULE_COUNT], char **error)
 {
-    if (!value || !value[strspn(value, ",")])
-        return no_rules_given(error); /* "", ",", ",," name no rule */
+    memset(rules, 0, ESC_RULE_COUNT * sizeof rules[0]);
+    if (!value && all_if_none) {
+        for (int r = 0; r < ESC_RULE_COUNT; r++)
+            rules[r] = true;
+        return true;
+    }
+    if (!value || !value[strspn(value, ",")]) /* "", ",", ",," name no rule */
+        return no_rules_given(key, all_if_none ? value : NULL, error);
     char *copy = esc_xstrdup(value);
     bool ok = true;
     for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
         int rule = esc_rule_from_id(tok);
         if (rule < 0) {
-            char *rules = rule_list();
-            *error = esc_xasprintf("unknown rule '%s' in '-fplugin-arg-escape-disable=%s'; "
+            char *list = rule_list();
+            *error = esc_xasprintf("unknown rule '%s' in '-fplugin-arg-escape-%s=%s'; "
                                    "valid rules: %s",
-                                   tok, value, rules);
-            free(rules);
+                                   tok, key, value, list);
+            free(list);
             ok = false;
             break;
         }
-        opts->disabled[rule] = true;
+        rules[rule] = true;
     }
     free(copy);
     return ok;
+}
+
+/* disable=RULE,...; error[=RULE,...] and no-error[=RULE,...]. */
+static bool apply_rules(struct esc_options *opts, const char *key, const char *value, char **error)
+{
+    bool is_disable = strcmp(key, "disable") == 0;
+    bool rules[ESC_RULE_COUNT];
+    if (!parse_rules(key, value, !is_disable, rules, error))
+        return false;
+    for (int r = 0; r < ESC_RULE_COUNT; r++) {
+        if (!rules[r])
+            continue;
+        if (is_disable)
+            opts->disabled[r] = true;
+        else
+            opts->werror[r] = strcmp(key, "error") == 0 ? ESC_WERROR_ERROR : ESC_WERROR_WARNING;
+    }
+    return true;
+}
+
+bool esc_options_rule_is_error(const struct esc_options *opts, int rule, bool werror)
+{
+    switch (opts->werror[rule]) {
+    case ESC_WERROR_ERROR:
+        return true;
+    case ESC_WERROR_WARNING:
+        return false;
+    default:
+        return werror;
+    }
 }
 
 bool esc_options_apply(struct esc_options *opts, const char *key, const char *value, char **error)
@@ -188,7 +240,9 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
                                key, esc_options_keys());
         return false;
     }
-    if (k->takes_value && !value && strcmp(key, "disable") != 0 && strcmp(key, "verbose") != 0) {
+    /* disable, verbose, error and no-error check a missing value themselves. */
+    if (k->takes_value && !value && strcmp(key, "disable") != 0 && strcmp(key, "verbose") != 0 &&
+        strcmp(key, "error") != 0 && strcmp(key, "no-error") != 0) {
         *error = esc_xasprintf("argument '-fplugin-arg-escape-%s' needs a value: %s; valid "
                                "arguments: %s",
                                key, k->syntax, esc_options_keys());
@@ -208,8 +262,9 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
         opts->dump_ir = true;
     else if (strcmp(key, "version") == 0)
         opts->show_version = true;
-    else if (strcmp(key, "disable") == 0)
-        return apply_disable(opts, value, error);
+    else if (strcmp(key, "disable") == 0 || strcmp(key, "error") == 0 ||
+             strcmp(key, "no-error") == 0)
+        return apply_rules(opts, key, value, error);
     else if (strcmp(key, "verbose") == 0)
         return apply_verbose(opts, value, error);
     else if (strcmp(key, "models") == 0)

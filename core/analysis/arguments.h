@@ -6,8 +6,17 @@
 #include <stdint.h>
 #include "core/base/rules.h"
 
+/* What -Werror does to a rule's findings. */
+enum esc_werror {
+    ESC_WERROR_DEFAULT, /* what GCC's -Werror says: warnings, or errors under it */
+    ESC_WERROR_ERROR,   /* errors (-fplugin-arg-escape-error), like -Werror=NAME */
+    ESC_WERROR_WARNING, /* warnings (-fplugin-arg-escape-no-error), like -Wno-error=NAME */
+};
+
 struct esc_options {
     bool disabled[ESC_RULE_COUNT];
+    /* error[=RULE,...] and no-error[=RULE,...]; the last one naming a rule wins. */
+    enum esc_werror werror[ESC_RULE_COUNT];
     bool show_help;
     bool show_version;
     /* 0: warnings only; 1: also a note with the verdict on every local,
@@ -40,6 +49,9 @@ void esc_options_free(struct esc_options *opts);
    or value, return false and set *ERROR to a message (caller frees) that
    names the argument and lists the valid ones. */
 bool esc_options_apply(struct esc_options *opts, const char *key, const char *value, char **error);
+
+/* Whether RULE's findings are errors, given whether GCC's -Werror is in force. */
+bool esc_options_rule_is_error(const struct esc_options *opts, int rule, bool werror);
 
 /* "help, version, disable=RULE[,RULE...], ...": the valid keys, for messages. */
 const char *esc_options_keys(void);

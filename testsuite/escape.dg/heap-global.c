@@ -34,7 +34,7 @@ void static_local(void)
     cache = h;
 }
 
-void thread_local(void)
+void stored_thread_local(void)
 {
     int x;
     struct node *h = malloc(sizeof *h);

@@ -30,6 +30,19 @@ extra="$extra -gno-record-gcc-switches -frandom-seed=gcc-escape"
 # shellcheck disable=SC2086
 LC_ALL=C timeout 300 $cc -S $opt $extra -o "$dir/$base.s" "$file" >"$dir/$base.base.err" 2>&1
 rc_base=$?
+# GCC 14 made implicit declarations, implicit int and pointer-integer mixes
+# errors, and GCC 15 made C23 the default (no K&R definitions, bool and
+# true are keywords): a third of GCC 12's torture files, written for the
+# old defaults, stop compiling.  Such a file is compiled again, both ways,
+# with the language it was written for (run.sh sets TORTURE_FALLBACK to
+# -std=gnu17 -fpermissive from GCC 14 on); the others stay at the defaults.
+if [ $rc_base -ne 0 ] && [ $rc_base -ne 124 ] && [ -n "${TORTURE_FALLBACK:-}" ]; then
+    extra="$extra $TORTURE_FALLBACK"
+    name="$name (as $TORTURE_FALLBACK)"
+    # shellcheck disable=SC2086
+    LC_ALL=C timeout 300 $cc -S $opt $extra -o "$dir/$base.s" "$file" >"$dir/$base.base.err" 2>&1
+    rc_base=$?
+fi
 mv -f "$dir/$base.s" "$dir/$base.base.s" 2>/dev/null
 # shellcheck disable=SC2086
 LC_ALL=C timeout 300 $cc -S $opt $extra -fplugin="$plugin" -o "$dir/$base.s" "$file" \

@@ -13,6 +13,12 @@ mkdir -p "$work"
 cp "$plugin" "$work/escape.so"
 plugin=$work/escape.so
 start=$(date +%s)
+# one.sh: what a file that no longer compiles at this GCC's defaults is
+# compiled with instead (-fpermissive is C's from GCC 14 on).
+major=$($cc -dumpversion | cut -d. -f1)
+TORTURE_FALLBACK=
+[ "$major" -ge 14 ] && TORTURE_FALLBACK="-std=gnu17 -fpermissive"
+export TORTURE_FALLBACK
 for opt in -O0 -O2; do
     find "$tests/gcc.c-torture/compile" "$tests/gcc.c-torture/execute" -name '*.c' | sort |
         xargs -P "$jobs" -I{} sh "$here/one.sh" "$cc" "$plugin" "$opt" {} "$work"
@@ -40,8 +46,11 @@ unsup=$(grep -c '^UNSUPPORTED:' "$work/torture.sum")
 ice=$(grep -c 'internal compiler error' "$work/torture.sum")
 warned=$(cat "$work"/*/*-O0.plugin.err | grep -c 'warning: .*\[escape-')
 advised=$(cat "$work"/*/*-O0.plugin.err | grep -c 'warning: .*\[heap-to-stack\]')
+fallback=$(grep -cF -- "(as $TORTURE_FALLBACK)" "$work/torture.sum")
+[ -n "$TORTURE_FALLBACK" ] || fallback=0
 echo "torture: $pass PASS, $fail FAIL ($ice internal compiler errors), $unsup UNSUPPORTED" \
     "in $((end - start)) s with $jobs jobs; $warned escape warnings and $advised heap-to-stack" \
-    "suggestions at -O0"
+    "suggestions at -O0; $fallback compiles at GCC $major's defaults failed and were done as" \
+    "${TORTURE_FALLBACK:-(none)}"
 grep '^FAIL:' "$work/torture.sum" | head -n 20
 exit 0
