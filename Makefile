@@ -4,6 +4,7 @@
 #   make install         into $(CC) -print-file-name=plugin, so -fplugin=escape works
 #   make demo            analyse examples/
 #   make check           every test; the last line is "N passed, M failed"
+#   make check-layers    no #include points up a layer of core/ (build-aux/check-layers.sh)
 #   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
 #   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
 #   make check-valgrind  a sample of GCC's torture files, cc1 under valgrind
@@ -70,13 +71,13 @@ GCC_TARBALL_GLOB := /usr/src/gcc-12/gcc-12*.tar.xz
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
-ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP
+ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP -I$(TOP)
 # Where SARIF logs send people for the tool and its rules' help.
 HOMEPAGE ?= https://example.invalid/gcc-escape
-ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP \
+ESC_CXXFLAGS = -std=gnu++14 -fPIC -fno-rtti $(WARN) -Wno-unused-parameter -MMD -MP -I$(TOP) \
 	-isystem $(PLUGIN_DIR)/include -DESC_VERSION='"$(VERSION)"' -DESC_HOMEPAGE='"$(HOMEPAGE)"'
 
-CORE_SRC := $(sort $(wildcard core/*.c) $(wildcard report/*.c))
+CORE_SRC := $(sort $(wildcard core/*/*.c) $(wildcard report/*.c))
 PLUGIN_SRC := $(sort $(wildcard plugin/*.cc))
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 PLUGIN_OBJ := $(PLUGIN_SRC:%.cc=$(B)/%.o)
@@ -92,8 +93,8 @@ CORE_LIBS := -ljansson
 RUNTEST_FLAGS ?=
 
 .PHONY: all deps-cc deps-core deps-build deps-check install uninstall demo check check-unit \
-	check-dg check-oracle check-torture check-schema check-fuzz fuzz-run check-realcode realcode-run \
-	bench clean FORCE
+	check-dg check-oracle check-torture check-schema check-fuzz check-layers fuzz-run check-realcode \
+	realcode-run bench clean FORCE
 
 all: $(PLUGIN) $(TOOL)
 
@@ -102,7 +103,7 @@ deps-cc:
 	@build-aux/require.sh "building with $(CC)" \
 		$(if $(filter gcc,$(CC_NAME)),gcc,gcc-$(GCC_MAJOR)):$(lastword $(CC))
 
-# The core's one library: jansson reads model files (core/models.c);
+# The core's one library: jansson reads model files (core/summaries/models.c);
 # gcc-escape link reads object files with libelf (tool/elfsect.c).
 deps-core: deps-cc
 	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h \
@@ -140,7 +141,7 @@ $(B)/compiler.id: FORCE | deps-cc
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 FORCE:
 
-$(B)/core/models.o: | deps-core
+$(B)/core/summaries/models.o: | deps-core
 $(B)/%.o: %.c $(B)/compiler.id
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -c $< -o $@
@@ -209,15 +210,16 @@ RUNTEST = cd $(B)/testsuite && $(TEST_ENV) runtest --tool escape --srcdir $(TOP)
 check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	@mkdir -p $(B)/testsuite
 	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum $(B)/schema/schema.sum
-	@rm -f $(B)/fuzz/fuzz.sum $(REALCODE_SUM)
+	@rm -f $(B)/fuzz/fuzz.sum $(B)/layers.sum $(REALCODE_SUM)
 	-@$(RUNTEST) $(RUNTEST_FLAGS)
 	-@$(MAKE) --no-print-directory check-torture
 	-@$(MAKE) --no-print-directory $(B)/schema/schema.sum
 	-@$(MAKE) --no-print-directory fuzz-run FUZZ_COUNT=$(FUZZ_CHECK_COUNT)
 	-@$(MAKE) --no-print-directory realcode-run REALCODE_PROJECTS="$(REALCODE_CHECK_PROJECTS)"
 	-@$(SANITIZER_SUMMARY)
+	-@build-aux/check-layers.sh $(TOP) $(B)/layers.sum
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
-		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(REALCODE_SUM) $(SANITIZER_SUM)
+		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(B)/layers.sum $(REALCODE_SUM) $(SANITIZER_SUM)
 
 # One part of the DejaGnu run: check-unit (unit.exp), check-dg (dg.exp),
 # check-oracle (oracle.exp); RUNTEST_FLAGS=dg.exp=FILE.c narrows it.
@@ -225,6 +227,12 @@ check-unit check-dg check-oracle: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.ex
 	@mkdir -p $(B)/testsuite
 	-@$(RUNTEST) $(or $(RUNTEST_FLAGS),$(@:check-%=%).exp)
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum
+
+# No #include points up a layer (build-aux/check-layers.sh names them).
+check-layers:
+	@mkdir -p $(B)
+	@build-aux/check-layers.sh $(TOP) $(B)/layers.sum
+	@build-aux/summarize.sh $(B)/layers.sum
 
 # GCC's C torture suite with and without the plugin: no ICE, no failure the
 # plugin causes, identical assembly.

@@ -2,12 +2,12 @@
 #ifndef ESC_ADAPTER_H
 #define ESC_ADAPTER_H
 
-#include "gcc-compat.h"
+#include "plugin/gcc-compat.h"
 
 extern "C" {
-#include "../core/ir.h"
-#include "../core/escape.h"
-#include "../core/options.h"
+#include "core/ir/ir.h"
+#include "core/analysis/escape.h"
+#include "core/analysis/arguments.h"
 }
 
 /* The IR of the translation unit being compiled, filled function by
@@ -51,7 +51,7 @@ void esc_lower_function(function *fun);
 bool esc_dropped_when_optimizing(tree fndecl);
 
 /* param-tests.cc: what branches and call arguments say about the values
-   of FN's parameters (core/specialize.c), while FUN is lowered. */
+   of FN's parameters (core/analysis/specialize.c), while FUN is lowered. */
 struct esc_param_facts {
     struct esc_function *fn;
     function *fun;
@@ -74,13 +74,13 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
 /* "escape-return, escape-global, ...": every rule id, for messages. */
 const char *esc_rule_ids();
 
-/* reports.cc: the files -fplugin-arg-escape-json asks for, after the
+/* report-files.cc: the files -fplugin-arg-escape-json asks for, after the
    diagnostics; with RESULTS NULL, an empty report (a unit without
    functions). */
 void esc_write_reports(const struct esc_results *results,
                        const struct esc_summary_table *summaries);
 
-/* embed.cc: -fplugin-arg-escape-embed.  The record is made after the
+/* section.cc: -fplugin-arg-escape-embed.  The record is made after the
    analysis (RESULTS NULL: a unit without functions) and written into the
    assembly at PLUGIN_FINISH_UNIT, the last moment GCC allows. */
 void esc_embed_prepare(const struct esc_results *results,
@@ -96,6 +96,9 @@ void esc_forget_parameter_lists(void *gcc_data, void *user_data);
 /* Is parameter INDEX (0-based) of FNDECL declared noescape, on its
    definition or on any prototype the unit has seen? */
 bool esc_param_noescape(tree fndecl, unsigned index);
+/* Is parameter INDEX of FNDECL declared lifetimebound (the result may
+   point into what it points to)? */
+bool esc_param_lifetimebound(tree fndecl, unsigned index);
 /* The same for PARM, FNDECL's parameter number INDEX, without walking
    the parameter list (a function may have thousands). */
 bool esc_parm_noescape(tree fndecl, tree parm, unsigned index);

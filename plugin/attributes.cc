@@ -1,5 +1,5 @@
-/* attributes.cc - the noescape and escape_suppress attributes: their checks, and what they say. */
-#include "adapter.h"
+/* attributes.cc - noescape, lifetimebound and escape_suppress: their checks and meaning. */
+#include "plugin/adapter.h"
 
 /* Both attributes are registered with decl_required, so their handlers
    only ever see declarations: GCC itself passes an attribute written on a
@@ -29,15 +29,32 @@
 
    Function pointer types keep no PARM_DECLs at all, so a noescape on a
    function pointer's parameter has no effect (calls through pointers are
-   not trusted either way). */
+   not trusted either way).
+
+   lifetimebound is Clang's spelling for the other direction: the result
+   may point into what that argument points to (`char *skip (char *s
+   __attribute__((lifetimebound)))`), so `return skip (buf);` returns the
+   address of a local.  It is registered so that the same source builds
+   with GCC, and kept on the parameters exactly as noescape is. */
 
 namespace
 {
 
 const char noescape_name[] = "noescape";
+const char lifetimebound_name[] = "lifetimebound";
 const char suppress_name[] = "escape_suppress";
 
 tree handle_noescape(tree *node, tree name, tree, int, bool *no_add_attrs)
+{
+    if (TREE_CODE(*node) != PARM_DECL || !POINTER_TYPE_P(TREE_TYPE(*node))) {
+        warning_at(DECL_SOURCE_LOCATION(*node), OPT_Wattributes,
+                   "%qE attribute only applies to pointer parameters", name);
+        *no_add_attrs = true;
+    }
+    return NULL_TREE;
+}
+
+tree handle_lifetimebound(tree *node, tree name, tree, int, bool *no_add_attrs)
 {
     if (TREE_CODE(*node) != PARM_DECL || !POINTER_TYPE_P(TREE_TYPE(*node))) {
         warning_at(DECL_SOURCE_LOCATION(*node), OPT_Wattributes,
@@ -88,12 +105,20 @@ tree handle_escape_suppress(tree *node, tree name, tree args, int, bool *no_add_
    function_type_required, affects_type_identity, handler, exclusions */
 const struct attribute_spec noescape_spec = {noescape_name,   0,      0, true, false, false, false,
                                              handle_noescape, nullptr};
+const struct attribute_spec lifetimebound_spec = {
+    lifetimebound_name, 0, 0, true, false, false, false, handle_lifetimebound, nullptr};
 const struct attribute_spec suppress_spec = {
     suppress_name, 0, -1, true, false, false, false, handle_escape_suppress, nullptr};
 
-/* The noescape parameters (by 0-based index) of each function, by DECL_UID,
-   from the prototypes and redeclarations the unit has seen. */
-std::map<unsigned, std::vector<bool>> declared_noescape;
+/* What a parameter is declared: bits of the attributes above. */
+enum param_attr {
+    PARAM_NOESCAPE = 1u << 0,
+    PARAM_LIFETIMEBOUND = 1u << 1,
+};
+
+/* The attributes of each function's parameters (by 0-based index), by
+   DECL_UID, from the prototypes and redeclarations the unit has seen. */
+std::map<unsigned, std::vector<unsigned char>> declared_params;
 
 /* The PARM_DECLs finished since the last declaration that was not a
    parameter.  Cleared at every other declaration and around function
@@ -101,22 +126,29 @@ std::map<unsigned, std::vector<bool>> declared_noescape;
    after a function definition, so none is kept across one. */
 std::vector<tree> recent_parms;
 
-bool has_noescape(tree parm)
+unsigned param_attrs(tree parm)
 {
-    return TREE_CODE(parm) == PARM_DECL &&
-           lookup_attribute(noescape_name, DECL_ATTRIBUTES(parm)) != NULL_TREE;
+    if (TREE_CODE(parm) != PARM_DECL)
+        return 0;
+    unsigned attrs = 0;
+    if (lookup_attribute(noescape_name, DECL_ATTRIBUTES(parm)) != NULL_TREE)
+        attrs |= PARAM_NOESCAPE;
+    if (lookup_attribute(lifetimebound_name, DECL_ATTRIBUTES(parm)) != NULL_TREE)
+        attrs |= PARAM_LIFETIMEBOUND;
+    return attrs;
 }
 
-void record_noescape(tree fndecl, tree parms)
+void record_param_attrs(tree fndecl, tree parms)
 {
     unsigned index = 0;
     for (tree p = parms; p; p = DECL_CHAIN(p), index++) {
-        if (!has_noescape(p))
+        unsigned attrs = param_attrs(p);
+        if (!attrs)
             continue;
-        std::vector<bool> &flags = declared_noescape[DECL_UID(fndecl)];
+        std::vector<unsigned char> &flags = declared_params[DECL_UID(fndecl)];
         if (flags.size() <= index)
             flags.resize(index + 1);
-        flags[index] = true;
+        flags[index] |= (unsigned char)attrs;
     }
 }
 
@@ -134,11 +166,11 @@ bool declares_parameters_of(tree fntype, tree parms)
 
 /* A redeclaration: its own parameter list is among recent_parms (see the
    top of the file). */
-void record_redeclared_noescape(tree fndecl)
+void record_redeclared_params(tree fndecl)
 {
     bool any = false;
     for (tree p : recent_parms)
-        any |= has_noescape(p);
+        any |= param_attrs(p) != 0;
     if (!any || TREE_CODE(TREE_TYPE(fndecl)) != FUNCTION_TYPE)
         return;
     std::vector<tree> chained;
@@ -149,7 +181,7 @@ void record_redeclared_noescape(tree fndecl)
         if (std::find(chained.begin(), chained.end(), head) != chained.end())
             continue; /* not the first of its list */
         if (declares_parameters_of(TREE_TYPE(fndecl), head)) {
-            record_noescape(fndecl, head);
+            record_param_attrs(fndecl, head);
             return;
         }
     }
@@ -160,6 +192,7 @@ void record_redeclared_noescape(tree fndecl)
 void esc_register_attributes(void *, void *)
 {
     register_attribute(&noescape_spec);
+    register_attribute(&lifetimebound_spec);
     register_attribute(&suppress_spec);
 }
 
@@ -173,8 +206,8 @@ void esc_note_declaration(void *gcc_data, void *)
         return;
     }
     if (TREE_CODE(decl) == FUNCTION_DECL) {
-        record_noescape(decl, DECL_ARGUMENTS(decl)); /* the first prototype's own */
-        record_redeclared_noescape(decl);
+        record_param_attrs(decl, DECL_ARGUMENTS(decl)); /* the first prototype's own */
+        record_redeclared_params(decl);
     }
     recent_parms.clear();
 }
@@ -184,24 +217,42 @@ void esc_forget_parameter_lists(void *, void *)
     recent_parms.clear();
 }
 
-bool esc_param_noescape(tree fndecl, unsigned index)
+/* The attributes of parameter PARM (INDEX) of FNDECL: its own, or a
+   prototype's. */
+static unsigned parm_attrs(tree fndecl, tree parm, unsigned index)
+{
+    unsigned attrs = parm ? param_attrs(parm) : 0;
+    auto it = declared_params.find(DECL_UID(fndecl));
+    if (it != declared_params.end() && index < it->second.size())
+        attrs |= it->second[index];
+    return attrs;
+}
+
+static unsigned nth_param_attrs(tree fndecl, unsigned index)
 {
     if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL)
-        return false;
+        return 0;
     unsigned i = 0;
     tree parm = NULL_TREE;
     for (tree p = DECL_ARGUMENTS(fndecl); p && !parm; p = DECL_CHAIN(p), i++)
         if (i == index)
             parm = p;
-    return esc_parm_noescape(fndecl, parm, index);
+    return parm_attrs(fndecl, parm, index);
+}
+
+bool esc_param_noescape(tree fndecl, unsigned index)
+{
+    return nth_param_attrs(fndecl, index) & PARAM_NOESCAPE;
+}
+
+bool esc_param_lifetimebound(tree fndecl, unsigned index)
+{
+    return nth_param_attrs(fndecl, index) & PARAM_LIFETIMEBOUND;
 }
 
 bool esc_parm_noescape(tree fndecl, tree parm, unsigned index)
 {
-    if (parm && has_noescape(parm))
-        return true;
-    auto it = declared_noescape.find(DECL_UID(fndecl));
-    return it != declared_noescape.end() && index < it->second.size() && it->second[index];
+    return parm_attrs(fndecl, parm, index) & PARAM_NOESCAPE;
 }
 
 /* Does one escape_suppress attribute name RULE?  Its arguments were

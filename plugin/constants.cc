@@ -1,5 +1,5 @@
 /* constants.cc - integer constants behind SSA names: allocation sizes after folding locals. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 /* The lowering runs right after SSA construction, before any constant
    propagation, at every -O level: `int n = 64; p = malloc (n);` still

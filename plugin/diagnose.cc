@@ -1,12 +1,12 @@
 /* diagnose.cc - the core's findings as GCC warnings with notes, unless suppressed. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 /* diagnostic_set_last_function, for the count at the end. */
 #include "tree-diagnostic.h"
 
 extern "C" {
-#include "../core/summary.h"
-#include "../report/diagtext.h"
-#include "../report/verdicts.h"
+#include "core/summaries/summary.h"
+#include "report/diagtext.h"
+#include "report/verdicts.h"
 }
 
 /* The function decls of this unit by DECL_UID, found through the call
@@ -121,6 +121,9 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
                    r->skipped);
             continue;
         }
+        for (uint32_t k = 0; k < r->nprobe_notes; k++)
+            inform((location_t)r->probe_notes[k].loc.handle, "gcc-escape: %s",
+                   r->probe_notes[k].text);
         for (uint32_t k = 0; k < r->nfindings; k++) {
             struct esc_finding *f = &r->findings[k];
             esc_suppression by = suppressed_by(fndecl, f);

@@ -1,12 +1,12 @@
 /* escape-plugin.cc - the plugin's entry point: arguments, passes and callbacks. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 #include <sys/stat.h>
 
 extern "C" {
-#include "../core/models.h"
-#include "../core/summary.h"
-#include "../core/util.h"
+#include "core/summaries/models.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
 }
 
 #ifndef ESC_VERSION
@@ -82,6 +82,19 @@ const pass_data analyse_pass_data = {
     0,                /* todo_flags_finish */
 };
 
+/* -fplugin-arg-escape-dump-ir: the unit's IR as lowered, before the
+   analysis adds its objects. */
+void dump_ir(const struct esc_module *m)
+{
+    for (uint32_t i = 0; i < m->nfunctions; i++) {
+        struct esc_strbuf out = {};
+        esc_dump_function(m->functions[i], &out);
+        char *text = esc_strbuf_finish(&out);
+        fputs(text, stderr);
+        free(text);
+    }
+}
+
 class analyse_pass : public simple_ipa_opt_pass
 {
   public:
@@ -98,7 +111,9 @@ class analyse_pass : public simple_ipa_opt_pass
         struct esc_summary_table summaries = {};
         struct esc_config config = {};
         config.heap_max = esc_opts.heap_max;
-        config.extern_facts = esc_opts.embed;
+        config.cross_unit_facts = esc_opts.embed;
+        if (esc_opts.dump_ir)
+            dump_ir(esc_unit);
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);
         esc_emit_diagnostics(&results, &summaries);
         esc_write_reports(&results, &summaries);
@@ -204,7 +219,7 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
     }
     if (esc_opts.json_file && esc_opts.sarif_file &&
         same_output_file(esc_opts.json_file, esc_opts.sarif_file)) {
-        /* Quoted like the other argument errors (core/options.c). */
+        /* Quoted like the other argument errors (core/analysis/arguments.c). */
         char *message = esc_xasprintf("arguments '-fplugin-arg-escape-json=%s' and "
                                       "'-fplugin-arg-escape-sarif=%s' name the same file; "
                                       "give each report its own",

@@ -1,5 +1,5 @@
 /* frontend.cc - facts only the C front end's trees still show, collected before gimplification. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 /* The C front end rewrites `return &x;` (and `return buf;`, `return &s.f;`,
    `return p + 8` for a local array, `return &param;`) into

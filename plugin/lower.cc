@@ -1,9 +1,9 @@
 /* lower.cc - GIMPLE in SSA form to the core IR, one function at a time. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 extern "C" {
-#include "../core/util.h"
-#include "../core/libmodel.h"
+#include "core/base/util.h"
+#include "core/summaries/library.h"
 }
 
 /* Only what can carry an address is lowered.  Pointers and aggregates
@@ -27,6 +27,7 @@ struct lowering {
     std::map<int, uint32_t> blocks;       /* basic block index -> block */
     std::map<std::string, uint32_t> refs; /* canonical spelling -> ref id */
     uint32_t result_pointer;              /* the value of <retval> when returned by reference */
+    std::vector<bool> address_ints;       /* SSA version -> an integer that carries an address */
     esc_param_facts param_facts;
 };
 
@@ -47,6 +48,78 @@ bool wide_scalar(tree type)
 bool always_tracked(tree type)
 {
     return type && (is_pointer(type) || AGGREGATE_TYPE_P(type));
+}
+
+/* Is T an SSA name (lowering L) knows to hold an address as an integer? */
+bool address_int(const struct lowering &l, tree t)
+{
+    return t && TREE_CODE(t) == SSA_NAME && SSA_NAME_VERSION(t) < l.address_ints.size() &&
+           l.address_ints[SSA_NAME_VERSION(t)];
+}
+
+/* Does assignment G make an integer that carries an address: a pointer
+   converted to an integer as wide as itself, or such an integer plus or
+   minus an offset, converted to another as wide, copied or merged?  A
+   difference of two of them is an offset, not an address, and a shift,
+   a mask or a product is a hash, not an address.  (Clang's analyzer
+   draws the line at the same place.) */
+bool makes_address_int(const struct lowering &l, gassign *g)
+{
+    tree rhs1 = gimple_assign_rhs1(g);
+    enum tree_code code = gimple_assign_rhs_code(g);
+    bool carries;
+    if (CONVERT_EXPR_CODE_P(code) || code == SSA_NAME)
+        carries = address_int(l, rhs1) ||
+                  ((TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR) &&
+                   is_pointer(TREE_TYPE(rhs1)));
+    else if (code == PLUS_EXPR)
+        carries = address_int(l, rhs1) != address_int(l, gimple_assign_rhs2(g));
+    else if (code == MINUS_EXPR)
+        carries = address_int(l, rhs1) && !address_int(l, gimple_assign_rhs2(g));
+    else
+        return false;
+    tree lhs = gimple_assign_lhs(g);
+    return carries && TREE_CODE(lhs) == SSA_NAME && !always_tracked(TREE_TYPE(lhs)) &&
+           wide_scalar(TREE_TYPE(lhs));
+}
+
+/* Find the integers that carry an address (makes_address_int), to a
+   fixed point over the function's assignments and PHIs: loops carry
+   them around. */
+void find_address_ints(struct lowering &l)
+{
+    l.address_ints.assign(num_ssa_names, false);
+    /* Most functions convert no pointer to an integer: one pass over
+       the assignments says so, and PHIs are looked at only once one
+       carries an address. */
+    bool any = false;
+    for (bool changed = true; changed;) {
+        changed = false;
+        basic_block bb;
+        FOR_EACH_BB_FN(bb, l.fun)
+        {
+            for (gphi_iterator gsi = gsi_start_phis(bb); any && !gsi_end_p(gsi); gsi_next(&gsi)) {
+                gphi *phi = gsi.phi();
+                tree result = gimple_phi_result(phi);
+                if (virtual_operand_p(result) || address_int(l, result) ||
+                    !wide_scalar(TREE_TYPE(result)))
+                    continue;
+                for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+                    if (address_int(l, gimple_phi_arg_def(phi, i))) {
+                        l.address_ints[SSA_NAME_VERSION(result)] = true;
+                        changed = true;
+                        break;
+                    }
+            }
+            for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+                gassign *g = dyn_cast<gassign *>(gsi_stmt(gsi));
+                if (!g || !makes_address_int(l, g) || address_int(l, gimple_assign_lhs(g)))
+                    continue;
+                l.address_ints[SSA_NAME_VERSION(gimple_assign_lhs(g))] = true;
+                changed = any = true;
+            }
+        }
+    }
 }
 
 bool is_memory_ref(tree t)
@@ -204,13 +277,13 @@ uint32_t object_for_decl(lowering &l, tree decl)
     return id;
 }
 
-/* Does the library model say this callee keeps something until a thread
+/* Does the library table say this callee keeps something until a thread
    it starts or a stream it returns is released?  Then its status decides
    whether anything was kept: `if (pthread_create (...) != 0)`, `if (!f)`. */
 bool reports_status(const char *callee)
 {
-    const struct esc_lib_model *model = callee ? esc_lib_lookup(callee) : nullptr;
-    return model && (model->thread_arg || model->owner_arg == ESC_LIB_RESULT);
+    const struct esc_lib_entry *lib = callee ? esc_lib_lookup(callee) : nullptr;
+    return lib && (lib->thread_arg || lib->owner_arg == ESC_LIB_RESULT);
 }
 
 uint32_t value_for_ssa(lowering &l, tree name)
@@ -611,10 +684,22 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
     struct esc_stmt s = stmt_proto(ESC_STMT_ASSIGN, g);
     std::vector<struct esc_operand> args;
     if (CONVERT_EXPR_CODE_P(code) && !lhs_memory && !always_tracked(type) &&
-        TREE_CODE(rhs1) == SSA_NAME && is_pointer(TREE_TYPE(rhs1))) {
-        /* (uintptr_t) p: no pointer flows on, but the address is out. */
-        s.op = ESC_ASSIGN_EXPOSE;
+        (TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR) &&
+        is_pointer(TREE_TYPE(rhs1))) {
+        /* (uintptr_t) p carries the address on; (int) p only lets it out. */
+        s.op = address_int(l, lhs) ? ESC_ASSIGN_TO_INTEGER : ESC_ASSIGN_EXPOSE;
         args.push_back(lower_rvalue(l, rhs1));
+        s.lhs = esc_opnd_value(value_for_ssa(l, lhs));
+        emit(l, block, s, args);
+        return;
+    }
+    if (!lhs_memory && address_int(l, lhs) && !gimple_assign_single_p(g)) {
+        /* An offset from an address, or a conversion between integers
+           as wide: only the operands that carry an address flow. */
+        s.op = CONVERT_EXPR_CODE_P(code) ? ESC_ASSIGN_CONVERT : ESC_ASSIGN_POINTER_ARITH;
+        for (tree op : {rhs1, gimple_assign_rhs2(g)})
+            if (address_int(l, op))
+                args.push_back(lower_rvalue(l, op));
         s.lhs = esc_opnd_value(value_for_ssa(l, lhs));
         emit(l, block, s, args);
         return;
@@ -689,8 +774,45 @@ uint32_t vla_object(lowering &l, gcall *call)
                           esc_loc_from_gcc(loc));
 }
 
+/* A test probe, `__escape_dump_points_to (p)` or `__escape_dump_stores ()`
+   (core/ir/ir.h): kept aside, not lowered as a call, so that the analysis
+   is the same with or without it.  False for any other call. */
+bool lower_probe(lowering &l, gcall *g)
+{
+    tree fndecl = gimple_call_fndecl(g);
+    const char *name = fndecl ? decl_name(fndecl) : nullptr;
+    if (!name || strncmp(name, "__escape_dump_", 14) != 0)
+        return false;
+    struct esc_probe probe = {};
+    probe.loc = esc_loc_from_gcc(gimple_location(g));
+    probe.arg = esc_opnd_none();
+    std::string text;
+    if (strcmp(name, "__escape_dump_stores") == 0) {
+        probe.kind = ESC_PROBE_STORES;
+    } else if (strcmp(name, "__escape_dump_points_to") == 0 &&
+               gimple_call_num_args(g) == 1) {
+        tree arg = gimple_call_arg(g, 0);
+        probe.kind = ESC_PROBE_POINTS_TO;
+        probe.arg = lower_rvalue(l, arg);
+        tree var = TREE_CODE(arg) == SSA_NAME ? SSA_NAME_VAR(arg) : NULL_TREE;
+        if (var && DECL_P(var) && !DECL_ARTIFICIAL(var))
+            text = decl_name(var);
+        else
+            text = ref_text(TREE_CODE(arg) == ADDR_EXPR ? TREE_OPERAND(arg, 0) : arg);
+        if (TREE_CODE(arg) == ADDR_EXPR && !text.empty())
+            text = "&" + text;
+        probe.text = text.c_str();
+    } else {
+        return false;
+    }
+    esc_add_probe(l.m, l.fn, &probe);
+    return true;
+}
+
 void lower_call(lowering &l, uint32_t block, gcall *g)
 {
+    if (lower_probe(l, g))
+        return;
     struct esc_stmt s = stmt_proto(ESC_STMT_CALL, g);
     std::vector<struct esc_operand> args;
     tree fndecl = gimple_call_fndecl(g);
@@ -725,6 +847,8 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
            any prototype of the callee (attributes.cc). */
         if (fndecl && i < 64 && esc_param_noescape(fndecl, i))
             s.noescape_args |= UINT64_C(1) << i;
+        if (fndecl && i < 64 && esc_param_lifetimebound(fndecl, i))
+            s.lifetimebound_args |= UINT64_C(1) << i;
     }
     /* A nested function's static chain (GNU C) gives it the caller's
        frame.  Its summary has no parameter for it, so the chain is an
@@ -750,7 +874,8 @@ void lower_return(lowering &l, uint32_t block, greturn *g)
     struct esc_stmt s = stmt_proto(ESC_STMT_RETURN, g);
     std::vector<struct esc_operand> args;
     tree value = gimple_return_retval(g);
-    if (value && TREE_CODE(value) != RESULT_DECL && always_tracked(TREE_TYPE(value))) {
+    if (value && TREE_CODE(value) != RESULT_DECL &&
+        (always_tracked(TREE_TYPE(value)) || address_int(l, value))) {
         struct esc_operand op = lower_rvalue(l, value);
         if (op.kind != ESC_OPND_NONE && op.kind != ESC_OPND_INT)
             args.push_back(op);
@@ -827,7 +952,7 @@ tree thread_status(lowering &l, tree name)
 /* Three kinds of comparison are kept; which successor knows what is
    worked out by the core.  `if (p == &x)` or `!=`: p does not point to x
    on one edge (guards.c).  `if (pthread_create (...) != 0)`,
-   `if (!fmemopen (...))`: nothing was kept on one edge (release.c).
+   `if (!fmemopen (...))`: nothing was kept on one edge (joinclose.c).
    `if (!p)` for any pointer: nothing needs freeing on one edge
    (heap2stack.c). */
 void lower_cond(lowering &l, uint32_t block, gcond *g)
@@ -978,6 +1103,7 @@ void esc_lower_function(function *fun)
             value_for_ssa(l, def);
     }
 
+    find_address_ints(l);
     basic_block bb;
     FOR_EACH_BB_FN(bb, fun)
     l.blocks[bb->index] = esc_add_block(l.fn);

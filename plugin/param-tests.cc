@@ -1,11 +1,11 @@
 /* param-tests.cc - what branches and call arguments say about parameters' values. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 /* A call such as `result_text (ctx, buf, n, TRANSIENT)` picks one path
    through its callee, and the summary of the whole callee (copy the
    buffer on one path, keep it on the other) is too coarse for it.  The
    core re-analyses a callee without the blocks a call's constant
-   arguments rule out (core/specialize.c).  For that, the lowering records
+   arguments rule out (core/analysis/specialize.c).  For that, the lowering records
    two facts, the same at every -O level (the front end's folding when
    optimizing is read back, below):
    - which values of a parameter take each edge of a branch on it

@@ -1,5 +1,5 @@
 /* pragma.cc - #pragma escape push/pop/ignored/warning, and which rules it silences where. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 /* Only this file registers and reads pragmas. */
 #include "c-family/c-pragma.h"
 

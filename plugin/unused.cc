@@ -1,5 +1,5 @@
 /* unused.cc - at -O0, the functions GCC would have removed unanalysed at -O1 and up. */
-#include "adapter.h"
+#include "plugin/adapter.h"
 
 #include <set>
 

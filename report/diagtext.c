@@ -1,8 +1,8 @@
 /* diagtext.c - the text of a finding: the warning message and its note lines. */
-#include "diagtext.h"
-#include "../core/flows.h"
-#include "../core/summary.h"
-#include "../core/util.h"
+#include "report/diagtext.h"
+#include "core/solve/flows.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -557,6 +557,16 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
     decl->kind = ESC_NOTE_DECLARATION;
     decl->loc = fn->objects[f->object].loc;
     decl->text = declaration_text(fn, f->object);
+    /* `return c ? &a : &b;`: one warning, naming every address it may give. */
+    for (uint32_t i = 0; i < f->nalso; i++) {
+        char *other = esc_describe_object(fn, f->also[i]);
+        struct esc_note *also = ESC_PUSH(out->notes, out->nnotes, cap);
+        also->kind = ESC_NOTE_DECLARATION;
+        also->loc = fn->objects[f->also[i]].loc;
+        also->text =
+            esc_xasprintf("the same return may give the address of %s, declared here", other);
+        free(other);
+    }
     add_flow_notes(fn, f->steps, f->nsteps, f->loc, ESC_NOTE_FLOW, out, &cap);
 
     if (f->rule == ESC_RULE_ESCAPE_HEAP) {

@@ -2,7 +2,7 @@
 #ifndef ESC_DIAGTEXT_H
 #define ESC_DIAGTEXT_H
 
-#include "../core/escape.h"
+#include "core/summaries/result.h"
 
 enum esc_note_kind {
     ESC_NOTE_DECLARATION, /* where the object is declared or allocated */

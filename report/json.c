@@ -1,9 +1,9 @@
 /* json.c - the JSON report of a translation unit: summaries, verdicts and diagnostics
  * (docs/json.md). */
-#include "json.h"
-#include "diagtext.h"
-#include "verdicts.h"
-#include "../core/util.h"
+#include "report/json.h"
+#include "report/diagtext.h"
+#include "report/verdicts.h"
+#include "core/base/util.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -47,16 +47,11 @@ json_t *esc_json_notes(const struct esc_diag *d, int skip_kind)
     return notes;
 }
 
-static const char *const sink_names[ESC_LEAK_SINK_COUNT] = {
-    [ESC_LEAK_STATIC] = "static", [ESC_LEAK_KEPT] = "kept",   [ESC_LEAK_THREAD] = "thread",
-    [ESC_LEAK_RESULT] = "result", [ESC_LEAK_PARAM] = "param",
-};
-
 json_t *esc_json_leak(const struct esc_function *fn, unsigned level, unsigned sink, int64_t other,
                       const struct esc_leak_why *why)
 {
     json_t *leak = json_object();
-    json_object_set_new(leak, "to", json_string(sink_names[sink]));
+    json_object_set_new(leak, "to", json_string(esc_leak_sink_name(sink)));
     json_object_set_new(leak, "level", json_integer(level));
     if (other >= 0)
         json_object_set_new(leak, "param", json_integer(other + 1));

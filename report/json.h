@@ -3,8 +3,8 @@
 #ifndef ESC_JSON_H
 #define ESC_JSON_H
 
-#include "../core/escape.h"
-#include "../core/summary.h"
+#include "core/summaries/result.h"
+#include "core/summaries/summary.h"
 
 /* What a report is about, and what wrote it. */
 struct esc_report_info {
@@ -30,7 +30,7 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
 typedef struct json_t json_t;
 char *esc_json_finish(json_t *root);
 
-/* Pieces other JSON writers share (embed.c). */
+/* Pieces other JSON writers share (record.c). */
 struct esc_diag;
 struct esc_leak_why;
 /* "file", "line" and "column" members for LOC, those it knows. */

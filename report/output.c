@@ -1,7 +1,7 @@
 /* output.c - report files written whole or not at all, one per translation unit when given a
  * directory. */
-#include "output.h"
-#include "../core/util.h"
+#include "report/output.h"
+#include "core/base/util.h"
 
 #include <errno.h>
 #include <fcntl.h>

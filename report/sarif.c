@@ -1,8 +1,8 @@
 /* sarif.c - the SARIF 2.1.0 log of a translation unit, for code scanning and review tools
  * (docs/sarif.md). */
-#include "sarif.h"
-#include "diagtext.h"
-#include "../core/util.h"
+#include "report/sarif.h"
+#include "report/diagtext.h"
+#include "core/base/util.h"
 
 #include <jansson.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
 #ifndef ESC_SARIF_H
 #define ESC_SARIF_H
 
-#include "json.h"
+#include "report/json.h"
 
 /* One run of tool "gcc-escape" with every rule and every finding that GCC
    showed or that was suppressed (with a suppressions entry), as SARIF

@@ -1,8 +1,8 @@
 /* verdicts.c - what the analysis concluded about every local, parameter and allocation, in words.
  */
-#include "verdicts.h"
-#include "diagtext.h"
-#include "../core/util.h"
+#include "report/verdicts.h"
+#include "report/diagtext.h"
+#include "core/base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

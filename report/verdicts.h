@@ -3,8 +3,8 @@
 #ifndef ESC_VERDICTS_H
 #define ESC_VERDICTS_H
 
-#include "../core/escape.h"
-#include "../core/summary.h"
+#include "core/summaries/result.h"
+#include "core/summaries/summary.h"
 
 /* Like Go's -m: one line per address-taken local ("local 'buf' does not
    escape"), per pointer parameter ("parameter 'p' leaks to the result")

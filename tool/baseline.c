@@ -1,6 +1,6 @@
 /* baseline.c - a new log against a baseline: which results are new, unchanged or gone. */
-#include "baseline.h"
-#include "sarif_log.h"
+#include "tool/baseline.h"
+#include "tool/sarif_log.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* codequality.c - SARIF results as a GitLab Code Quality report. */
-#include "codequality.h"
-#include "sarif_log.h"
-#include "../core/util.h"
+#include "tool/codequality.h"
+#include "tool/sarif_log.h"
+#include "core/base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,8 +6,8 @@
    archives, executables and shared libraries are one loop.  The linker
    concatenates same-named sections of all its inputs, so an executable's
    section holds one record per object linked into it. */
-#include "elfsect.h"
-#include "../core/util.h"
+#include "tool/elfsect.h"
+#include "core/base/util.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
 /* link.c - gcc-escape link: what only the whole program reveals, from the objects' .gcc_escape
    records.
 
-   Each translation unit's record (report/embed.c) holds its exported
+   Each translation unit's record (report/record.c) holds its exported
    functions' parameter summaries and its facts.  A summary parameter may
    depend on calls into other units ("calls": p reaches registry_add's
    argument 1); a fact is a stack object or an allocation whose fate
@@ -10,7 +10,7 @@
    1. Index: every exported function by name, each parameter a node.
    2. Fixed point: a node's effective leaks are its own plus, for each
       call into another unit it reaches, what the callee's parameter does
-      (summary levels compose as in the plugin, core/extern.c).  A node
+      (summary levels compose as in the plugin, core/summaries/crossdeps.c).  A node
       that changes queues the nodes that depend on it, so a cycle of
       calls across three files settles like recursion inside one:
       leaks only grow, over a finite set of bits.
@@ -29,16 +29,17 @@
    fact finds STATIC in registry_add.1's level-0 leaks: "address of
    local 'it' escapes through argument 1 of 'registry_add', which stores
    it in static storage", with a.c's path, then b.c's. */
-#include "link.h"
-#include "elfsect.h"
-#include "records.h"
-#include "../core/rules.h"
-#include "../core/util.h"
-#include "../report/diagtext.h"
-#include "../report/embed.h"
-#include "../report/json.h"
-#include "../report/output.h"
-#include "../report/sarif.h"
+#include "tool/link.h"
+#include "tool/elfsect.h"
+#include "tool/records.h"
+#include "core/base/rules.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
+#include "report/diagtext.h"
+#include "report/record.h"
+#include "report/json.h"
+#include "report/output.h"
+#include "report/sarif.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -46,11 +47,8 @@
 #include <string.h>
 #include <unistd.h>
 
-enum sink { SINK_STATIC, SINK_KEPT, SINK_THREAD, SINK_RESULT, SINK_PARAM, NSINKS };
-static const char *const sink_names[NSINKS] = {"static", "kept", "thread", "result", "param"};
 /* Sinks that outlive any caller: a stack object reaching one escapes. */
-#define OUTLIVING (1u << SINK_STATIC | 1u << SINK_KEPT | 1u << SINK_THREAD)
-#define LEVELS 2
+#define OUTLIVING (1u << ESC_LEAK_STATIC | 1u << ESC_LEAK_KEPT | 1u << ESC_LEAK_THREAD)
 
 struct dep {
     const char *callee;
@@ -68,9 +66,9 @@ struct reason {
 
 struct node {
     uint32_t function, param;
-    uint8_t own[LEVELS], eff[LEVELS];
+    uint8_t own[ESC_LEAK_LEVELS], eff[ESC_LEAK_LEVELS];
     bool own_harmful, harmful;
-    struct reason why[LEVELS][NSINKS];
+    struct reason why[ESC_LEAK_LEVELS][ESC_LEAK_SINK_COUNT];
     json_t *leaks; /* the record's, for the notes */
     uint32_t ndeps;
     struct dep *deps;
@@ -159,10 +157,8 @@ static uint32_t find_function(struct linker *l, const char *name)
 
 static int sink_of(const char *name)
 {
-    for (int k = 0; name && k < NSINKS; k++)
-        if (strcmp(name, sink_names[k]) == 0)
-            return k;
-    return -1;
+    enum esc_leak_sink sink;
+    return esc_leak_sink_parse(name, &sink) ? (int)sink : -1;
 }
 
 static uint32_t json_u32(const json_t *obj, const char *key)
@@ -184,7 +180,7 @@ static void add_node(struct linker *l, uint32_t f, uint32_t index, json_t *param
     {
         int k = sink_of(json_string_value(json_object_get(v, "to")));
         uint32_t level = json_u32(v, "level");
-        if (k < 0 || level >= LEVELS)
+        if (k < 0 || level >= ESC_LEAK_LEVELS)
             continue;
         n->own[level] |= (uint8_t)(1u << k);
         n->why[level][k].dep = -1;
@@ -261,7 +257,7 @@ static uint32_t node_of(struct linker *l, const char *callee, uint32_t arg)
 static bool add_bits(struct node *n, unsigned level, uint8_t bits, int32_t dep, uint8_t at)
 {
     uint8_t fresh = bits & (uint8_t)~n->eff[level];
-    for (int k = 0; k < NSINKS; k++)
+    for (int k = 0; k < ESC_LEAK_SINK_COUNT; k++)
         if (fresh >> k & 1)
             n->why[level][k] = (struct reason){dep, at};
     n->eff[level] |= fresh;
@@ -412,7 +408,7 @@ static void callee_notes(struct linker *l, uint32_t v, unsigned level, int sink,
 
 static const char *escape_words(int sink)
 {
-    return sink == SINK_STATIC ? "stores it in static storage" : "keeps it after returning";
+    return sink == ESC_LEAK_STATIC ? "stores it in static storage" : "keeps it after returning";
 }
 
 /* An escape fact: the first call it reaches that keeps what it is given. */
@@ -429,16 +425,16 @@ static bool escape_finding(struct linker *l, const json_t *fact, struct finding 
         if (v == NONE || !(l->nodes[v].eff[level] & OUTLIVING))
             continue;
         uint8_t bits = l->nodes[v].eff[level];
-        int sink = bits & 1u << SINK_STATIC   ? SINK_STATIC
-                   : bits & 1u << SINK_THREAD ? SINK_THREAD
-                                              : SINK_KEPT;
+        int sink = bits & 1u << ESC_LEAK_STATIC   ? ESC_LEAK_STATIC
+                   : bits & 1u << ESC_LEAK_THREAD ? ESC_LEAK_THREAD
+                                                  : ESC_LEAK_KEPT;
         const char *object = json_string_value(json_object_get(fact, "object"));
         const char *callee = json_string_value(json_object_get(fact, "callee"));
         const char *function = json_string_value(json_object_get(fact, "function"));
         memset(out, 0, sizeof *out);
         out->function = function;
         out->loc = loc_of(fact);
-        if (sink == SINK_THREAD) {
+        if (sink == ESC_LEAK_THREAD) {
             out->rule = ESC_RULE_ESCAPE_THREAD;
             out->diag.message = esc_xasprintf(
                 "address of %s is handed to a new thread by '%s' that is not joined before '%s' "

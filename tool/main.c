@@ -1,11 +1,11 @@
 /* main.c - gcc-escape, the command-line tool: merge SARIF logs, diff against a baseline, GitLab
  * Code Quality. */
-#include "baseline.h"
-#include "codequality.h"
-#include "link.h"
-#include "merge.h"
-#include "sarif_log.h"
-#include "../core/util.h"
+#include "tool/baseline.h"
+#include "tool/codequality.h"
+#include "tool/link.h"
+#include "tool/merge.h"
+#include "tool/sarif_log.h"
+#include "core/base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* merge.c - several SARIF logs into one run per tool, rules and artifacts de-duplicated and
  * re-indexed. */
-#include "merge.h"
-#include "sarif_log.h"
+#include "tool/merge.h"
+#include "tool/sarif_log.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /* records.c - the framed records of a .gcc_escape section: one JSON document per translation unit.
  */
-#include "records.h"
-#include "../core/util.h"
-#include "../report/embed.h"
+#include "tool/records.h"
+#include "core/base/util.h"
+#include "report/record.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,9 @@
 /* sarif_log.c - SARIF logs as gcc-escape reads them: loading with clear errors, and what identifies
  * a result. */
-#include "sarif_log.h"
-#include "../core/readfile.h"
-#include "../core/util.h"
-#include "../report/output.h"
+#include "tool/sarif_log.h"
+#include "core/base/readfile.h"
+#include "core/base/util.h"
+#include "report/output.h"
 
 #include <errno.h>
 #include <stdio.h>

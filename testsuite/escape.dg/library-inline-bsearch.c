@@ -3,7 +3,7 @@
 /* Pinned to -O2 (it overrides dg.exp's -O level): glibc's <stdlib.h>
    defines bsearch as an extern inline function when __OPTIMIZE__ is set
    (not at -Os), so at -O1 to -O3 the translation unit itself differs and
-   the call goes to a body in this unit instead of the library model.  At
+   the call goes to a body in this unit instead of the library table.  At
    -O0 and -Os the model reports it; at -O1 to -O3 the inline body's
    summary (its result points into argument 2) does.  */
 /* { dg-options "-O2 -Wno-return-local-addr" } */

@@ -1,4 +1,4 @@
-/* The worked example at the top of core/escape.c, checked note by note. */
+/* The worked example at the top of core/analysis/escape.c, checked note by note. */
 /* { dg-do compile } */
 
 #include <stdlib.h>

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "core/bitset.h"
-#include "core/ir.h"
+#include "core/ir/bitset.h"
+#include "core/ir/ir.h"
 
 #define NWORDS 2 /* bits 0..127 */
 

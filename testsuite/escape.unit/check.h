@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#include "core/util.h"
+#include "core/base/util.h"
 
 static inline void check(bool ok, const char *what)
 {

@@ -4,8 +4,8 @@
 
 #include <stdbool.h>
 
-#include "core/escape.h"
-#include "core/ir.h"
+#include "core/analysis/escape.h"
+#include "core/ir/ir.h"
 
 /* One function under test, and its analysis once run.  The named objects
    and values are for tests that want a ready-made cast (overwrite.c). */

@@ -3,7 +3,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "core/escape.h"
+#include "core/analysis/escape.h"
 #include "fixture.h"
 #include "module.h"
 

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/models.h"
-#include "core/util.h"
+#include "core/summaries/models.h"
+#include "core/base/util.h"
 #include "report/json.h"
 #include "fixture.h"
 #include "module.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/libmodel.h"
+#include "core/summaries/library.h"
 
 /* Each entry of esc_lib_table() is one row of docs/library.md, under the
    heading of its group, and every row is an entry.  The rows are rendered
@@ -69,7 +69,7 @@ static const char *const group_title[G_COUNT] = {
     [G_NOTHING] = "## Keeps nothing",
 };
 
-static enum group group_of(const struct esc_lib_model *m)
+static enum group group_of(const struct esc_lib_entry *m)
 {
     if (m->keeps || m->keeps_deep)
         return G_KEPT;
@@ -85,7 +85,7 @@ static enum group group_of(const struct esc_lib_model *m)
 }
 
 /* "`arg1` bytes", "`arg1` × `arg2` bytes", or "" when the size is not an argument. */
-static void size_text(char *out, size_t size, const struct esc_lib_model *m)
+static void size_text(char *out, size_t size, const struct esc_lib_entry *m)
 {
     if (m->size_arg && m->count_arg)
         snprintf(out, size, "`arg%u` × `arg%u` bytes", m->count_arg, m->size_arg);
@@ -97,7 +97,7 @@ static void size_text(char *out, size_t size, const struct esc_lib_model *m)
 }
 
 /* The effect column, in words, from the entry's fields. */
-static char *effect_text(const struct esc_lib_model *m)
+static char *effect_text(const struct esc_lib_entry *m)
 {
     struct buf b = {0};
     char bytes[64];
@@ -167,7 +167,7 @@ static void add_cell_text(struct buf *b, const char *s)
     }
 }
 
-static char *row_text(const struct esc_lib_model *m)
+static char *row_text(const struct esc_lib_entry *m)
 {
     struct buf b = {0};
     char *effect = effect_text(m);
@@ -181,7 +181,7 @@ static char *row_text(const struct esc_lib_model *m)
 static void print_tables(void)
 {
     uint32_t n;
-    const struct esc_lib_model *t = esc_lib_table(&n);
+    const struct esc_lib_entry *t = esc_lib_table(&n);
     for (int g = 0; g < G_COUNT; g++) {
         printf("%s\n\n| function | effect | why |\n| --- | --- | --- |\n", group_title[g]);
         for (uint32_t i = 0; i < n; i++)
@@ -261,7 +261,7 @@ int main(int argc, char **argv)
     pass("docs/library.md found");
 
     uint32_t n;
-    const struct esc_lib_model *t = esc_lib_table(&n);
+    const struct esc_lib_entry *t = esc_lib_table(&n);
     uint32_t *rows_seen = calloc(n + 1, sizeof *rows_seen);
     char line[2048];
     const char *heading = "";

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/models.h"
-#include "core/summary.h"
-#include "core/util.h"
+#include "core/summaries/models.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
 
 /* Fixtures are written with ' for JSON's ", which C would make us escape;
    write_bytes turns them back.  No fixture needs a real apostrophe. */

@@ -2,8 +2,8 @@
 #ifndef ESC_UNIT_MODULE_H
 #define ESC_UNIT_MODULE_H
 
-#include "core/escape.h"
-#include "core/summary.h"
+#include "core/analysis/escape.h"
+#include "core/summaries/summary.h"
 #include "fixture.h"
 
 /* A module of several functions; each helper appends to the current one. */

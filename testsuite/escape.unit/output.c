@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "core/readfile.h"
-#include "core/util.h"
+#include "core/base/readfile.h"
+#include "core/base/util.h"
 #include "report/output.h"
 
 static char *work; /* a fresh directory for this run */

@@ -2,7 +2,7 @@
 #include <dejagnu.h>
 #include <stdbool.h>
 
-#include "core/overwrite.h"
+#include "core/refine/overwrite.h"
 #include "fixture.h"
 
 /* --- building functions ------------------------------------------------- */

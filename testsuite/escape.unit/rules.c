@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "core/rules.h"
+#include "core/base/rules.h"
 
 static bool camel_case(const char *s)
 {

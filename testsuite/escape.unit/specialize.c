@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "check.h"
-#include "core/escape.h"
-#include "core/summary.h"
-#include "core/util.h"
+#include "core/analysis/escape.h"
+#include "core/summaries/summary.h"
+#include "core/base/util.h"
 #include "fixture.h"
 #include "module.h"
 

@@ -1,0 +1,334 @@
+/* joinclose.c - is what a call keeps released (a thread joined, a stream closed) before return? */
+#include "core/refine/joinclose.h"
+#include "core/refine/refine.h"
+#include "core/base/budget.h"
+#include "core/refine/overwrite.h"
+#include "core/ir/cfg.h"
+#include "core/ir/conditions.h"
+#include "core/base/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Some library calls keep a pointer only as long as something they
+   create lives: a thread until it is joined, a stream until it is closed
+   (setvbuf's buffer, fmemopen's memory).  What they keep does not
+   outlive the frame if that holder is released on every path to a
+   return.
+
+   A thread is named by its handle, `pthread_t t`: pthread_create
+   (&t, ...) writes it and pthread_join (t, ...) reads it back.  Both are
+   matched by the one object the handle lives in (t, or the array th of
+   `&th[i]`), which points-to sets give through any copies.
+
+   "Joined on every path" is checked on the CFG: no path from the create
+   reaches a return without passing a join.  Threads are usually started
+   in one loop and joined in another,
+
+       for (i = 0; i < n; i++) pthread_create (&th[i], 0, work, &arg[i]);
+       for (i = 0; i < n; i++) pthread_join (th[i], 0);
+
+   where the path that skips the second loop's body exists in the CFG
+   only if n can change in between.  So a join inside a loop counts for
+   every block of that loop (its strongly connected component), the loop
+   header included.  A loop that can exit before joining everything is the
+   price: docs/limits.md says so.
+
+   Where the create is checked, `if (pthread_create (...) != 0) return -1;`,
+   the failing edge started no thread and does not count. */
+
+/* The single object operand OP (an address) points to, or ESC_NONE. */
+static uint32_t pointed_object(const struct esc_pointsto *pt, const struct esc_operand *op)
+{
+    if (op->kind == ESC_OPND_ADDR)
+        return op->id;
+    if (op->kind != ESC_OPND_VALUE || op->id >= pt->nvalues)
+        return ESC_NONE;
+    const struct esc_bitset *set = esc_pts(pt, op->id);
+    uint32_t first = esc_bitset_next(set, pt->nwords, 0);
+    if (first == ESC_NONE || esc_bitset_next(set, pt->nwords, first + 1) != ESC_NONE)
+        return ESC_NONE;
+    return first;
+}
+
+/* The object a handle value was loaded from: t for `t.0_1 = t`. */
+static uint32_t loaded_from(const struct esc_function *fn, const struct esc_pointsto *pt,
+                            const struct esc_operand *op)
+{
+    if (op->kind == ESC_OPND_MEM)
+        return op->id;
+    if (op->kind != ESC_OPND_VALUE || fn->values[op->id].def == ESC_NONE)
+        return ESC_NONE;
+    const struct esc_stmt *def = &fn->stmts[fn->values[op->id].def];
+    if (def->kind != ESC_STMT_ASSIGN || def->nargs != 1)
+        return ESC_NONE;
+    const struct esc_operand *src = &def->args[0];
+    if (src->kind == ESC_OPND_MEM)
+        return src->id;
+    if (src->kind == ESC_OPND_DEREF) {
+        struct esc_operand base = esc_opnd_value(src->id);
+        return pointed_object(pt, &base);
+    }
+    return ESC_NONE;
+}
+
+static const struct esc_operand *call_arg(const struct esc_stmt *s, unsigned n)
+{
+    return n >= 1 && n <= s->nargs ? &s->args[n - 1] : NULL;
+}
+
+/* Can object O hold thread handles only this function reads: storage in
+   its frame, or an array it allocated itself (`ids = calloc (n, sizeof
+   *ids)`, filled and joined in loops)? */
+static bool own_handle_store(const struct esc_function *fn, uint32_t o)
+{
+    if (o == ESC_NONE)
+        return false;
+    const struct esc_object *obj = &fn->objects[o];
+    return esc_object_is_stack(obj) || (obj->kind == ESC_OBJ_HEAP && obj->stmt != ESC_NONE);
+}
+
+/* What holds the kept pointer: a thread whose handle lives in an object
+   (or, handed back by a helper, in an SSA value), or a stream, named by
+   the SSA value its pointer is a copy of. */
+struct holder {
+    bool thread;
+    bool by_value; /* id is a root value, not an object */
+    uint32_t id;
+};
+
+/* Does statement ID release HOLDER? */
+static bool joins_handle(const struct esc_function *fn, const struct esc_flows *flows,
+                         const struct esc_pointsto *pt, uint32_t id, struct holder handle)
+{
+    const struct esc_stmt *s = &fn->stmts[id];
+    const struct esc_lib_entry *lib = flows->calls[id].library;
+    if (s->kind != ESC_STMT_CALL || !lib)
+        return false;
+    if (handle.thread && !handle.by_value) {
+        const struct esc_operand *arg = lib->joins ? call_arg(s, lib->joins) : NULL;
+        return arg && loaded_from(fn, pt, arg) == handle.id;
+    }
+    const struct esc_operand *arg = NULL;
+    if (handle.thread)
+        arg = lib->joins ? call_arg(s, lib->joins) : NULL;
+    else
+        arg = lib->releases ? call_arg(s, lib->releases) : NULL;
+    if (!arg || arg->kind != ESC_OPND_VALUE)
+        return false;
+    if (esc_value_root(fn, arg->id) == handle.id)
+        return true;
+    /* Two loads of one variable name one stream: setvbuf (stdout, ...),
+       then fclose (stdout). */
+    struct esc_operand held = esc_opnd_value(handle.id);
+    uint32_t from = loaded_from(fn, pt, &held);
+    return from != ESC_NONE && loaded_from(fn, pt, arg) == from;
+}
+
+/* Mark the blocks that join HANDLE, and every block sharing a loop with one. */
+static bool mark_joins(const struct esc_function *fn, const struct esc_flows *flows,
+                       const struct esc_pointsto *pt, struct holder handle, bool *covered)
+{
+    bool any = false;
+    for (uint32_t id = 0; id < fn->nstmts; id++)
+        if (fn->stmts[id].block != ESC_NONE && joins_handle(fn, flows, pt, id, handle)) {
+            covered[fn->stmts[id].block] = true;
+            any = true;
+        }
+    if (!any)
+        return false;
+
+    uint32_t nb = fn->nblocks;
+    uint32_t *comp = esc_xmalloc((nb + 1) * sizeof *comp);
+    uint32_t *size = esc_xcalloc(nb + 1, sizeof *size);
+    bool *join_comp = esc_xcalloc(nb + 1, sizeof *join_comp);
+    esc_block_components(fn, comp, size);
+    for (uint32_t b = 0; b < nb; b++)
+        if (covered[b] && size[comp[b]] > 1)
+            join_comp[comp[b]] = true;
+    for (uint32_t b = 0; b < nb; b++)
+        if (join_comp[comp[b]])
+            covered[b] = true;
+    free(comp);
+    free(size);
+    free(join_comp);
+    return true;
+}
+
+/* The successor of block B on which call CREATE is known to have failed
+   (`if (pthread_create (...) != 0)`, `if (fmemopen (...) == NULL)`):
+   nothing was kept there.  ESC_NONE if B does not end in such a test.
+   A thread's status is an error number; a stream is null on failure. */
+static uint32_t failure_successor(const struct esc_function *fn, uint32_t b, uint32_t create,
+                                  bool thread)
+{
+    const struct esc_operand *status = &fn->stmts[create].lhs;
+    if (status->kind != ESC_OPND_VALUE)
+        return ESC_NONE;
+    return esc_block_successor_where(fn, b, status->id, !thread);
+}
+
+static bool block_returns(const struct esc_function *fn, uint32_t b)
+{
+    const struct esc_block *blk = &fn->blocks[b];
+    for (uint32_t i = 0; i < blk->nstmts; i++)
+        if (fn->stmts[blk->stmts[i]].kind == ESC_STMT_RETURN)
+            return true;
+    return false;
+}
+
+/* The holder of what call CREATE keeps, if it has one that can be released. */
+static bool find_holder(const struct esc_function *fn, const struct esc_flows *flows,
+                        const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no,
+                        struct holder *h)
+{
+    const struct esc_stmt *s = &fn->stmts[create];
+    const struct esc_lib_entry *lib = flows->calls[create].library;
+    const struct esc_summary *callee = flows->calls[create].summary;
+    memset(h, 0, sizeof *h);
+    if (!lib && callee && arg_no >= 1 && arg_no <= callee->nparams) {
+        /* A helper that starts the thread and hands its handle back. */
+        uint8_t where = callee->params[arg_no - 1].thread_handle;
+        h->thread = true;
+        if (where == ESC_HANDLE_RESULT && s->lhs.kind == ESC_OPND_VALUE) {
+            h->by_value = true;
+            h->id = esc_value_root(fn, s->lhs.id);
+            return true;
+        }
+        const struct esc_operand *out =
+            where >= ESC_HANDLE_PARAM ? call_arg(s, where - ESC_HANDLE_PARAM + 1u) : NULL;
+        h->id = out ? pointed_object(pt, out) : ESC_NONE;
+        return own_handle_store(fn, h->id);
+    }
+    if (!lib)
+        return false;
+    if (lib->thread_handle) {
+        const struct esc_operand *arg = call_arg(s, lib->thread_handle);
+        h->thread = true;
+        h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
+        return own_handle_store(fn, h->id);
+    }
+    const struct esc_operand *owner = lib->owner_arg == ESC_LIB_RESULT ? &s->lhs
+                                      : lib->owner_arg                 ? call_arg(s, lib->owner_arg)
+                                                                       : NULL;
+    if (!owner || owner->kind != ESC_OPND_VALUE)
+        return false;
+    h->by_value = true;
+    h->id = esc_value_root(fn, owner->id);
+    return true;
+}
+
+uint8_t esc_thread_handle_of(const struct esc_function *fn, const struct esc_flows *flows,
+                             uint32_t create)
+{
+    const struct esc_stmt *s = &fn->stmts[create];
+    const struct esc_lib_entry *lib = flows->calls[create].library;
+    const struct esc_operand *arg =
+        lib && lib->thread_handle ? call_arg(s, lib->thread_handle) : NULL;
+    if (!arg)
+        return ESC_HANDLE_NONE;
+    if (arg->kind == ESC_OPND_VALUE) {
+        int32_t param = fn->values[esc_value_root(fn, arg->id)].param;
+        if (param >= 0 && fn->values[esc_value_root(fn, arg->id)].def == ESC_NONE &&
+            param < 255 - ESC_HANDLE_PARAM)
+            return (uint8_t)(ESC_HANDLE_PARAM + param);
+        return ESC_HANDLE_NONE;
+    }
+    if (arg->kind != ESC_OPND_ADDR)
+        return ESC_HANDLE_NONE;
+    /* pthread_t t; pthread_create (&t, ...); return t; */
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *r = &fn->stmts[id];
+        if (r->kind != ESC_STMT_RETURN || r->nargs != 1)
+            continue;
+        const struct esc_operand *v = &r->args[0];
+        if (v->kind == ESC_OPND_MEM && v->id == arg->id)
+            return ESC_HANDLE_RESULT;
+        if (v->kind == ESC_OPND_VALUE && fn->values[v->id].def != ESC_NONE) {
+            const struct esc_stmt *def = &fn->stmts[fn->values[v->id].def];
+            if (def->kind == ESC_STMT_ASSIGN && def->nargs == 1 &&
+                def->args[0].kind == ESC_OPND_MEM && def->args[0].id == arg->id)
+                return ESC_HANDLE_RESULT;
+        }
+    }
+    return ESC_HANDLE_NONE;
+}
+
+bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *flows,
+                       const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no)
+{
+    const struct esc_stmt *s = &fn->stmts[create];
+    struct holder handle;
+    /* Past the budget: "released", the answer that reports nothing (the
+       function's results are thrown away anyway). */
+    if (!esc_budget_walk((uint64_t)fn->nstmts + fn->nblocks))
+        return true;
+    if (s->block == ESC_NONE || !find_holder(fn, flows, pt, create, arg_no, &handle))
+        return false;
+    bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
+    if (!mark_joins(fn, flows, pt, handle, covered)) {
+        free(covered);
+        return false;
+    }
+
+    /* The rest of the create's own block: a join settles it, a return
+       ends the frame first. */
+    const struct esc_block *home = &fn->blocks[s->block];
+    bool after = false, joined = false, returned = false;
+    for (uint32_t i = 0; i < home->nstmts && !joined && !returned; i++) {
+        uint32_t id = home->stmts[i];
+        if (id == create)
+            after = true;
+        else if (after && joins_handle(fn, flows, pt, id, handle))
+            joined = true;
+        else if (after && fn->stmts[id].kind == ESC_STMT_RETURN)
+            returned = true;
+    }
+    if (!joined && !returned) {
+        /* Search for a path to a return that avoids every covered block. */
+        bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
+        uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
+        uint32_t head = 0, tail = 0;
+        for (uint32_t e = 0; e < home->nsucc; e++) {
+            uint32_t b = home->succ[e];
+            if (b == failure_successor(fn, s->block, create, handle.thread))
+                continue;
+            if (!seen[b] && !covered[b]) {
+                seen[b] = true;
+                queue[tail++] = b;
+            }
+        }
+        while (head < tail && !returned) {
+            uint32_t b = queue[head++];
+            if (block_returns(fn, b)) {
+                returned = true;
+                break;
+            }
+            uint32_t failed = failure_successor(fn, b, create, handle.thread);
+            for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
+                uint32_t next = fn->blocks[b].succ[e];
+                if (next != failed && !seen[next] && !covered[next]) {
+                    seen[next] = true;
+                    queue[tail++] = next;
+                }
+            }
+        }
+        joined = !returned;
+        free(seen);
+        free(queue);
+    }
+    free(covered);
+    return joined;
+}
+
+enum esc_persists_answer esc_join_close_persists(struct esc_refine *r, uint32_t id)
+{
+    const struct esc_function *fn = r->fn;
+    const struct esc_flow *f = &r->flows->items[id];
+    if (f->dst.kind != ESC_OPND_MEM || fn->objects[f->dst.id].kind != ESC_OBJ_KEPT)
+        return ESC_PERSISTS_PASS;
+    if (!r->flows->calls[f->stmt].library && !(fn->objects[f->dst.id].flags & ESC_OBJF_THREAD))
+        return ESC_PERSISTS_PASS; /* kept by a callee of this unit: OVERWRITE asks its summary */
+    return esc_kept_released(fn, r->flows, r->pt, f->stmt, f->arg) ? ESC_PERSISTS_UNDONE
+                                                                   : ESC_PERSISTS_KEPT;
+}

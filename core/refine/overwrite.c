@@ -1,0 +1,259 @@
+/* overwrite.c - control-flow questions about stores: overwritten before return, reaching a load. */
+#include "core/refine/overwrite.h"
+#include "core/base/budget.h"
+#include "core/summaries/library.h"
+#include "core/base/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool esc_place_exact(const struct esc_operand *op)
+{
+    return (op->kind == ESC_OPND_MEM || op->kind == ESC_OPND_DEREF) &&
+           op->offset != ESC_UNKNOWN_OFFSET && op->size > 0;
+}
+
+uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
+{
+    for (uint32_t guard = 0; guard < 64; guard++) {
+        uint32_t def = fn->values[v].def;
+        if (def == ESC_NONE)
+            break;
+        const struct esc_stmt *s = &fn->stmts[def];
+        if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->args[0].kind != ESC_OPND_VALUE ||
+            (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT))
+            break;
+        v = s->args[0].id;
+    }
+    return v;
+}
+
+/* The memory a call fills completely, per the library table: memset (p,
+   c, 16) writes *p[0:16]; __atomic_store_8 (p, v, order) writes *p[0:8]. */
+static struct esc_operand filled_by_call(const struct esc_stmt *s)
+{
+    struct esc_operand none = esc_opnd_none();
+    if (s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
+        return none;
+    int64_t atomic = esc_lib_store_size(s->callee);
+    if (atomic && s->nargs >= 2) {
+        if (s->args[0].kind == ESC_OPND_VALUE)
+            return esc_opnd_deref(s->args[0].id, 0, atomic);
+        if (s->args[0].kind == ESC_OPND_ADDR && s->args[0].offset != ESC_UNKNOWN_OFFSET)
+            return esc_opnd_mem(s->args[0].id, s->args[0].offset, atomic);
+        return none;
+    }
+    const struct esc_lib_entry *m = esc_lib_lookup(s->callee);
+    if (!m || !m->fill_dst || m->fill_dst > s->nargs || m->fill_size > s->nargs)
+        return none;
+    const struct esc_operand *dst = &s->args[m->fill_dst - 1];
+    const struct esc_operand *size = &s->args[m->fill_size - 1];
+    if (size->kind != ESC_OPND_INT || size->value <= 0)
+        return none;
+    if (dst->kind == ESC_OPND_VALUE)
+        return esc_opnd_deref(dst->id, 0, size->value);
+    if (dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
+        return esc_opnd_mem(dst->id, dst->offset, size->value);
+    return none;
+}
+
+struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op)
+{
+    if (op.kind != ESC_OPND_DEREF || op.offset == ESC_UNKNOWN_OFFSET)
+        return op;
+    uint32_t v = esc_value_root(fn, op.id);
+    uint32_t def = fn->values[v].def;
+    if (def == ESC_NONE)
+        return op;
+    const struct esc_stmt *s = &fn->stmts[def];
+    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->args[0].kind != ESC_OPND_ADDR ||
+        s->args[0].offset == ESC_UNKNOWN_OFFSET ||
+        (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT))
+        return op;
+    struct esc_operand mem = op;
+    mem.kind = ESC_OPND_MEM;
+    mem.id = s->args[0].id;
+    mem.offset = op.offset + s->args[0].offset;
+    return mem;
+}
+
+static bool same_base(const struct esc_function *fn, const struct esc_operand *a,
+                      const struct esc_operand *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    if (a->kind == ESC_OPND_DEREF)
+        return a->id == b->id || esc_value_root(fn, a->id) == esc_value_root(fn, b->id);
+    return a->id == b->id;
+}
+
+bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
+                      const struct esc_operand *loc)
+{
+    struct esc_operand w;
+    if ((s->kind == ESC_STMT_ASSIGN || s->kind == ESC_STMT_CALL) && loc->ref &&
+        s->lhs.ref == loc->ref)
+        return true; /* the same expression: registry[i].data = 0 */
+    if (s->kind == ESC_STMT_ASSIGN)
+        w = s->lhs;
+    else if (s->kind == ESC_STMT_CALL)
+        w = s->lhs.kind == ESC_OPND_MEM || s->lhs.kind == ESC_OPND_DEREF ? s->lhs
+                                                                         : filled_by_call(s);
+    else
+        return false;
+    if (!esc_place_exact(&w) || !esc_place_exact(loc))
+        return false;
+    struct esc_operand place = *loc;
+    if (!same_base(fn, &w, &place)) {
+        w = esc_direct_place(fn, w);
+        place = esc_direct_place(fn, place);
+        if (!same_base(fn, &w, &place))
+            return false;
+    }
+    return w.offset <= place.offset && w.offset + w.size >= place.offset + place.size;
+}
+
+static bool moved(const uint32_t *moves, uint32_t n, uint32_t id)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (moves[k] == id)
+            return true;
+    return false;
+}
+
+struct path_start {
+    uint32_t block, index;
+};
+
+/* The walk behind esc_store_reaches_unless and esc_store_reach_set: a
+   depth-first search from just after FROM that ends a path where LOC is
+   written again (or RESTORES accepts), at FROM itself, or at a noreturn
+   call.  With REACHED NULL it stops at TARGET (or any return, when TARGET
+   is ESC_NONE); otherwise it records every statement it comes to in
+   REACHED, the one that ends a path included, and never stops early.
+   Either way it returns true at once when the location moves. */
+static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
+                 uint32_t target, esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
+                 struct esc_bitset *reached)
+{
+    const struct esc_stmt *st = &fn->stmts[from];
+    if (st->block == ESC_NONE ||
+        (!reached && target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
+        return true;
+    if (loc && !esc_place_exact(loc) && !loc->ref)
+        loc = NULL;
+    /* Statements that move the location: the definitions of its base
+       pointer and of every value its expression uses. */
+    uint32_t moves[9], nmoves = 0;
+    if (loc && loc->kind == ESC_OPND_DEREF)
+        moves[nmoves++] = fn->values[esc_value_root(fn, loc->id)].def;
+    if (loc && loc->ref) {
+        const struct esc_ref *r = &fn->refs[loc->ref - 1];
+        if (r->nvalues + nmoves > 9)
+            loc = NULL; /* too many to follow: trust no overwrite */
+        for (uint32_t k = 0; loc && k < r->nvalues; k++)
+            moves[nmoves++] = fn->values[r->values[k]].def;
+    }
+
+    const struct esc_block *home = &fn->blocks[st->block];
+    uint32_t pos = 0;
+    while (pos < home->nstmts && home->stmts[pos] != from)
+        pos++;
+
+    uint32_t nwords = esc_bitset_words(fn->nstmts);
+    bool *entered = esc_xcalloc(fn->nblocks, sizeof *entered);
+    struct path_start *stack = esc_xmalloc((fn->nblocks + 1) * sizeof *stack);
+    uint32_t depth = 0;
+    stack[depth++] = (struct path_start){st->block, pos + 1};
+    bool reaches = false;
+
+    while (depth && !reaches) {
+        struct path_start at = stack[--depth];
+        const struct esc_block *b = &fn->blocks[at.block];
+        bool path_done = false;
+        /* Past the budget the function's results are thrown away: answer
+           the cheapest way, the one that reports nothing. */
+        if (!esc_budget_walk(b->nstmts - at.index + 1))
+            break;
+        for (uint32_t k = at.index; k < b->nstmts && !path_done && !reaches; k++) {
+            uint32_t id = b->stmts[k];
+            const struct esc_stmt *s = &fn->stmts[id];
+            if (reached)
+                esc_bitset_add(reached, id, nwords);
+            else if (target == ESC_NONE ? s->kind == ESC_STMT_RETURN : id == target)
+                reaches = true;
+            if (reaches)
+                break;
+            if (id == from || (loc && esc_store_covers(fn, s, loc)) ||
+                (restores && restores(ctx, id)))
+                path_done = true; /* stored again, or overwritten: settled */
+            else if (moved(moves, nmoves, id))
+                reaches = true; /* the location moved: assume the worst */
+            else if (s->kind == ESC_STMT_CALL && (s->flags & ESC_CALLF_NORETURN))
+                path_done = true;
+        }
+        if (path_done || reaches)
+            continue;
+        for (uint32_t k = 0; k < b->nsucc; k++) {
+            uint32_t next = b->succ[k];
+            if (!entered[next] && !(edge_ends && edge_ends(ctx, at.block, next))) {
+                entered[next] = true;
+                stack[depth++] = (struct path_start){next, 0};
+            }
+        }
+    }
+    free(entered);
+    free(stack);
+    return reaches;
+}
+
+bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
+                       uint32_t target)
+{
+    return walk(fn, from, loc, target, NULL, NULL, NULL, NULL);
+}
+
+bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, void *ctx)
+{
+    return walk(fn, from, loc, target, restores, NULL, ctx, NULL);
+}
+
+bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, esc_restores_fn *restores,
+                              esc_edge_ends_fn *edge_ends, void *ctx)
+{
+    return walk(fn, from, loc, ESC_NONE, restores, edge_ends, ctx, NULL);
+}
+
+bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
+                    const struct esc_operand *b)
+{
+    if (a->ref && a->ref == b->ref)
+        return true;
+    if (!esc_place_exact(a) || !esc_place_exact(b))
+        return false;
+    struct esc_operand x = *a, y = *b;
+    if (!same_base(fn, &x, &y)) {
+        x = esc_direct_place(fn, x);
+        y = esc_direct_place(fn, y);
+        if (!same_base(fn, &x, &y))
+            return false;
+    }
+    return x.offset == y.offset && x.size == y.size;
+}
+
+bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
+                         const struct esc_operand *loc, struct esc_bitset *reached)
+{
+    return walk(fn, from, loc, ESC_NONE, NULL, NULL, NULL, reached);
+}
+
+bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)
+{
+    const struct esc_stmt *st = &fn->stmts[store];
+    if ((!esc_place_exact(&st->lhs) && !st->lhs.ref) || st->block == ESC_NONE)
+        return false;
+    return !esc_store_reaches(fn, store, &st->lhs, ESC_NONE);
+}

@@ -1,0 +1,71 @@
+/* overwrite.h - control-flow questions about stores: overwritten before return, reaching a load. */
+#ifndef ESC_OVERWRITE_H
+#define ESC_OVERWRITE_H
+
+#include "core/ir/bitset.h"
+#include "core/ir/ir.h"
+
+/* Is there a control-flow path from just after statement FROM to statement
+   TARGET (or, when TARGET is ESC_NONE, to any return) on which the memory
+   LOC is not written again at the same or a covering place?  LOC may be
+   NULL: then any path counts.  Paths that end in a noreturn call do not
+   reach anything.  If the base pointer of LOC is redefined on the way (a
+   loop), later writes may go elsewhere, so the path is taken to survive.
+   Statements outside the CFG (front-end facts) are reached by anything. */
+bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
+                       uint32_t target);
+
+/* Every statement esc_store_reaches (FN, FROM, LOC, t) would find for
+   some t, at once: adds them to REACHED (a set over statements, nwords
+   esc_bitset_words (fn->nstmts)).  Returns true when the answer is yes
+   for every statement (the location moves on the way, or FROM is outside
+   the CFG); REACHED is then incomplete.  One walk per store instead of
+   one per store and reader. */
+bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
+                         const struct esc_operand *loc, struct esc_bitset *reached);
+
+/* The same, where RESTORES (when not NULL) also ends a path at any
+   statement it accepts: a call whose summary writes the same place. */
+typedef bool esc_restores_fn(void *ctx, uint32_t stmt);
+bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, void *ctx);
+
+/* The same walk to any return, where also EDGE_ENDS (when not NULL) ends
+   a path on any CFG edge it accepts: one that cannot be taken after the
+   store, or on which the place no longer holds what was stored. */
+typedef bool esc_edge_ends_fn(void *ctx, uint32_t from_block, uint32_t to_block);
+bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, esc_restores_fn *restores,
+                              esc_edge_ends_fn *edge_ends, void *ctx);
+
+/* Are A and B the same bytes: the same expression, or exact places with
+   the same base at the same offset and size? */
+bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
+                    const struct esc_operand *b);
+
+/* True when the memory that statement STORE writes is written again on
+   every path from STORE to a return.  `prev = g_top; g_top = &frame; ...;
+   g_top = prev;` is the pattern this exists for: the address stored in
+   g_top never outlives the frame. */
+bool esc_store_overwritten(const struct esc_function *fn, uint32_t store);
+
+/* True when statement S writes memory that covers all of LOC: the same
+   object, or the same base pointer (after copies), at known offsets and
+   sizes.  Assignments write their left-hand side; memset, memcpy and the
+   like write the bytes their size argument says. */
+bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
+                      const struct esc_operand *loc);
+
+/* Is OP a place in memory with a known offset and size (MEM or DEREF)? */
+bool esc_place_exact(const struct esc_operand *op);
+
+/* *(v + k) where v is only ever &o + j is o at j + k, a MEM operand:
+   `p = &g; *p = x` writes g, as `g = x` does.  Anything else as it is. */
+struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op);
+
+/* The value V is a copy of (plain copies and pointer conversions followed
+   back to the first value that is not one). */
+uint32_t esc_value_root(const struct esc_function *fn, uint32_t v);
+
+#endif

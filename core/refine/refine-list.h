@@ -1,0 +1,77 @@
+/* refine-list.h - every refinement of the points-to solution, in the order the analysis asks them. */
+
+/* The points-to sets (pointsto.c) are flow-insensitive and path-
+   insensitive: cheap, and wrong in exactly the ways that make C's
+   save-and-restore idioms look like escapes.  Each refinement below
+   answers one question of refine.h more precisely for one idiom.  This
+   list is the one place that names them all (smatch's check_list.h is
+   the model): a new refinement is one line here, one file whose top
+   comment states its model, and one test under testsuite/escape.dg.
+
+   ESC_REFINEMENT(ID, QUESTION, FUNCTION, NAME, WHAT IT SHOWS)
+
+   QUESTION is when it is asked:
+   - BUILD: while the flows are built (flows.c), before solving: what it
+     rules out never reaches a points-to set.  FUNCTION is called by
+     flows.c itself, so it is listed for the reader only.
+   - PERSISTS: "does the pointer flow F stored still sit in memory at the
+     return?"  Asked in this order; the first that decides wins, and a
+     store none decides persists.  FUNCTION: esc_persists_fn.
+   - UNDOES: "does statement S put something else where the store put
+     its pointer?"  Asked at each statement of the OVERWRITE walk, in this
+     order; a path ends at the first that says yes.  FUNCTION:
+     esc_undoes_fn.
+   - EDGE: "does this CFG edge end a path from the store?"  Asked at each
+     edge of the OVERWRITE walk, in this order: an edge that cannot be
+     taken after the store, or on which the place no longer holds the
+     pointer, ends the path there.  FUNCTION: esc_edge_ends_path_fn.
+   - OBJECT: "does the address of stack object O, which flow F stores,
+     still sit somewhere at the return?"  For a store that persists, asked
+     about each stack object a finding would name, in this order; the
+     first that says no wins.  FUNCTION: esc_object_undone_fn.
+   - PATH: "is there a feasible path that carries the address there?"
+     Asked last, for the candidates every other refinement let through,
+     because it is the most expensive.
+
+   The order is cheapest and most specific first: what BUILD removes
+   costs nothing later; a thread that is joined is settled by JOIN_CLOSE
+   before any walk; OVERWRITE's one walk per store asks its UNDOES
+   predicates at each statement; OBJECT refinements only see the stack
+   objects of stores that persist; PATH searches only what is left. */
+
+/* Blocks a call's constant arguments rule out (`del == TRANSIENT`): a
+   callee analysed again without them (specialize.c). */
+ESC_REFINEMENT(CONSTANTS, BUILD, esc_spec_dead, "constants",
+               "the blocks a call's constant arguments rule out are not analysed")
+/* `if (p == &x)`: on the other edge p does not point to x (guards.c). */
+ESC_REFINEMENT(GUARDS, BUILD, esc_apply_guards, "guards",
+               "a value compared unequal to an address on every path does not carry it")
+/* A thread joined, a stream closed on every path (joinclose.c). */
+ESC_REFINEMENT(JOIN_CLOSE, PERSISTS, esc_join_close_persists, "join-or-close",
+               "the thread it was handed to is joined, or the stream closed, on every path")
+/* The place written again on every path to a return (restore.c, with
+   overwrite.c's walk): `prev = g_top; g_top = &frame; ...; g_top = prev;`. */
+ESC_REFINEMENT(OVERWRITE, PERSISTS, esc_overwrite_persists, "overwrite",
+               "the place the pointer was stored in is written again on every path to a return")
+/* A call whose summary writes that place: `push (&frame); ...; pop ();`
+   (restore.c). */
+ESC_REFINEMENT(RESTORE, UNDOES, esc_callee_restores, "restore",
+               "a callee's summary writes the place again")
+/* An undo guarded by a test of the place itself: on the other edge of
+   `if (st->out == &tmp)` or `if (o->dir)`, the place holds something
+   else already (placetest.c). */
+ESC_REFINEMENT(PLACE_TESTED, EDGE, esc_place_tested, "place-tested",
+               "on this edge of a test of the place, it no longer holds the pointer")
+/* The same unchanged value guards the store and the undo: `if (file) {
+   prev = cf->file; cf->file = &f; } ...; if (file) cf->file = prev;`
+   (correlated.c). */
+ESC_REFINEMENT(CORRELATED, EDGE, esc_correlated, "correlated",
+               "the edge contradicts a condition that held at the store")
+/* A list head emptied on every path to a return: no node of its list
+   points at it any more (lists.c): libuv's QUEUE_MOVE to a local head
+   drained until QUEUE_EMPTY. */
+ESC_REFINEMENT(HEAD_EMPTIED, OBJECT, esc_head_emptied, "head-emptied",
+               "the list whose head it is is tested empty on every path to a return")
+/* A path through memory needs the store to reach the load (explain.c). */
+ESC_REFINEMENT(FEASIBLE, PATH, esc_explain, "feasible",
+               "a path through memory needs each store to reach the load that reads it")

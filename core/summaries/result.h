@@ -1,0 +1,177 @@
+/* result.h - what the analysis concludes: findings, paths, heap verdicts, cross-unit facts. */
+#ifndef ESC_RESULT_H
+#define ESC_RESULT_H
+
+/* The types every phase and every report shares, and nothing that
+   computes them: a leaf header, so that summaries, refinements and the
+   reports can name a finding or a path without depending on the
+   analysis that makes them. */
+
+#include "core/summaries/crossdeps.h"
+#include "core/ir/ir.h"
+#include "core/base/rules.h"
+
+struct esc_leak_why;
+
+/* One step of a flow path, from where an address is taken to where it
+   escapes: the statement, what received the pointer and where it came from. */
+struct esc_step {
+    uint8_t reason; /* enum esc_flow_reason */
+    uint8_t arg;    /* call argument (1-based) the pointer came from, or 0 */
+    uint8_t level;  /* call steps from a summary: 1 if from what the argument points to */
+    uint32_t stmt;
+    struct esc_loc loc;
+    struct esc_operand dst, src;
+    const char *callee; /* call steps: the callee's name, if known */
+};
+
+/* The user's settings the analysis depends on. */
+struct esc_config {
+    /* heap-to-stack: the largest allocation worth a stack array, in bytes
+       (-fplugin-arg-escape-heap-max; docs/heap-to-stack.md says why 1024). */
+    int64_t heap_max;
+    /* Record what only other translation units can settle (the calls into
+       them, summary.h's esc_cross_dep, and the facts below), for
+       -fplugin-arg-escape-embed and gcc-escape link. */
+    bool cross_unit_facts;
+};
+#define ESC_HEAP_MAX_DEFAULT 1024
+/* The largest limit accepted, 1 GiB: no stack holds more, so a bigger
+   value is a typo. */
+#define ESC_HEAP_MAX_LIMIT (INT64_C(1) << 30)
+
+/* heap-to-stack: how a suggested allocation's life ends. */
+enum esc_heap_lifetime {
+    ESC_HEAP_FREED,                /* freed on every path where it is not null */
+    ESC_HEAP_FREED_EACH_ITERATION, /* allocated in a loop, freed in the same iteration */
+    ESC_HEAP_NEVER_FREED,          /* never freed: it leaks */
+};
+
+/* heap-to-stack: the verdict on one allocation site, and the first reason
+   it stays on the heap. */
+enum esc_heap_verdict {
+    ESC_HEAP_STACKABLE,        /* every condition holds: a finding */
+    ESC_HEAP_ALLOCATOR,        /* realloc, valloc, asprintf...: no stack equivalent */
+    ESC_HEAP_SIZE_UNKNOWN,     /* the size is not a positive constant */
+    ESC_HEAP_SIZE_TOO_BIG,     /* larger than heap_max */
+    ESC_HEAP_UNKNOWN_CALL,     /* it may reach a function nothing is known about */
+    ESC_HEAP_EXPOSED,          /* its address is turned into an integer */
+    ESC_HEAP_UNKNOWN_MEMORY,   /* stored in memory the IR cannot name */
+    ESC_HEAP_SHARED_RESULT,    /* the wrapper returning it may let unknown code keep it */
+    ESC_HEAP_ESCAPES,          /* returned, or stored where it outlives the frame */
+    ESC_HEAP_REALLOCATED,      /* passed to realloc */
+    ESC_HEAP_CALLEE_FREES,     /* a callee frees it: ownership moves */
+    ESC_HEAP_SHARED_FREE,      /* a free that may also release other memory */
+    ESC_HEAP_NOT_ALWAYS_FREED, /* freed on some paths only */
+    ESC_HEAP_LOOP,             /* allocated in a loop, not freed in the same iteration */
+    ESC_HEAP_RECURSION,        /* live across a recursive call */
+    ESC_HEAP_VERDICT_COUNT
+};
+
+/* One allocation site and what the analysis concluded about it. */
+struct esc_heap_site {
+    uint32_t object; /* the HEAP object */
+    uint32_t stmt;   /* the allocating call */
+    int64_t size;    /* bytes, or -1 if not a constant */
+    enum esc_heap_verdict verdict;
+    uint32_t why_stmt; /* the statement behind the verdict (the unknown call...), or ESC_NONE */
+    /* Code nothing is known about may hold it, whatever the verdict says
+       first: a wrapper returning it is fresh but shared (summary.h). */
+    bool shared;
+};
+
+/* "size not constant", "passed to 'realloc'"...: a verdict in words. */
+const char *esc_heap_verdict_text(enum esc_heap_verdict verdict);
+/* "stackable", "size-unknown", ...: a verdict's stable id, for reports. */
+const char *esc_heap_verdict_id(enum esc_heap_verdict verdict);
+
+struct esc_finding {
+    enum esc_rule rule;
+    uint32_t object; /* the stack object whose address escapes */
+    uint32_t stmt;   /* the escaping statement */
+    uint32_t sink;   /* where it goes: the RETURN, STATIC, STATIC_REACH, CALLER or HEAP object */
+    struct esc_loc loc;
+    uint32_t nsteps;
+    struct esc_step *steps; /* address taken ... escaping statement */
+    /* escape-heap: how the heap object `sink` itself outlives the frame. */
+    uint32_t heap_root; /* the RETURN, STATIC, STATIC_REACH or CALLER object it reaches */
+    uint32_t nheap_steps;
+    struct esc_step *heap_steps;
+    /* escape-call, escape-thread through a summarised callee: how the
+       callee lets the argument go (owned by the callee's summary). */
+    const struct esc_leak_why *callee_why;
+    enum esc_suppression suppressed; /* set when diagnostics are emitted */
+    /* heap-to-stack (object is the HEAP object, stmt its allocating call):
+       its size, how its life ends, and the frees a stack array removes. */
+    int64_t size;
+    enum esc_heap_lifetime lifetime;
+    uint32_t nfrees;
+    uint32_t *frees; /* statements */
+    /* escape-return: the other stack objects the same source return may
+       give the address of (`return c ? &a : &b;`): one warning per return. */
+    uint32_t nalso;
+    uint32_t *also;
+};
+
+/* Something only the whole program can settle: a stack object that
+   reaches a call into another unit (a warning if that callee keeps it),
+   or an allocation that only such calls keep on the heap (advice if none
+   of them keeps, frees or hides it).  gcc-escape link resolves them. */
+enum esc_cross_fact_kind {
+    ESC_FACT_ESCAPE, /* object: a stack object; stmt: the call it reaches */
+    ESC_FACT_HEAP,   /* object: a heap object; stmt: its allocating call */
+};
+
+struct esc_cross_fact {
+    enum esc_cross_fact_kind kind;
+    uint32_t object, stmt;
+    uint32_t call; /* ESCAPE: the call into the other unit (through this unit's own callee) */
+    uint8_t arg;   /* ESCAPE: its 1-based argument */
+    uint32_t nsteps;
+    struct esc_step *steps; /* ESCAPE: address taken ... the call */
+    uint8_t ndeps;
+    bool deps_overflow;
+    /* What the object reaches (from is 0: the object itself). */
+    struct esc_cross_dep deps[ESC_MAX_CROSS_DEPS];
+    /* HEAP: as for a heap-to-stack finding. */
+    int64_t size;
+    enum esc_heap_lifetime lifetime;
+    uint32_t nfrees;
+    uint32_t *frees;
+};
+
+/* Points-to sets are bitsets over a function's objects, so their memory
+   grows with the square of the object count: a function with more is
+   skipped (GCC's limits-fndefn.c, 100,000 parameters and so 300,000
+   objects, took 10 GB before this limit). */
+#define ESC_MAX_OBJECTS 16384
+
+/* A test probe's answer (ir.h's esc_probe): a note at the probe. */
+struct esc_probe_note {
+    struct esc_loc loc;
+    char *text;
+};
+
+struct esc_function_result {
+    const struct esc_function *fn;
+    const char *skipped; /* why the function was not analysed, or NULL */
+    bool too_large;      /* skipped: more than ESC_MAX_OBJECTS objects, not a bug */
+    uint32_t nfindings, cap_findings;
+    struct esc_finding *findings; /* in source order */
+    uint32_t nheap_sites;
+    struct esc_heap_site *heap_sites; /* every allocation site, in statement order */
+    uint32_t nfacts, cap_facts;
+    struct esc_cross_fact *facts; /* with esc_config.cross_unit_facts */
+    uint32_t nprobe_notes, cap_probe_notes;
+    struct esc_probe_note *probe_notes; /* in probe order */
+};
+
+struct esc_results {
+    uint32_t nfunctions;
+    struct esc_function_result *functions; /* parallel to the module's functions */
+};
+
+void esc_results_free(struct esc_results *results);
+void esc_function_result_free(struct esc_function_result *r);
+
+#endif

@@ -1,0 +1,140 @@
+/* record.c - the record -fplugin-arg-escape-embed puts in the object file, for gcc-escape link.
+
+   One translation unit's record holds what other units need to know and
+   what only they can settle (docs/link.md has the format):
+   - "functions": each function other units can call, with what every
+     parameter does (leaks, frees, `unknown` for reasons no other unit
+     can settle) and "calls": the calls into other units it reaches;
+   - "facts": stack objects that reach calls into other units, and
+     allocations only such calls keep on the heap.
+   The linker concatenates the sections of every object it links, so a
+   record is framed ("GCC-ESCAPE 1 <length>\n" then that many bytes of
+   JSON) and readers walk them one after another. */
+#include "report/record.h"
+#include "report/diagtext.h"
+#include "report/json.h"
+#include "core/base/util.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *deps_json(const struct esc_cross_dep *deps, uint32_t n, bool with_from)
+{
+    json_t *list = json_array();
+    for (uint32_t i = 0; i < n; i++) {
+        json_t *d = json_object();
+        json_object_set_new(d, "callee", json_string(deps[i].callee));
+        json_object_set_new(d, "arg", json_integer(deps[i].arg + 1));
+        if (with_from)
+            json_object_set_new(d, "from", json_integer(deps[i].from));
+        json_object_set_new(d, "level", json_integer(deps[i].to));
+        json_array_append_new(list, d);
+    }
+    return list;
+}
+
+static json_t *param_json(const struct esc_function *fn, const struct esc_summary *s, uint32_t i)
+{
+    const struct esc_param_summary *p = &s->params[i];
+    json_t *out = json_object();
+    json_object_set_new(out, "index", json_integer(i + 1));
+    if (i < fn->nparams && fn->params[i].name)
+        json_object_set_new(out, "name", json_string(fn->params[i].name));
+    json_t *leaks = json_array();
+    for (unsigned level = 0; level < ESC_LEAK_LEVELS; level++)
+        for (unsigned k = 0; k < ESC_LEAK_SINK_COUNT; k++)
+            if (p->leaks[level] & 1u << k)
+                json_array_append_new(
+                    leaks,
+                    esc_json_leak(fn, level, k, -1, k == ESC_LEAK_PARAM ? NULL : p->why[level][k]));
+    json_object_set_new(out, "leaks", leaks);
+    json_object_set_new(out, "freed", json_boolean(p->freed || p->freed_deep));
+    json_object_set_new(out, "unknown", json_boolean(p->unknown_other));
+    json_object_set_new(out, "calls", deps_json(p->deps, p->ndeps, true));
+    return out;
+}
+
+static json_t *function_json(const struct esc_function *fn, const struct esc_summary *s)
+{
+    json_t *out = json_object();
+    json_object_set_new(out, "name", json_string(fn->name));
+    esc_json_set_loc(out, fn->loc);
+    json_t *params = json_array();
+    for (uint32_t i = 0; i < s->nparams && i < ESC_MAX_TRACKED_PARAMS; i++)
+        json_array_append_new(params, param_json(fn, s, i));
+    json_object_set_new(out, "params", params);
+    return out;
+}
+
+/* A fact, with its words and notes rendered here, where the function's
+   IR is at hand: gcc-escape link only adds what the other units say. */
+static json_t *fact_json(const struct esc_function *fn, const struct esc_cross_fact *f)
+{
+    json_t *out = json_object();
+    bool heap = f->kind == ESC_FACT_HEAP;
+    json_object_set_new(out, "kind", json_string(heap ? "heap" : "escape"));
+    json_object_set_new(out, "function", json_string(fn->name));
+    char *what = esc_describe_object(fn, f->object);
+    json_object_set_new(out, "object", json_string(what));
+    free(what);
+    const struct esc_stmt *call = &fn->stmts[heap ? f->stmt : f->call];
+    esc_json_set_loc(out, call->loc);
+    struct esc_finding finding = {
+        .rule = heap ? ESC_RULE_HEAP_TO_STACK : ESC_RULE_ESCAPE_CALL,
+        .object = f->object,
+        .stmt = f->stmt,
+        .sink = ESC_NONE,
+        .heap_root = ESC_NONE,
+        .loc = call->loc,
+        .nsteps = f->nsteps,
+        .steps = f->steps,
+        .size = f->size,
+        .lifetime = f->lifetime,
+        .nfrees = f->nfrees,
+        .frees = f->frees,
+    };
+    struct esc_diag d;
+    esc_render_finding(fn, &finding, &d);
+    if (heap) {
+        json_object_set_new(out, "message", json_string(d.message));
+    } else {
+        json_object_set_new(out, "callee", json_string(call->callee ? call->callee : ""));
+        json_object_set_new(out, "arg", json_integer(f->arg));
+    }
+    json_object_set_new(out, "notes", esc_json_notes(&d, -1));
+    esc_diag_free(&d);
+    json_object_set_new(out, "reaches", deps_json(f->deps, f->ndeps, false));
+    return out;
+}
+
+char *esc_embed_record(const struct esc_module *m, const struct esc_results *results,
+                       const struct esc_summary_table *summaries,
+                       const struct esc_report_info *info)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "schema", json_string("gcc-escape-object/1"));
+    json_object_set_new(root, "version", json_string(info && info->version ? info->version : "?"));
+    if (info && info->source)
+        json_object_set_new(root, "source", json_string(info->source));
+    json_t *functions = json_array(), *facts = json_array();
+    for (uint32_t i = 0; m && results && i < results->nfunctions && i < m->nfunctions; i++) {
+        const struct esc_function_result *r = &results->functions[i];
+        const struct esc_summary *s =
+            summaries && i < summaries->n && summaries->items[i]->fn == r->fn ? summaries->items[i]
+                                                                              : NULL;
+        if (s && r->fn->exported && !r->skipped && s->nparams)
+            json_array_append_new(functions, function_json(r->fn, s));
+        for (uint32_t k = 0; k < r->nfacts; k++)
+            json_array_append_new(facts, fact_json(r->fn, &r->facts[k]));
+    }
+    json_object_set_new(root, "functions", functions);
+    json_object_set_new(root, "facts", facts);
+    char *json = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (!json)
+        return NULL;
+    char *record = esc_xasprintf(ESC_EMBED_MAGIC " %zu\n%s", strlen(json), json);
+    free(json);
+    return record;
+}
