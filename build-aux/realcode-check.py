@@ -16,7 +16,8 @@ indented verdict line:
 Writes SUM, DejaGnu-style: per project PASS when it built at each OPT and
 when its findings are the same at every OPT; per finding PASS (true), XFAIL
 (wrong: a known false positive) or FAIL (no verdict, or TODO); FAIL for a
-verdict whose finding is gone.  Prints the counts per project and
+verdict whose finding is gone (in a project that built).  Prints the
+counts per project and
 "wrong W of N".  With --update, rewrites VERDICTS instead of failing: new
 findings get "TODO", verdicts of findings that are gone are dropped, and
 both are printed.  Exits 1 on any FAIL.
@@ -103,10 +104,13 @@ def main():
         results.append(("FAIL", "realcode: " + p))
     counts = {}
     reference = {}
+    built = set()  # projects whose reference build succeeded: only their verdicts can be gone
     for name in projects:
         per_opt = {}
         for opt in opts:
             status = read_status(work, opt, name)
+            if opt == opts[0] and status.startswith("ok"):
+                built.add(name)
             results.append(("PASS" if status.startswith("ok") else "FAIL",
                             "realcode: %s builds at %s%s" % (name, opt,
                                                              "" if status.startswith("ok") else ": " + status)))
@@ -145,7 +149,7 @@ def main():
                 results.append(("XFAIL", "realcode: wrong finding, %s (at %s): %s" % (
                     m.group("idiom"), ref[key], key)))
     gone = [(key, verdict) for key, verdict in entries
-            if project_of(key) in projects and key not in reference[project_of(key)]]
+            if project_of(key) in built and key not in reference[project_of(key)]]
     for key, verdict in gone:
         results.append(("FAIL", "realcode: finding gone, its verdict left (%s): %s" % (verdict, key)))
 

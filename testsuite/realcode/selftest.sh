@@ -7,7 +7,8 @@
 # a verdict, a verdict whose finding is gone, a TODO verdict, a difference
 # between -O0 and -O2 and a failed build each fail the check; matching
 # findings pass it and count "wrong W of N"; --update adds the new finding
-# with a TODO verdict and drops the gone one.
+# with a TODO verdict and drops the gone one, but keeps the verdicts of a
+# project that did not build.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 check=$here/../../build-aux/realcode-check.py
@@ -74,6 +75,15 @@ expect() {
     findings -O0 "$a" "$b"
     echo "failed: make failed" >"$work/-O0/sqlite.status"
     expect "a failed build fails" 1 "builds at -O0: failed"
+
+    echo "failed: make failed" >"$work/-O2/sqlite.status"
+    : >"$work/-O2/sqlite.findings"
+    python3 "$check" --update "$work/verdicts.txt" "$work" "$work/case.sum" sqlite -O2 -O0 >/dev/null 2>&1
+    if grep -qF "$a" "$work/verdicts.txt" && grep -qF "$b" "$work/verdicts.txt"; then
+        echo "PASS: realcode selftest: --update keeps the verdicts of a project that did not build"
+    else
+        echo "FAIL: realcode selftest: --update keeps the verdicts of a project that did not build"
+    fi
 
     echo "ok 1" >"$work/-O0/sqlite.status"
     findings -O2 "$a" "$c"
