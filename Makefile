@@ -9,6 +9,7 @@
 #   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
 #   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
 #   make check-valgrind  a sample of GCC's torture files, cc1 under valgrind
+#   make check-realcode  SQLite, zlib, libiberty, libuv, nginx and git against their verdicts
 #   make bench           time and memory with and without the plugin (docs/performance.md)
 #
 # CC and CXX choose the GCC the plugin is built for: make CC=gcc-11 (CXX
@@ -98,7 +99,7 @@ RUNTEST_FLAGS ?=
 
 .PHONY: all deps-cc deps-core deps-build deps-check install uninstall demo check check-unit \
 	check-dejagnu check-gcc check-dg check-oracle check-torture check-schema check-fuzz \
-	check-layers fuzz-run bench clean FORCE
+	check-layers fuzz-run check-realcode realcode-run bench clean FORCE
 
 all: $(PLUGIN) $(TOOL)
 
@@ -216,15 +217,16 @@ RUNTEST = cd $(B)/testsuite && $(TEST_ENV) runtest --tool escape --srcdir $(TOP)
 check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	@mkdir -p $(B)/testsuite
 	@rm -f $(B)/testsuite/escape.sum $(B)/torture/torture.sum $(B)/schema/schema.sum
-	@rm -f $(B)/fuzz/fuzz.sum $(B)/layers.sum
+	@rm -f $(B)/fuzz/fuzz.sum $(B)/layers.sum $(REALCODE_SUM)
 	-@$(RUNTEST) $(RUNTEST_FLAGS)
 	-@$(MAKE) --no-print-directory check-torture
 	-@$(MAKE) --no-print-directory $(B)/schema/schema.sum
 	-@$(MAKE) --no-print-directory fuzz-run FUZZ_COUNT=$(FUZZ_CHECK_COUNT)
+	-@$(MAKE) --no-print-directory realcode-run REALCODE_PROJECTS="$(REALCODE_CHECK_PROJECTS)"
 	-@$(SANITIZER_SUMMARY)
 	-@build-aux/check-layers.sh $(TOP) $(B)/layers.sum
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
-		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(B)/layers.sum $(SANITIZER_SUM)
+		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(B)/layers.sum $(REALCODE_SUM) $(SANITIZER_SUM)
 
 # The whole DejaGnu run alone (unit, plugin, argument, link and example
 # tests, and the oracle): what CI runs for every GCC but the default.
@@ -283,6 +285,38 @@ check-fuzz: fuzz-run
 fuzz-run: $(PLUGIN) | deps-check
 	@testsuite/fuzz/run.sh "$(TEST_CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/fuzz $(FUZZ_COUNT) $(FUZZ_SEED) \
 		$(FUZZ_JOBS)
+
+# Real code (docs/findings.md): SQLite, zlib, libiberty, libuv, nginx and
+# git, each built by its own build system with the plugin at -O2 and -O0
+# (build-aux/realcode.sh; the versions pinned in testsuite/realcode/
+# sources.txt, fetched once into REALCODE_CACHE, outside the clone), and
+# every finding held against its verdict in testsuite/realcode/verdicts.txt
+# (build-aux/realcode-check.py), with the count "wrong W of N".
+# REALCODE_UPDATE=1 rewrites the verdicts instead of failing on new or gone
+# findings (new ones get a TODO verdict; both are printed).  make check runs
+# REALCODE_CHECK_PROJECTS only: the whole corpus takes too long for CI's
+# 90 minutes (docs/testing.md#real-code).
+REALCODE_PROJECTS ?= sqlite zlib libiberty libuv nginx git
+REALCODE_CHECK_PROJECTS ?= sqlite
+REALCODE_CACHE ?= /var/cache/gcc-escape/realcode
+# testsuite/realcode/selftest.sh first checks that the check fails when it should.
+REALCODE_SUM := $(B)/realcode/realcode.sum $(B)/realcode/selftest.sum
+
+check-realcode:
+	@rm -f $(REALCODE_SUM)
+	-@$(MAKE) --no-print-directory realcode-run
+	@build-aux/summarize.sh $(REALCODE_SUM)
+
+realcode-run: $(PLUGIN) | deps-check
+	@mkdir -p $(B)/realcode
+	@testsuite/realcode/selftest.sh $(B)/realcode/selftest $(B)/realcode/selftest.sum
+	-@for opt in -O2 -O0; do \
+		REALCODE_PROJECTS="$(REALCODE_PROJECTS)" REALCODE_CACHE="$(REALCODE_CACHE)" JOBS=$(NPROC) \
+			build-aux/realcode.sh "$(TEST_CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/realcode $$opt; \
+	done
+	@python3 build-aux/realcode-check.py $(if $(filter 1,$(REALCODE_UPDATE)),--update) \
+		testsuite/realcode/verdicts.txt $(B)/realcode $(B)/realcode/realcode.sum "$(REALCODE_PROJECTS)" \
+		-O2 -O0
 
 # docs/schemas/summary.schema.json against the model-file loader: the
 # unit test writes its fixtures, and the schema must accept the valid ones
