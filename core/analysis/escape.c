@@ -232,7 +232,8 @@ void esc_read_carried(struct analysis *a, const struct esc_flow *f, struct esc_b
 {
     if (out->words)
         memset(out->words, 0, a->pt.nwords * sizeof *out->words);
-    if (!(f->flags & ESC_FLOWF_OWN_MEMORY) || f->src.kind != ESC_OPND_DEREF) {
+    bool checked = f->flags & ESC_FLOWF_OWN_MEMORY || f->reason == ESC_FLOW_CALL_COPY;
+    if (!checked || f->src.kind != ESC_OPND_DEREF) {
         esc_pointsto_read_flow(a->fn, &a->pt, f, out);
     } else {
         const struct esc_bitset *base = esc_pts(&a->pt, f->src.id);
