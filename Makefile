@@ -100,11 +100,11 @@ deps-cc:
 	@build-aux/require.sh "building with $(CC)" \
 		$(if $(filter gcc,$(CC_NAME)),gcc,gcc-$(GCC_MAJOR)):$(lastword $(CC))
 
-# The core's one library: jansson reads model files (core/models.c);
-# gcc-escape link reads object files with libelf (tool/elfsect.c).
+# The core's one library: jansson reads model files (core/models.c).
+# gcc-escape link reads ELF files itself (tool/elfsect.c), with <elf.h>
+# from libc for the constants.
 deps-core: deps-cc
-	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h \
-		libelf-dev:/usr/include/libelf.h
+	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h
 
 # GCC's plugin headers and the C++ compiler of the same GCC: a plugin
 # built by another release's g++ does not load, or worse.
@@ -165,7 +165,7 @@ $(B)/tool/%.o: tool/%.c $(B)/compiler.id | deps-core
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -DESC_VERSION='"$(VERSION)"' -c $< -o $@
 
 $(TOOL): $(TOOL_OBJ) $(B)/libescape-core.a
-	$(CC) $(CFLAGS) -o $@ $(TOOL_OBJ) $(B)/libescape-core.a $(CORE_LIBS) -lelf
+	$(CC) $(CFLAGS) -o $@ $(TOOL_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
 
 PREFIX ?= /usr/local
 

@@ -143,6 +143,15 @@ static void on_section(void *ctx, const char *where, const char *data, size_t si
         l->units[i].where = esc_xstrdup(where);
 }
 
+/* A damaged input (or archive member) is one error; the others are
+   still read, and the exit status says something was lost. */
+static void on_damage(void *ctx, const char *message)
+{
+    struct linker *l = ctx;
+    fprintf(stderr, "gcc-escape: error: %s\n", message);
+    l->trouble = true;
+}
+
 static uint32_t *slot(struct linker *l, const char *name)
 {
     uint64_t h = hash_bytes(name, strlen(name));
@@ -619,15 +628,10 @@ static void write_reports(struct linker *l, const struct finding *fs, uint32_t n
 int esc_link(const struct esc_link_options *opts, char **inputs, int ninputs)
 {
     struct linker l = {.opts = opts};
-    struct esc_section_scan scan = {0};
-    for (int i = 0; i < ninputs; i++) {
-        char *error = NULL;
-        if (!esc_read_sections(inputs[i], ESC_EMBED_SECTION, on_section, &l, &scan, &error)) {
-            fprintf(stderr, "gcc-escape: error: %s\n", error);
-            l.trouble = true;
-        }
-        free(error);
-    }
+    struct esc_section_scan scan = {
+        .name = ESC_EMBED_SECTION, .found = on_section, .damaged = on_damage, .ctx = &l};
+    for (int i = 0; i < ninputs; i++)
+        esc_read_sections(&scan, inputs[i]);
     if (scan.without)
         fprintf(stderr,
                 "gcc-escape: note: %u of %u object files have no %s section (compiled without "
