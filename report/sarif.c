@@ -2,6 +2,7 @@
  * (docs/sarif.md). */
 #include "sarif.h"
 #include "diagtext.h"
+#include "names.h"
 #include "../core/util.h"
 
 #include <jansson.h>
@@ -56,26 +57,6 @@ static json_t *rule_json(enum esc_rule rule, const char *homepage)
     return r;
 }
 
-/* RFC 3986: keep unreserved characters and '/', percent-encode the rest. */
-static char *uri_path(const char *path)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    size_t n = strlen(path);
-    char *out = esc_xmalloc(3 * n + 1), *o = out;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("-._~/", *p)) {
-            *o++ = (char)*p;
-        } else {
-            *o++ = '%';
-            *o++ = hex[*p >> 4];
-            *o++ = hex[*p & 15];
-        }
-    }
-    *o = 0;
-    return out;
-}
-
 struct sarif {
     const struct esc_report_info *info;
     json_t *artifacts;
@@ -93,7 +74,7 @@ static json_t *artifact_location(struct sarif *s, const char *file)
         rel = file + rlen + 1;
     while (rel && rel[0] == '.' && rel[1] == '/')
         rel += 2;
-    char *path = uri_path(rel ? rel : file);
+    char *path = esc_percent_encode(rel ? rel : file);
     char *uri = rel ? path : esc_xasprintf("file://%s", path);
     size_t index = json_array_size(s->artifacts);
     for (size_t i = 0; i < json_array_size(s->artifacts); i++) {
@@ -306,7 +287,7 @@ char *esc_sarif_end(struct esc_sarif_log *sarif)
     json_t *run = json_object();
     json_object_set_new(run, "tool", tool);
     if (info->source_root) {
-        char *root_path = uri_path(info->source_root);
+        char *root_path = esc_percent_encode(info->source_root);
         char *root = esc_xasprintf("file://%s/", root_path);
         json_t *base = json_object();
         json_object_set_new(base, "SRCROOT", text_object("uri", root));

@@ -37,6 +37,7 @@
 #include "../report/diagtext.h"
 #include "../report/embed.h"
 #include "../report/json.h"
+#include "../report/names.h"
 #include "../report/output.h"
 #include "../report/sarif.h"
 
@@ -127,6 +128,9 @@ static void on_record(void *ctx, json_t *root, const char *text, size_t len)
     struct unit *u = ESC_PUSH(l->units, l->nunits, l->cap_units);
     u->where = NULL;
     u->root = json_incref(root);
+    /* Names that are not UTF-8 get their bytes back, for the messages
+       (as GCC prints them) and the reports (written losslessly again). */
+    esc_json_restore_names(root);
 }
 
 static void on_section(void *ctx, const char *where, const char *data, size_t size)
@@ -546,10 +550,10 @@ static json_t *link_json(struct linker *l, const struct finding *fs, uint32_t n,
     json_t *units = json_array();
     for (uint32_t u = 0; u < l->nunits; u++) {
         json_t *unit = json_object();
-        json_object_set_new(unit, "file", json_string(l->units[u].where));
+        esc_json_set_name(unit, "file", l->units[u].where);
         const char *source = json_string_value(json_object_get(l->units[u].root, "source"));
         if (source)
-            json_object_set_new(unit, "source", json_string(source));
+            esc_json_set_name(unit, "source", source);
         json_array_append_new(units, unit);
     }
     json_object_set_new(root, "units", units);

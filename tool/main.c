@@ -199,7 +199,8 @@ static int run(const struct args *a)
     /* Every input is read before anything is written: a bad one loses
        nothing. */
     for (int i = 0; i < a->ninputs && status == EXIT_OK; i++)
-        if (!(logs[i] = sarif_load(a->inputs[i], &error)))
+        if (!(logs[i] = sarif_load(a->inputs[i], &error)) ||
+            (a->codequality && !codequality_check_uris(logs[i], a->inputs[i], &error)))
             status = trouble("%s", error);
     if (status == EXIT_OK && a->baseline && !(baseline = sarif_load(a->baseline, &error)))
         status = trouble("%s", error);
