@@ -375,9 +375,9 @@ $(SQLITE_C):
 	cd $(B)/bench/sqlite && npm pack --silent $(SQLITE_NPM) >/dev/null && tar -xzf better-sqlite3-*.tgz
 	@test -f $@
 
-bench: $(PLUGIN) $(SQLITE_C)
+bench: $(PLUGIN) $(TOOL) $(SQLITE_C)
 	python3 bench/bench.py --cc $(CC) --plugin $(PLUGIN) --out $(B)/bench --runs $(BENCH_RUNS) \
-		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES)
+		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES) --tool $(TOOL)
 
 # --- sanitizers and valgrind (docs/testing.md) -----------------------------
 
