@@ -4,7 +4,6 @@
 #include "output.h"
 #include "../core/util.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -228,37 +227,40 @@ static bool write_in_place(const char *path, const char *data, size_t len, char 
     return err ? fail(error, path, "writing failed", err) : true;
 }
 
-/* "BASE.tmp.XXXXXX", mkstemp's pattern for BASE. */
-static bool temporary_of(const char *name, const char *base, size_t nbase)
+/* Create the temporary file beside REAL, "REAL.tmp.N" for the first N
+   that is free.  Names that the next run tries again, rather than
+   mkstemp's random ones, so that a file left by a run killed outright
+   (kill -9, a crash, a machine that went down) is found without reading
+   the directory (which cost 17 ms a report beside 10,000 others) and
+   reused: one of ours (this user's regular file) older than
+   ESC_STALE_SECONDS, while another build that writes the same report
+   now is never touched.  Past 16 writers at once, mkstemp's names.
+   Returns the descriptor and sets *TMP, or -1 with errno set (and *TMP
+   set to NULL or the name that could not be made: the caller frees it). */
+static int create_temporary(const char *real, char **tmp)
 {
-    static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    return strncmp(name, base, nbase) == 0 && strncmp(name + nbase, ".tmp.", 5) == 0 &&
-           strlen(name + nbase + 5) == 6 && strspn(name + nbase + 5, letters) == 6;
-}
-
-/* Remove the temporary files a process killed outright (kill -9, a
-   crash, a machine that went down) left beside REAL: only ours (the
-   pattern, this user's), and only old ones, so that another build's file
-   being written now is never touched. */
-static void remove_stale(const char *real)
-{
-    const char *slash = strrchr(real, '/');
-    const char *base = slash ? slash + 1 : real;
-    char *dir = slash ? esc_xasprintf("%.*s", (int)(slash - real), real) : esc_xstrdup(".");
-    DIR *d = opendir(*dir ? dir : "/");
-    free(dir);
-    if (!d)
-        return;
-    size_t nbase = strlen(base);
     time_t now = time(NULL);
-    for (struct dirent *e = readdir(d); e; e = readdir(d)) {
+    for (int n = 0; n < 16; n++) {
+        char *name = esc_xasprintf("%s.tmp.%d", real, n);
+        int fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         struct stat st;
-        if (temporary_of(e->d_name, base, nbase) &&
-            fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-            st.st_uid == geteuid() && now - st.st_mtime > ESC_STALE_SECONDS)
-            unlinkat(dirfd(d), e->d_name, 0);
+        if (fd < 0 && errno == EEXIST && lstat(name, &st) == 0 && S_ISREG(st.st_mode) &&
+            st.st_uid == geteuid() && now - st.st_mtime > ESC_STALE_SECONDS && unlink(name) == 0)
+            fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            *tmp = name;
+            return fd;
+        }
+        int err = errno;
+        free(name);
+        if (err != EEXIST) {
+            *tmp = NULL;
+            errno = err;
+            return -1;
+        }
     }
-    closedir(d);
+    *tmp = esc_xasprintf("%s.tmp.XXXXXX", real);
+    return mkstemp(*tmp);
 }
 
 /* What esc_check_output and esc_write_file refuse before touching
@@ -299,8 +301,8 @@ bool esc_check_output(const char *path, char **error)
        report is still written at the end, whole, by esc_write_file. */
     struct held held;
     hold_signals(&held);
-    char *tmp = esc_xasprintf("%s.tmp.XXXXXX", real);
-    int fd = mkstemp(tmp);
+    char *tmp;
+    int fd = create_temporary(real, &tmp);
     int err = errno;
     if (fd >= 0) {
         close(fd);
@@ -332,11 +334,10 @@ bool esc_write_file(const char *path, const char *data, size_t len, char **error
     }
     struct held held;
     hold_signals(&held);
-    remove_stale(real);
     /* The temporary file must be in the same directory as the file it
        replaces: rename() is only atomic within one file system. */
-    char *tmp = esc_xasprintf("%s.tmp.XXXXXX", real);
-    int fd = mkstemp(tmp);
+    char *tmp;
+    int fd = create_temporary(real, &tmp);
     bool ok;
     if (fd < 0) {
         ok = fail(error, path, "cannot create a file beside it", errno);

@@ -29,21 +29,21 @@ bool esc_same_file(const char *a, const char *b);
 bool esc_check_output(const char *path, char **error);
 
 /* Write LEN bytes of DATA to PATH whole or not at all: into a temporary
-   file beside it ("PATH.tmp.XXXXXX"), then renamed over it, so a parallel
+   file beside it ("PATH.tmp.N"), then renamed over it, so a parallel
    build never sees a torn file.  The file replaced keeps its permissions
    (a new one gets 0666 less the umask).  A symbolic link is followed (the
    file it names is replaced, not the link); a device, a FIFO or
    /dev/stdout is written in place, since renaming over it would replace
    the device itself.  While the temporary file exists, SIGXFSZ is ignored
    (a file size limit is then the error EFBIG) and SIGINT, SIGTERM,
-   SIGHUP and SIGQUIT wait until it is renamed or removed; temporary files
-   of this pattern left beside PATH by a process killed outright, older
-   than ESC_STALE_SECONDS and owned by this user, are removed.  On
+   SIGHUP and SIGQUIT wait until it is renamed or removed; a temporary
+   file of that name left by a process killed outright, older than
+   ESC_STALE_SECONDS and owned by this user, is reused.  On
    failure returns false and sets *ERROR to a message naming PATH (caller
    frees); nothing is left behind. */
 bool esc_write_file(const char *path, const char *data, size_t len, char **error);
 
-/* How old a "NAME.tmp.XXXXXX" must be to count as left by a killed
+/* How old a "NAME.tmp.N" must be to count as left by a killed
    process: a report is written in one go, so a writer still at work
    touched its file moments ago. */
 #define ESC_STALE_SECONDS 600
