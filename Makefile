@@ -281,16 +281,19 @@ $(FUZZ_DIR)/fuzz-%: fuzz/%.c $(FUZZ_LIB_OBJ) | deps-fuzz
 	$(FUZZ_CC) -g -O1 $(WARN) $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) \
 		$(CORE_LIBS:$(SANITIZER_FLAGS)=)
 
-# ELF seeds: an object carrying a record, the same as ELF32 big-endian,
-# and an archive of both.
+# ELF seeds: an object carrying a record, an ELF32 big-endian one (made
+# from one byte of data by objcopy), and an archive of an object with the
+# section and one without.
 $(FUZZ_DIR)/seeds/elf/.made: fuzz/seeds/records/two.txt | deps-fuzz
 	@rm -rf $(dir $@) && mkdir -p $(dir $@)
 	@echo 'int f(int *p) { return *p; }' >$(dir $@)/f.c
 	@$(CC) -c $(dir $@)/f.c -o $(dir $@)/plain.o
 	@objcopy --add-section .gcc_escape=fuzz/seeds/records/two.txt $(dir $@)/plain.o $(dir $@)/f.o
-	@objcopy -O elf32-big $(dir $@)/f.o $(dir $@)/f32be.o 2>/dev/null || rm -f $(dir $@)/f32be.o
+	@printf x >$(dir $@)/byte
+	@objcopy -I binary -O elf32-big --add-section .gcc_escape=fuzz/seeds/records/two.txt \
+		$(dir $@)/byte $(dir $@)/f32be.o
 	@ar rcs $(dir $@)/lib.a $(dir $@)/f.o $(dir $@)/plain.o
-	@rm -f $(dir $@)/f.c $(dir $@)/plain.o
+	@rm -f $(dir $@)/f.c $(dir $@)/plain.o $(dir $@)/byte
 	@touch $@
 
 fuzz-parsers-run: $(FUZZ_BINS) $(FUZZ_DIR)/seeds/elf/.made

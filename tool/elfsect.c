@@ -107,25 +107,20 @@ struct shdr {
     uint64_t name, type, flags, offset, size, link;
 };
 
+/* Where sh_name, sh_type, sh_flags, sh_offset, sh_size and sh_link are
+   in a section header, and how wide: ELF32's, then ELF64's. */
+static const unsigned char shdr_fields[2][6][2] = {
+    {{0, 4}, {4, 4}, {8, 4}, {16, 4}, {20, 4}, {24, 4}},
+    {{0, 4}, {4, 4}, {8, 8}, {24, 8}, {32, 8}, {40, 4}},
+};
+
 static struct shdr section_header(const struct elf *e, const unsigned char *p)
 {
-    struct shdr s;
-    if (e->is64) {
-        s.name = get_uint(e, p, 4);
-        s.type = get_uint(e, p + 4, 4);
-        s.flags = get_uint(e, p + 8, 8);
-        s.offset = get_uint(e, p + 24, 8);
-        s.size = get_uint(e, p + 32, 8);
-        s.link = get_uint(e, p + 40, 4);
-    } else {
-        s.name = get_uint(e, p, 4);
-        s.type = get_uint(e, p + 4, 4);
-        s.flags = get_uint(e, p + 8, 4);
-        s.offset = get_uint(e, p + 16, 4);
-        s.size = get_uint(e, p + 20, 4);
-        s.link = get_uint(e, p + 24, 4);
-    }
-    return s;
+    uint64_t v[6];
+    for (int i = 0; i < 6; i++)
+        v[i] = get_uint(e, p + shdr_fields[e->is64][i][0], shdr_fields[e->is64][i][1]);
+    return (struct shdr){
+        .name = v[0], .type = v[1], .flags = v[2], .offset = v[3], .size = v[4], .link = v[5]};
 }
 
 /* Section SCAN->name of the ELF file IM (which starts with ELF's magic),
