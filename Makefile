@@ -278,8 +278,7 @@ $(FUZZ_DIR)/obj/%.o: %.c | deps-fuzz
 		-fsanitize=fuzzer-no-link -c $< -o $@
 
 $(FUZZ_DIR)/fuzz-%: fuzz/%.c $(FUZZ_LIB_OBJ) | deps-fuzz
-	$(FUZZ_CC) -g -O1 $(WARN) $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) \
-		$(CORE_LIBS:$(SANITIZER_FLAGS)=)
+	$(FUZZ_CC) -g -O1 $(WARN) $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) -ljansson
 
 # ELF seeds: an object carrying a record, an ELF32 big-endian one (made
 # from one byte of data by objcopy), and an archive of an object with the
