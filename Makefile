@@ -7,6 +7,7 @@
 #   make check-gcc GCC=N the DejaGnu suite with GCC N, 11 to 16 (13 to 16 in a Debian chroot)
 #   make check-layers    no #include points up a layer of core/ (build-aux/check-layers.sh)
 #   make check-fuzz      1000 random programs from Csmith (FUZZ_COUNT, FUZZ_SEED)
+#   make check-fuzz-parsers  libFuzzer on the ELF, record, SARIF and model-file parsers
 #   make SANITIZE=1 check  the same, with ASan and UBSan, built in build-san/
 #   make check-valgrind  a sample of GCC's torture files, cc1 under valgrind
 #   make check-realcode  SQLite, zlib, libiberty, libuv, nginx and git against their verdicts
@@ -108,11 +109,11 @@ deps-cc:
 	@build-aux/require.sh "building with $(CC)" \
 		$(if $(filter gcc,$(CC_NAME)),gcc,gcc-$(GCC_MAJOR)):$(lastword $(CC))
 
-# The core's one library: jansson reads model files (core/summaries/models.c);
-# gcc-escape link reads object files with libelf (tool/elfsect.c).
+# The core's one library: jansson reads model files (core/summaries/models.c).
+# gcc-escape link reads ELF files itself (tool/elfsect.c), with <elf.h>
+# from libc for the constants.
 deps-core: deps-cc
-	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h \
-		libelf-dev:/usr/include/libelf.h
+	@build-aux/require.sh "building the core" libjansson-dev:/usr/include/jansson.h
 
 # GCC's plugin headers and the C++ compiler of the same GCC: a plugin
 # built by another release's g++ does not load, or worse.
@@ -172,7 +173,7 @@ $(B)/tool/%.o: tool/%.c $(B)/compiler.id | deps-core
 	$(CC) $(CFLAGS) $(ESC_CFLAGS) -DESC_VERSION='"$(VERSION)"' -c $< -o $@
 
 $(TOOL): $(TOOL_OBJ) $(B)/libescape-core.a
-	$(CC) $(CFLAGS) -o $@ $(TOOL_OBJ) $(B)/libescape-core.a $(CORE_LIBS) -lelf
+	$(CC) $(CFLAGS) -o $@ $(TOOL_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
 
 PREFIX ?= /usr/local
 
@@ -223,10 +224,13 @@ check: $(PLUGIN) $(TOOL) $(UNIT_BIN) $(GCC_TESTS)/.extracted
 	-@$(MAKE) --no-print-directory $(B)/schema/schema.sum
 	-@$(MAKE) --no-print-directory fuzz-run FUZZ_COUNT=$(FUZZ_CHECK_COUNT)
 	-@$(MAKE) --no-print-directory realcode-run REALCODE_PROJECTS="$(REALCODE_CHECK_PROJECTS)"
+	$(if $(CHECK_PARSERS),-@$(MAKE) --no-print-directory fuzz-parsers-run \
+		FUZZ_PARSER_SECONDS=$(FUZZ_PARSER_CHECK_SECONDS))
 	-@$(SANITIZER_SUMMARY)
 	-@build-aux/check-layers.sh $(TOP) $(B)/layers.sum
 	@build-aux/summarize.sh $(B)/testsuite/escape.sum $(B)/torture/torture.sum \
-		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(B)/layers.sum $(REALCODE_SUM) $(SANITIZER_SUM)
+		$(B)/schema/schema.sum $(B)/fuzz/fuzz.sum $(B)/layers.sum $(REALCODE_SUM) $(CHECK_PARSERS) \
+		$(SANITIZER_SUM)
 
 # The whole DejaGnu run alone (unit, plugin, argument, link and example
 # tests, and the oracle): what CI runs for every GCC but the default.
@@ -281,6 +285,70 @@ FUZZ_JOBS ?= $(NPROC)
 
 check-fuzz: fuzz-run
 	@build-aux/summarize.sh $(B)/fuzz/fuzz.sum
+
+# libFuzzer (clang's, Debian's clang and libclang-rt-14-dev) on the parsers
+# of untrusted input, each under ASan and UBSan for FUZZ_PARSER_SECONDS:
+# link's ELF and archive reader (fuzz/elf.c), the records of a .gcc_escape
+# section (fuzz/records.c), SARIF logs through merge, diff and codequality
+# (fuzz/sarif.c), and model files (fuzz/models.c).  Any crash, leak,
+# undefined behaviour, 10 s input or 2 GB is a FAIL; the input that did it
+# stays in $(FUZZ_DIR)/crashes.  The corpus grows in $(FUZZ_DIR)/corpus
+# from fuzz/seeds.  make check runs each for FUZZ_PARSER_CHECK_SECONDS, once
+# per checkout (the parsers do not depend on the GCC the plugin is for, so
+# only the default compiler's make check runs them).
+FUZZ_CC ?= clang
+FUZZ_PARSER_SECONDS ?= 120
+FUZZ_PARSER_CHECK_SECONDS ?= 20
+FUZZ_DIR := $(B)/fuzz-parsers
+FUZZ_PARSERS := elf records sarif models
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_LIB_SRC := $(CORE_SRC) $(filter-out tool/main.c,$(TOOL_SRC))
+FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_BINS := $(FUZZ_PARSERS:%=$(FUZZ_DIR)/fuzz-%)
+CHECK_PARSERS := $(if $(filter $(DEFAULT_MAJOR),$(GCC_MAJOR)),$(FUZZ_DIR)/fuzz-parsers.sum)
+# Kept: each harness links them all, and rebuilding them takes a minute.
+.SECONDARY: $(FUZZ_LIB_OBJ)
+
+deps-fuzz: deps-core
+	@build-aux/require.sh "fuzzing the parsers" clang:$(FUZZ_CC) \
+		libclang-rt-14-dev:"/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" \
+		binutils:objcopy
+.PHONY: deps-fuzz check-fuzz-parsers fuzz-parsers-run
+
+$(FUZZ_DIR)/obj/%.o: %.c | deps-fuzz
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -I$(TOP) $(WARN) $(FUZZ_SANITIZE) \
+		-fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_DIR)/fuzz-%: fuzz/%.c $(FUZZ_LIB_OBJ) | deps-fuzz
+	$(FUZZ_CC) -g -O1 -I$(TOP) $(WARN) $(FUZZ_SANITIZE) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJ) -ljansson
+
+# ELF seeds: an object carrying a record, an ELF32 big-endian one (made
+# from one byte of data by objcopy), and an archive of an object with the
+# section and one without.
+$(FUZZ_DIR)/seeds/elf/.made: fuzz/seeds/records/two.txt | deps-fuzz
+	@rm -rf $(dir $@) && mkdir -p $(dir $@)
+	@echo 'int f(int *p) { return *p; }' >$(dir $@)/f.c
+	@$(CC) -c $(dir $@)/f.c -o $(dir $@)/plain.o
+	@objcopy --add-section .gcc_escape=fuzz/seeds/records/two.txt $(dir $@)/plain.o $(dir $@)/f.o
+	@printf x >$(dir $@)/byte
+	@objcopy -I binary -O elf32-big --add-section .gcc_escape=fuzz/seeds/records/two.txt \
+		$(dir $@)/byte $(dir $@)/f32be.o
+	@ar rcs $(dir $@)/lib.a $(dir $@)/f.o $(dir $@)/plain.o
+	@rm -f $(dir $@)/f.c $(dir $@)/plain.o $(dir $@)/byte
+	@touch $@
+
+fuzz-parsers-run: $(FUZZ_BINS) $(FUZZ_DIR)/seeds/elf/.made
+	@rm -f $(FUZZ_DIR)/fuzz-parsers.sum
+	@for p in $(FUZZ_PARSERS); do \
+		case $$p in elf) seeds=$(FUZZ_DIR)/seeds/elf; len=65536;; *) seeds=fuzz/seeds/$$p; len=16384;; esac; \
+		fuzz/run.sh $(FUZZ_DIR)/fuzz-$$p $$p $(FUZZ_PARSER_SECONDS) $(FUZZ_DIR) $$seeds $$len \
+			$$([ $$p = elf ] || echo fuzz/json.dict) >>$(FUZZ_DIR)/fuzz-parsers.sum.tmp; \
+	done
+	@mv $(FUZZ_DIR)/fuzz-parsers.sum.tmp $(FUZZ_DIR)/fuzz-parsers.sum
+
+check-fuzz-parsers: fuzz-parsers-run
+	@build-aux/summarize.sh $(FUZZ_DIR)/fuzz-parsers.sum
 
 fuzz-run: $(PLUGIN) | deps-check
 	@testsuite/fuzz/run.sh "$(TEST_CC)" $(TOP)/$(PLUGIN) $(TOP)/$(B)/fuzz $(FUZZ_COUNT) $(FUZZ_SEED) \
@@ -449,9 +517,9 @@ $(SQLITE_C):
 	cd $(B)/bench/sqlite && npm pack --silent $(SQLITE_NPM) >/dev/null && tar -xzf better-sqlite3-*.tgz
 	@test -f $@
 
-bench: $(PLUGIN) $(SQLITE_C)
+bench: $(PLUGIN) $(TOOL) $(SQLITE_C)
 	python3 bench/bench.py --cc $(CC) --plugin $(PLUGIN) --out $(B)/bench --runs $(BENCH_RUNS) \
-		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES)
+		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES) --tool $(TOOL)
 
 # --- sanitizers and valgrind (docs/testing.md) -----------------------------
 

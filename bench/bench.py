@@ -7,8 +7,15 @@ the medians of wall time and of peak resident memory (the largest of gcc,
 cc1 and as, from wait4) are compared.  The plugin runs with its JSON and
 SARIF reports on, as CI would use it.
 
+With --tool, gcc-escape's own commands are timed too, on generated input
+(bench/gen-tool-inputs.py): merge of logs with 20,000 and 40,000 rules and
+of 200,000 results, and link --sarif of 40,000 and 80,000 findings.  Each
+pair of sizes shows the growth: twice the input should take about twice the
+time (merge was quadratic in rules, link --sarif in findings).
+
 usage: bench.py --cc GCC --plugin escape.so --out DIR [--runs N]
                 [--sqlite sqlite3.c] [--sizes 1000,10000,100000]
+                [--tool gcc-escape]
 Writes DIR/results.md (the table docs/performance.md quotes) and
 DIR/results.json, and prints the table.
 """
@@ -77,6 +84,77 @@ def measure(name, cc, source, opt, plugin_args, runs, scratch):
     return row
 
 
+def measure_tool(name, cmd, runs):
+    """Median wall and CPU seconds and peak memory of a gcc-escape command."""
+    walls, cpus, mems = [], [], []
+    for _ in range(runs):
+        t, c, m = run_once(cmd)
+        walls.append(t)
+        cpus.append(c)
+        mems.append(m)
+    return {"case": name, "runs": runs, "s": statistics.median(walls),
+            "cpu_s": statistics.median(cpus), "mb": statistics.median(mems) / 1024,
+            "all_s": walls}
+
+
+# name, generator arguments, the command's arguments ({in}: the input).
+TOOL_CASES = [
+    ("merge, 200 logs of 100 rules (20,000 rules)", ["sarif", "200", "100", "100"],
+     ["merge", "-o", "{out}/merged.sarif", "{in}/*"]),
+    ("merge, 400 logs of 100 rules (40,000 rules)", ["sarif", "400", "100", "100"],
+     ["merge", "-o", "{out}/merged.sarif", "{in}/*"]),
+    ("merge, 100 logs of 1,000 results (100,000 results)", ["sarif", "100", "10", "1000"],
+     ["merge", "-o", "{out}/merged.sarif", "{in}/*"]),
+    ("merge, 100 logs of 2,000 results (200,000 results)", ["sarif", "100", "10", "2000"],
+     ["merge", "-o", "{out}/merged.sarif", "{in}/*"]),
+    ("link --sarif, 40,000 findings in 500 files", ["link", "40000", "500"],
+     ["link", "--sarif={out}/link.sarif", "{in}"]),
+    ("link --sarif, 80,000 findings in 500 files", ["link", "80000", "500"],
+     ["link", "--sarif={out}/link.sarif", "{in}"]),
+    ("link --sarif, 80,000 findings in 40,000 files", ["link", "80000", "40000"],
+     ["link", "--sarif={out}/link.sarif", "{in}"]),
+]
+
+
+def tool_rows(tool, runs, scratch):
+    rows = []
+    for k, (name, gen, args) in enumerate(TOOL_CASES):
+        where = os.path.join(scratch, "tool%d" % k)
+        out = os.path.join(scratch, "tool-out")
+        os.makedirs(out, exist_ok=True)
+        target = where if gen[0] == "sarif" else where + ".o"
+        subprocess.run([sys.executable, os.path.join(HERE, "gen-tool-inputs.py")] + gen + [target],
+                       check=True)
+        inputs = sorted(os.path.join(where, f) for f in os.listdir(where)) \
+            if gen[0] == "sarif" else [target]
+        cmd = [tool]
+        for a in args:
+            if a == "{in}/*" or a == "{in}":
+                cmd += inputs
+            else:
+                cmd.append(a.replace("{out}", out))
+        sys.stderr.write("bench: gcc-escape %s, %d runs\n" % (name, runs))
+        size = sum(os.path.getsize(p) for p in inputs)
+        row = measure_tool(name, cmd, runs)
+        row["input_mb"] = size / 2**20
+        rows.append(row)
+        shutil.rmtree(where, ignore_errors=True)
+        if os.path.exists(target):
+            os.remove(target)
+    return rows
+
+
+def tool_table(rows):
+    out = ["", "gcc-escape's commands on generated input (bench/gen-tool-inputs.py):", "",
+           "| command | runs | input MB | wall s | CPU s | peak MB | peak / input |",
+           "| --- | --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        out.append("| %s | %d | %.1f | %.2f | %.2f | %.0f | %.0fx |" % (
+            r["case"], r["runs"], r["input_mb"], r["s"], r["cpu_s"], r["mb"],
+            r["mb"] / r["input_mb"] if r["input_mb"] else 0))
+    return "\n".join(out) + "\n"
+
+
 def machine():
     model = "?"
     try:
@@ -142,6 +220,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sqlite")
     ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--tool")
     args = ap.parse_args()
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -175,11 +254,13 @@ def main():
                 row["functions"] = n
             rows.append(row)
         shutil.rmtree(reports, ignore_errors=True)
-    text = table(rows, info, cc_version)
+        tools = tool_rows(os.path.abspath(args.tool), args.runs, scratch) if args.tool else []
+    text = table(rows, info, cc_version) + (tool_table(tools) if tools else "")
     sys.stdout.write(text)
     for name, data in (("results.md", text),
                        ("results.json", json.dumps({"machine": info, "cc": cc_version,
-                                                    "rows": rows}, indent=2) + "\n")):
+                                                    "rows": rows, "tool_rows": tools},
+                                                   indent=2) + "\n")):
         tmp = os.path.join(args.out, name + ".tmp")
         with open(tmp, "w") as f:
             f.write(data)

@@ -79,6 +79,12 @@ const char *esc_rule_ids();
    functions). */
 void esc_write_reports(const struct esc_results *results,
                        const struct esc_summary_table *summaries);
+/* At start-up, before any work: every report path can be written, the
+   two are not one file, and none is the source, the compiler's output or
+   a model file (one error each, false).  A report that exists already is
+   watched for while the unit includes its headers (PLUGIN_INCLUDE_FILE,
+   registered for PLUGIN_NAME). */
+bool esc_check_reports(const char *plugin_name);
 
 /* section.cc: -fplugin-arg-escape-embed.  The record is made after the
    analysis (RESULTS NULL: a unit without functions) and written into the

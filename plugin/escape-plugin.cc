@@ -168,20 +168,6 @@ bool load_summaries(const char *path)
     return ok;
 }
 
-/* json= and sarif= naming one file: the second report would silently
-   replace the first.  A directory is fine: the names differ by their
-   extension there. */
-bool same_output_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    if (stat(a, &sa) == 0 && S_ISDIR(sa.st_mode))
-        return false;
-    if (strcmp(a, b) == 0)
-        return true;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
-}
-
 struct plugin_info info = {
     ESC_VERSION,
     "Warns when the address of stack memory outlives its function.  "
@@ -217,17 +203,11 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
             args_ok = false;
         }
     }
-    if (esc_opts.json_file && esc_opts.sarif_file &&
-        same_output_file(esc_opts.json_file, esc_opts.sarif_file)) {
-        /* Quoted like the other argument errors (core/analysis/arguments.c). */
-        char *message = esc_xasprintf("arguments '-fplugin-arg-escape-json=%s' and "
-                                      "'-fplugin-arg-escape-sarif=%s' name the same file; "
-                                      "give each report its own",
-                                      esc_opts.json_file, esc_opts.sarif_file);
-        error("%s", message);
-        free(message);
+    /* Now rather than after compiling the unit, minutes later for a
+       large one: a report path that cannot be written, or that would
+       replace the source, the output or a model file. */
+    if (args_ok && !esc_check_reports(plugin->base_name))
         args_ok = false;
-    }
     for (uint32_t i = 0; args_ok && i < esc_opts.nsummary_paths; i++)
         args_ok = load_summaries(esc_opts.summary_paths[i]);
     for (uint32_t i = 0; args_ok && i < esc_opts.nmodel_files; i++) {

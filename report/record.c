@@ -13,6 +13,7 @@
 #include "report/record.h"
 #include "report/diagtext.h"
 #include "report/json.h"
+#include "report/names.h"
 #include "core/base/util.h"
 
 #include <jansson.h>
@@ -116,7 +117,7 @@ char *esc_embed_record(const struct esc_module *m, const struct esc_results *res
     json_object_set_new(root, "schema", json_string("gcc-escape-object/1"));
     json_object_set_new(root, "version", json_string(info && info->version ? info->version : "?"));
     if (info && info->source)
-        json_object_set_new(root, "source", json_string(info->source));
+        esc_json_set_name(root, "source", info->source);
     json_t *functions = json_array(), *facts = json_array();
     for (uint32_t i = 0; m && results && i < results->nfunctions && i < m->nfunctions; i++) {
         const struct esc_function_result *r = &results->functions[i];

@@ -2,6 +2,7 @@
  * (docs/sarif.md). */
 #include "report/sarif.h"
 #include "report/diagtext.h"
+#include "report/names.h"
 #include "core/base/util.h"
 
 #include <jansson.h>
@@ -58,29 +59,10 @@ static json_t *rule_json(enum esc_rule rule, const char *homepage)
     return r;
 }
 
-/* RFC 3986: keep unreserved characters and '/', percent-encode the rest. */
-static char *uri_path(const char *path)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    size_t n = strlen(path);
-    char *out = esc_xmalloc(3 * n + 1), *o = out;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("-._~/", *p)) {
-            *o++ = (char)*p;
-        } else {
-            *o++ = '%';
-            *o++ = hex[*p >> 4];
-            *o++ = hex[*p & 15];
-        }
-    }
-    *o = 0;
-    return out;
-}
-
 struct sarif {
     const struct esc_report_info *info;
     json_t *artifacts;
+    json_t *artifact_index; /* uri -> its index in artifacts */
 };
 
 /* The artifact index of FILE, added on first use. */
@@ -95,19 +77,18 @@ static json_t *artifact_location(struct sarif *s, const char *file)
         rel = file + rlen + 1;
     while (rel && rel[0] == '.' && rel[1] == '/')
         rel += 2;
-    char *path = uri_path(rel ? rel : file);
+    char *path = esc_percent_encode(rel ? rel : file);
     char *uri = rel ? path : esc_xasprintf("file://%s", path);
-    size_t index = json_array_size(s->artifacts);
-    for (size_t i = 0; i < json_array_size(s->artifacts); i++) {
-        json_t *loc = json_object_get(json_array_get(s->artifacts, i), "location");
-        if (strcmp(json_string_value(json_object_get(loc, "uri")), uri) == 0)
-            index = i;
-    }
+    /* By key, not by a look at every artifact: gcc-escape link writes
+       findings from thousands of files into one log. */
+    json_t *known = json_object_get(s->artifact_index, uri);
+    size_t index = known ? (size_t)json_integer_value(known) : json_array_size(s->artifacts);
     json_t *loc = json_object();
     json_object_set_new(loc, "uri", json_string(uri));
     if (rel)
         json_object_set_new(loc, "uriBaseId", json_string("SRCROOT"));
-    if (index == json_array_size(s->artifacts)) {
+    if (!known) {
+        json_object_set_new(s->artifact_index, uri, json_integer((json_int_t)index));
         json_t *artifact = json_object();
         json_object_set_new(artifact, "location", json_deep_copy(loc));
         json_array_append_new(s->artifacts, artifact);
@@ -278,7 +259,7 @@ struct esc_sarif_log {
 struct esc_sarif_log *esc_sarif_begin(const struct esc_report_info *info)
 {
     struct esc_sarif_log *log = esc_xcalloc(1, sizeof *log);
-    log->s = (struct sarif){.info = info, .artifacts = json_array()};
+    log->s = (struct sarif){.info = info, .artifacts = json_array(), .artifact_index = json_object()};
     log->results = json_array();
     return log;
 }
@@ -311,7 +292,7 @@ char *esc_sarif_end(struct esc_sarif_log *sarif)
     json_t *run = json_object();
     json_object_set_new(run, "tool", tool);
     if (info->source_root) {
-        char *root_path = uri_path(info->source_root);
+        char *root_path = esc_percent_encode(info->source_root);
         char *root = esc_xasprintf("file://%s/", root_path);
         json_t *base = json_object();
         json_object_set_new(base, "SRCROOT", text_object("uri", root));
@@ -320,6 +301,7 @@ char *esc_sarif_end(struct esc_sarif_log *sarif)
         free(root_path);
     }
     json_object_set_new(run, "artifacts", sarif->s.artifacts);
+    json_decref(sarif->s.artifact_index);
     json_object_set_new(run, "results", sarif->results);
     json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
     json_t *runs = json_array();

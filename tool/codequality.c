@@ -2,6 +2,7 @@
 #include "tool/codequality.h"
 #include "tool/sarif_log.h"
 #include "core/base/util.h"
+#include "report/names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,22 +34,29 @@ static char *fingerprint_of(const json_t *result, unsigned occurrence)
     return esc_xasprintf("%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
 }
 
-/* A URI reference's path with %XX escapes decoded: GitLab wants the
-   file's own name (caller frees). */
-static char *uri_to_path(const char *uri)
+bool codequality_check_uris(const json_t *log, const char *path, char **error)
 {
-    char *out = esc_xstrdup(uri), *o = out;
-    for (const char *p = uri; *p; p++) {
-        unsigned v;
-        if (*p == '%' && p[1] && p[2] && sscanf(p + 1, "%2x", &v) == 1) {
-            *o++ = (char)v;
-            p += 2;
-        } else {
-            *o++ = *p;
+    size_t i, k;
+    json_t *run, *result;
+    json_array_foreach(json_object_get(log, "runs"), i, run)
+    {
+        json_array_foreach(json_object_get(run, "results"), k, result)
+        {
+            const char *uri;
+            long long line, column;
+            sarif_result_place(result, &uri, &line, &column);
+            char *why = NULL, *name = esc_percent_decode(uri, &why);
+            free(name);
+            if (why) {
+                *error = esc_xasprintf("%s: runs[%zu].results[%zu]: the URI '%s' does not decode "
+                                       "to a file name: %s",
+                                       path, i, k, uri, why);
+                free(why);
+                return false;
+            }
         }
     }
-    *o = 0;
-    return out;
+    return true;
 }
 
 json_t *sarif_to_codequality(const json_t *log)
@@ -87,9 +95,13 @@ json_t *sarif_to_codequality(const json_t *log)
             json_t *lines = json_object();
             json_object_set_new(lines, "begin", json_integer(line > 0 ? line : 1));
             json_t *location = json_object();
-            char *path = uri_to_path(uri);
-            json_object_set_new(location, "path", json_string(path));
+            /* GitLab wants the file's own name; one that is not UTF-8 is
+               kept whole in path_bytes (report/names.h).  A URI that does
+               not decode was refused with the log it came from. */
+            char *why = NULL, *path = esc_percent_decode(uri, &why);
+            esc_json_set_name(location, "path", path ? path : uri);
             free(path);
+            free(why);
             json_object_set_new(location, "lines", lines);
             json_object_set_new(issue, "location", location);
             json_array_append_new(issues, issue);

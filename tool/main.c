@@ -6,10 +6,12 @@
 #include "tool/merge.h"
 #include "tool/sarif_log.h"
 #include "core/base/util.h"
+#include "report/output.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef ESC_VERSION
 #define ESC_VERSION "0.0.0"
@@ -144,6 +146,48 @@ static int parse(int argc, char **argv, struct args *a)
     return EXIT_OK;
 }
 
+/* An output that would replace an input, or the other output, is refused
+   (GCC refuses -o src.c the same way), and each output is checked to be
+   writable before any input is read: a link of a thousand objects should
+   not fail at the end for a missing directory. */
+static int check_outputs(const struct args *a)
+{
+    const char *options[3] = {"-o", "--json", "--sarif"};
+    const char *outputs[3] = {a->output, a->json, a->sarif};
+    for (int i = 0; i < 3; i++) {
+        const char *out = outputs[i];
+        struct stat st;
+        /* Standard output, a device or a FIFO is written in place. */
+        if (!out || strcmp(out, "-") == 0 || (stat(out, &st) == 0 && !S_ISREG(st.st_mode)))
+            continue;
+        for (int k = 0; k < i; k++)
+            if (outputs[k] && esc_same_file(out, outputs[k])) {
+                fprintf(stderr,
+                        "gcc-escape: error: output files '%s' (%s) and '%s' (%s) are the same "
+                        "file; give each report its own\n",
+                        outputs[k], options[k], out, options[i]);
+                return EXIT_TROUBLE;
+            }
+        for (int k = -1; k < a->ninputs; k++) {
+            const char *in = k < 0 ? a->baseline : a->inputs[k];
+            if (in && esc_same_file(out, in)) {
+                fprintf(stderr,
+                        "gcc-escape: error: output file '%s' (%s) is the same as input file "
+                        "'%s'; an output may not replace an input\n",
+                        out, options[i], in);
+                return EXIT_TROUBLE;
+            }
+        }
+        char *error = NULL;
+        if (!esc_check_output(out, &error)) {
+            int status = trouble("%s", error);
+            free(error);
+            return status;
+        }
+    }
+    return EXIT_OK;
+}
+
 static int run(const struct args *a)
 {
     int status = EXIT_OK;
@@ -155,7 +199,8 @@ static int run(const struct args *a)
     /* Every input is read before anything is written: a bad one loses
        nothing. */
     for (int i = 0; i < a->ninputs && status == EXIT_OK; i++)
-        if (!(logs[i] = sarif_load(a->inputs[i], &error)))
+        if (!(logs[i] = sarif_load(a->inputs[i], &error)) ||
+            (a->codequality && !codequality_check_uris(logs[i], a->inputs[i], &error)))
             status = trouble("%s", error);
     if (status == EXIT_OK && a->baseline && !(baseline = sarif_load(a->baseline, &error)))
         status = trouble("%s", error);
@@ -198,6 +243,8 @@ int main(int argc, char **argv)
                        argv[1]);
     struct args a;
     int status = parse(argc, argv, &a);
+    if (status == EXIT_OK)
+        status = check_outputs(&a);
     if (status == EXIT_OK && strcmp(a.command, "link") == 0) {
         struct esc_link_options opts = {.json_file = a.json,
                                         .sarif_file = a.sarif,

@@ -5,11 +5,15 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Read PATH as a SARIF 2.1.0 log: JSON with a "runs" array whose runs
    each have a tool.driver.name and a "results" array.  On failure,
    returns NULL and sets *ERROR to a message naming PATH (caller frees). */
 json_t *sarif_load(const char *path, char **error);
+
+/* The same for the LEN bytes of TEXT, named PATH in messages. */
+json_t *sarif_parse(const char *path, const char *text, size_t len, char **error);
 
 /* The name of the tool that made RUN ("" if none; sarif_load checks it). */
 const char *sarif_tool_name(const json_t *run);

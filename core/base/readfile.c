@@ -3,16 +3,48 @@
 #include "core/base/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
 
 char *esc_read_file(const char *path, size_t max, size_t *len, char **error)
 {
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO that nobody writes to would block the
+       compilation forever. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    struct statfs fs;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        *error = esc_xasprintf("cannot open: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    /* Only regular files, and pipes: models=<(generate) or /dev/stdin
+       read the pipe a shell made, whose writer exists from the start.
+       A named FIFO may have no writer, ever; a device could block (a
+       terminal) or be consumed (a tape). */
+    bool pipe = S_ISFIFO(st.st_mode) && fstatfs(fd, &fs) == 0 && fs.f_type == PIPEFS_MAGIC;
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode) && !pipe) {
+        *error = esc_xasprintf(S_ISFIFO(st.st_mode)
+                                   ? "a FIFO, which may have no writer; not a file gcc-escape "
+                                     "reads (a pipe such as <(generate) is)"
+                                   : "not a regular file (a device or a socket); not a file "
+                                     "gcc-escape reads");
+        close(fd);
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    FILE *f = flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 ? NULL : fdopen(fd, "rb");
     if (!f) {
         *error = esc_xasprintf("cannot open: %s", strerror(errno));
+        close(fd);
         return NULL;
     }
     /* Read in growing chunks rather than trusting the size stat gives:

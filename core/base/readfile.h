@@ -14,7 +14,9 @@
    them and their count in *LEN (caller frees), or NULL with *ERROR set to
    what went wrong, without the path: "cannot open: No such file or
    directory", "cannot read: Is a directory", "larger than 256 MiB".  A
-   FIFO or other stream is read to its end, like any file. */
+   pipe (models=<(generate), /dev/stdin) is read to its end; a named FIFO,
+   which may never get a writer, a device or a socket is refused without
+   waiting. */
 char *esc_read_file(const char *path, size_t max, size_t *len, char **error);
 
 /* Where the first NUL byte of TEXT (LEN bytes) is, or LEN when there is

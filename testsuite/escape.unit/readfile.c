@@ -33,16 +33,16 @@ static void put(const char *path, const char *text, size_t len)
 /* The writing end of a FIFO, in a thread: dejagnu.h's own wait() rules
    out <sys/wait.h>, and so fork. */
 struct fifo_end {
-    const char *path, *out;
+    int fd;
     size_t len;
     bool ok;
 };
 
-/* Write LEN bytes of 'x' into the FIFO. */
+/* Write LEN bytes of 'x' into the pipe, and close it. */
 static void *feed(void *arg)
 {
     struct fifo_end *e = arg;
-    int fd = open(e->path, O_WRONLY);
+    int fd = e->fd;
     char chunk[4096];
     memset(chunk, 'x', sizeof chunk);
     size_t len = e->len;
@@ -91,30 +91,46 @@ static void reading(void)
     why = NULL;
     free(path);
 
-    /* A device without end is stopped at the limit, not read until
-       memory runs out. */
+    /* A device is refused: a terminal would block, a tape be consumed. */
     text = esc_read_file("/dev/zero", (size_t)1 << 20, &len, &why);
-    checkf(!text && strcmp(why, "larger than 1 MiB; not a file gcc-escape reads") == 0, why,
-           "read: /dev/zero stops at the limit");
+    checkf(!text && strcmp(why, "not a regular file (a device or a socket); not a file "
+                                "gcc-escape reads") == 0,
+           why, "read: a device (/dev/zero) is refused");
     free(why);
     why = NULL;
 
-    /* A FIFO is read to its end, past the first chunk. */
-    path = at("fifo");
+    /* A FIFO nobody writes to is an error at once, not a wait. */
+    path = at("lonely-fifo");
     if (mkfifo(path, 0600) != 0) {
         fail("read: cannot make a FIFO: %s", strerror(errno));
     } else {
-        struct fifo_end writer = {.path = path, .len = 100000};
+        text = esc_read_file(path, ESC_READ_MAX, &len, &why);
+        checkf(!text && why && strncmp(why, "a FIFO, which may have no writer", 32) == 0, why,
+               "read: a named FIFO is refused at once, without waiting for a writer");
+        unlink(path);
+    }
+    free(why);
+    why = NULL;
+    free(path);
+
+    /* A pipe (what <(generate) and /dev/stdin name) is read to its end,
+       past the first chunk. */
+    int ends[2];
+    if (pipe(ends) != 0) {
+        fail("read: cannot make a pipe: %s", strerror(errno));
+    } else {
+        struct fifo_end writer = {.fd = ends[1], .len = 100000};
+        path = esc_xasprintf("/dev/fd/%d", ends[0]);
         pthread_t thread;
         pthread_create(&thread, NULL, feed, &writer);
         text = esc_read_file(path, ESC_READ_MAX, &len, &why);
         pthread_join(thread, NULL);
         checkf(text && len == 100000 && writer.ok, why,
-               "read: a FIFO is read to its end (100000 bytes)");
+               "read: a pipe is read to its end (100000 bytes)");
         free(text);
-        unlink(path);
+        free(path);
+        close(ends[0]);
     }
-    free(path);
 
     checkf(esc_first_nul("ab\0c", 4) == 2 && esc_first_nul("abc", 3) == 3 &&
                esc_first_nul("", 0) == 0,
