@@ -22,10 +22,31 @@ static json_t *text_object(const char *key, const char *text)
     return o;
 }
 
+/* A unit's locations name one or two files thousands of times, and a
+   JSON string checks and copies the whole path each time (10 M
+   instructions on sqlite3.c): the last valid one is kept and shared,
+   found again by content. */
+static void set_file(json_t *obj, const char *file)
+{
+    static json_t *last;
+    if (last && strcmp(json_string_value(last), file) == 0) {
+        json_object_set(obj, "file", last);
+        return;
+    }
+    size_t n = strlen(file);
+    if (!esc_utf8_valid(file, n)) {
+        esc_json_set_name(obj, "file", file); /* kept losslessly (names.c) */
+        return;
+    }
+    json_decref(last);
+    last = json_stringn_nocheck(file, n);
+    json_object_set(obj, "file", last);
+}
+
 void esc_json_set_loc(json_t *obj, struct esc_loc loc)
 {
     if (loc.file)
-        esc_json_set_name(obj, "file", loc.file);
+        set_file(obj, loc.file);
     if (loc.line)
         json_object_set_new(obj, "line", json_integer(loc.line));
     if (loc.column)
