@@ -789,8 +789,7 @@ bool lower_probe(lowering &l, gcall *g)
     std::string text;
     if (strcmp(name, "__escape_dump_stores") == 0) {
         probe.kind = ESC_PROBE_STORES;
-    } else if (strcmp(name, "__escape_dump_points_to") == 0 &&
-               gimple_call_num_args(g) == 1) {
+    } else if (strcmp(name, "__escape_dump_points_to") == 0 && gimple_call_num_args(g) == 1) {
         tree arg = gimple_call_arg(g, 0);
         probe.kind = ESC_PROBE_POINTS_TO;
         probe.arg = lower_rvalue(l, arg);

@@ -93,11 +93,12 @@ char *esc_percent_decode(const char *text, char **error)
         /* Exactly two hex digits: sscanf's "%2x" also took "% 1" and "%-1". */
         int hi = hex_digit(p[1]), lo = hi < 0 ? -1 : hex_digit(p[2]);
         if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
-            *error = esc_xasprintf(hi < 0 || lo < 0 ? "'%.3s' at offset %zu is not a percent-escape "
-                                                      "(a '%%' and two hex digits)"
-                                                    : "'%.3s' at offset %zu encodes a NUL byte, "
-                                                      "which no file name holds",
-                                   p, (size_t)(p - text));
+            *error =
+                esc_xasprintf(hi < 0 || lo < 0 ? "'%.3s' at offset %zu is not a percent-escape "
+                                                 "(a '%%' and two hex digits)"
+                                               : "'%.3s' at offset %zu encodes a NUL byte, "
+                                                 "which no file name holds",
+                              p, (size_t)(p - text));
             free(out);
             return NULL;
         }

@@ -259,7 +259,8 @@ struct esc_sarif_log {
 struct esc_sarif_log *esc_sarif_begin(const struct esc_report_info *info)
 {
     struct esc_sarif_log *log = esc_xcalloc(1, sizeof *log);
-    log->s = (struct sarif){.info = info, .artifacts = json_array(), .artifact_index = json_object()};
+    log->s =
+        (struct sarif){.info = info, .artifacts = json_array(), .artifact_index = json_object()};
     log->results = json_array();
     return log;
 }
