@@ -557,6 +557,20 @@ struct esc_operand lower_memref(lowering &l, tree ref)
     return op;
 }
 
+/* The byte offset of REF from the pointer of its MEM_REF base INNER, or
+   ESC_UNKNOWN_OFFSET (a variable index, a TARGET_MEM_REF). */
+static int64_t address_offset(tree ref, tree inner)
+{
+    if (TREE_CODE(inner) != MEM_REF || !tree_fits_shwi_p(TREE_OPERAND(inner, 1)))
+        return ESC_UNKNOWN_OFFSET;
+    int64_t at = tree_to_shwi(TREE_OPERAND(inner, 1));
+    if (ref == inner)
+        return at;
+    struct esc_operand extent = esc_opnd_none();
+    ref_extent(ref, &extent);
+    return extent.offset == ESC_UNKNOWN_OFFSET ? ESC_UNKNOWN_OFFSET : at + extent.offset;
+}
+
 struct esc_operand lower_address(lowering &l, tree ref)
 {
     tree inner = ref;
@@ -576,8 +590,13 @@ struct esc_operand lower_address(lowering &l, tree ref)
     case MEM_REF:
     case TARGET_MEM_REF: {
         tree ptr = TREE_OPERAND(inner, 0);
-        if (TREE_CODE(ptr) == SSA_NAME)
-            return esc_opnd_value(value_for_ssa(l, ptr)); /* &p->f derives from p */
+        if (TREE_CODE(ptr) == SSA_NAME) {
+            /* &p->f derives from p, at f's offset: a value copied from p
+               only when that is 0, so that *&p->f is never taken for *p. */
+            struct esc_operand from = esc_opnd_value(value_for_ssa(l, ptr));
+            from.offset = address_offset(ref, inner);
+            return from;
+        }
         if (TREE_CODE(ptr) == ADDR_EXPR)
             return lower_address(l, TREE_OPERAND(ptr, 0));
         return op;
@@ -698,8 +717,12 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
            as wide: only the operands that carry an address flow. */
         s.op = CONVERT_EXPR_CODE_P(code) ? ESC_ASSIGN_CONVERT : ESC_ASSIGN_POINTER_ARITH;
         for (tree op : {rhs1, gimple_assign_rhs2(g)})
-            if (address_int(l, op))
+            if (address_int(l, op)) {
                 args.push_back(lower_rvalue(l, op));
+                /* Arithmetic on integers: by an amount nothing follows. */
+                if (s.op == ESC_ASSIGN_POINTER_ARITH && args.back().kind == ESC_OPND_VALUE)
+                    args.back().offset = ESC_UNKNOWN_OFFSET;
+            }
         s.lhs = esc_opnd_value(value_for_ssa(l, lhs));
         emit(l, block, s, args);
         return;
@@ -711,8 +734,10 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
 
     switch (get_gimple_rhs_class(code)) {
     case GIMPLE_SINGLE_RHS:
-        s.op = ESC_ASSIGN_COPY;
         args.push_back(lower_rvalue(l, rhs1));
+        /* &p->f: p plus an offset, not a copy of p. */
+        s.op = args.back().kind == ESC_OPND_VALUE && args.back().offset ? ESC_ASSIGN_POINTER_ARITH
+                                                                         : ESC_ASSIGN_COPY;
         break;
     case GIMPLE_UNARY_RHS:
         if (!CONVERT_EXPR_CODE_P(code) && code != VIEW_CONVERT_EXPR)
@@ -733,6 +758,14 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
         if (code == POINTER_PLUS_EXPR) {
             s.op = ESC_ASSIGN_POINTER_ARITH;
             args.push_back(lower_rvalue(l, rhs1));
+            /* p + 8: the amount, when constant, on the value operand. */
+            if (args.back().kind == ESC_OPND_VALUE) {
+                tree amount = gimple_assign_rhs2(g);
+                args.back().offset = args.back().offset != ESC_UNKNOWN_OFFSET &&
+                                             tree_fits_shwi_p(amount)
+                                         ? args.back().offset + tree_to_shwi(amount)
+                                         : ESC_UNKNOWN_OFFSET;
+            }
         } else if ((code == MIN_EXPR || code == MAX_EXPR) && is_pointer(type)) {
             s.op = ESC_ASSIGN_SELECT;
             args.push_back(lower_rvalue(l, rhs1));

@@ -317,6 +317,34 @@ struct esc_operand esc_opnd_value(uint32_t value)
     return (struct esc_operand){.kind = ESC_OPND_VALUE, .id = value, .size = -1};
 }
 
+bool esc_value_base(const struct esc_function *fn, uint32_t v, uint32_t *root, int64_t *offset)
+{
+    int64_t at = 0;
+    for (uint32_t guard = 0; guard < 64; guard++) {
+        uint32_t def = fn->values[v].def;
+        const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
+        if (!s || s->kind != ESC_STMT_ASSIGN || s->nargs != 1 ||
+            s->args[0].kind != ESC_OPND_VALUE ||
+            (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT &&
+             s->op != ESC_ASSIGN_POINTER_ARITH))
+            break;
+        if (s->args[0].offset == ESC_UNKNOWN_OFFSET)
+            return false;
+        at += s->args[0].offset;
+        v = s->args[0].id;
+    }
+    *root = v;
+    *offset = at;
+    return true;
+}
+
+struct esc_operand esc_opnd_deref_arg(const struct esc_operand *arg, int64_t offset, int64_t size)
+{
+    if (arg->offset == ESC_UNKNOWN_OFFSET || offset == ESC_UNKNOWN_OFFSET)
+        return esc_opnd_deref(arg->id, ESC_UNKNOWN_OFFSET, -1);
+    return esc_opnd_deref(arg->id, arg->offset + offset, size);
+}
+
 struct esc_operand esc_opnd_addr(uint32_t object, int64_t offset)
 {
     return (struct esc_operand){.kind = ESC_OPND_ADDR, .id = object, .offset = offset, .size = -1};
@@ -401,6 +429,10 @@ static void dump_operand(const struct esc_function *fn, const struct esc_operand
         break;
     case ESC_OPND_VALUE:
         dump_value(fn, op->id, out);
+        if (op->offset == ESC_UNKNOWN_OFFSET)
+            esc_strbuf_add(out, "+?");
+        else if (op->offset)
+            esc_strbuf_addf(out, "+%lld", (long long)op->offset);
         break;
     case ESC_OPND_ADDR:
         esc_strbuf_addf(out, "&o%u", op->id);

@@ -110,7 +110,9 @@ enum esc_operand_kind {
 struct esc_operand {
     enum esc_operand_kind kind;
     uint32_t id;    /* VALUE, DEREF: a value; ADDR, MEM: an object */
-    int64_t offset; /* bytes from the start; ESC_UNKNOWN_OFFSET if variable */
+    /* Bytes from the start; ESC_UNKNOWN_OFFSET if variable.  VALUE: bytes
+       past where the value points (`&p->f` is p at f's offset). */
+    int64_t offset;
     int64_t size;   /* bytes read or written by MEM and DEREF; -1 if unknown */
     /* INT: the constant.  NONE for the address of a string literal: the
        bytes from there to its terminating NUL, inclusive (strdup's size);
@@ -369,6 +371,14 @@ void esc_function_seal(struct esc_module *m, struct esc_function *fn);
 /* Operand constructors. */
 struct esc_operand esc_opnd_none(void);
 struct esc_operand esc_opnd_value(uint32_t value);
+/* Value V as ROOT plus *OFFSET bytes, through copies, conversions and
+   pointer arithmetic by a constant (`&p->f`, `p + 8`); false when some
+   amount on the way is not known. */
+bool esc_value_base(const struct esc_function *fn, uint32_t v, uint32_t *root, int64_t *offset);
+
+/* The SIZE bytes at OFFSET from where value operand ARG points (it may
+   carry an offset of its own: `&p->f`); inexact if either is unknown. */
+struct esc_operand esc_opnd_deref_arg(const struct esc_operand *arg, int64_t offset, int64_t size);
 struct esc_operand esc_opnd_addr(uint32_t object, int64_t offset);
 struct esc_operand esc_opnd_mem(uint32_t object, int64_t offset, int64_t size);
 struct esc_operand esc_opnd_deref(uint32_t value, int64_t offset, int64_t size);

@@ -21,7 +21,7 @@ uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
             break;
         const struct esc_stmt *s = &fn->stmts[def];
         if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->args[0].kind != ESC_OPND_VALUE ||
-            (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT))
+            s->args[0].offset || (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT))
             break;
         v = s->args[0].id;
     }
@@ -38,7 +38,7 @@ static struct esc_operand filled_by_call(const struct esc_stmt *s)
     int64_t atomic = esc_lib_store_size(s->callee);
     if (atomic && s->nargs >= 2) {
         if (s->args[0].kind == ESC_OPND_VALUE)
-            return esc_opnd_deref(s->args[0].id, 0, atomic);
+            return esc_opnd_deref_arg(&s->args[0], 0, atomic);
         if (s->args[0].kind == ESC_OPND_ADDR && s->args[0].offset != ESC_UNKNOWN_OFFSET)
             return esc_opnd_mem(s->args[0].id, s->args[0].offset, atomic);
         return none;
@@ -51,7 +51,7 @@ static struct esc_operand filled_by_call(const struct esc_stmt *s)
     if (size->kind != ESC_OPND_INT || size->value <= 0)
         return none;
     if (dst->kind == ESC_OPND_VALUE)
-        return esc_opnd_deref(dst->id, 0, size->value);
+        return esc_opnd_deref_arg(dst, 0, size->value);
     if (dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
         return esc_opnd_mem(dst->id, dst->offset, size->value);
     return none;
@@ -87,6 +87,20 @@ static bool same_base(const struct esc_function *fn, const struct esc_operand *a
     return a->id == b->id;
 }
 
+/* *(v + k) with v = p + j (`&p->f`, `p + 1`) as *(p + j + k); OP as it is
+   when an amount is not known. */
+static struct esc_operand rebased(const struct esc_function *fn, struct esc_operand op)
+{
+    uint32_t root;
+    int64_t shift;
+    if (op.kind == ESC_OPND_DEREF && op.offset != ESC_UNKNOWN_OFFSET &&
+        esc_value_base(fn, op.id, &root, &shift)) {
+        op.id = root;
+        op.offset += shift;
+    }
+    return op;
+}
+
 bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
                       const struct esc_operand *loc)
 {
@@ -109,8 +123,12 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
             return false; /* two named objects: no pointer to look through */
         w = esc_direct_place(fn, w);
         place = esc_direct_place(fn, place);
-        if (!same_base(fn, &w, &place))
-            return false;
+        if (!same_base(fn, &w, &place)) {
+            w = rebased(fn, w);
+            place = rebased(fn, place);
+            if (!same_base(fn, &w, &place))
+                return false;
+        }
     }
     return w.offset <= place.offset && w.offset + w.size >= place.offset + place.size;
 }
@@ -138,8 +156,9 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
                  uint32_t target, esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
                  struct esc_bitset *reached)
 {
-    const struct esc_stmt *st = &fn->stmts[from];
-    if (st->block == ESC_NONE ||
+    /* FROM ESC_NONE: from the function's entry. */
+    const struct esc_stmt *st = from == ESC_NONE ? NULL : &fn->stmts[from];
+    if ((st && st->block == ESC_NONE) ||
         (!reached && target != ESC_NONE && fn->stmts[target].block == ESC_NONE))
         return true;
     if (loc && !esc_place_exact(loc) && !loc->ref)
@@ -157,16 +176,19 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
             moves[nmoves++] = fn->values[r->values[k]].def;
     }
 
-    const struct esc_block *home = &fn->blocks[st->block];
-    uint32_t pos = 0;
-    while (pos < home->nstmts && home->stmts[pos] != from)
+    uint32_t start = st ? st->block : fn->entry, pos = 0;
+    if (st) {
+        const struct esc_block *home = &fn->blocks[start];
+        while (pos < home->nstmts && home->stmts[pos] != from)
+            pos++;
         pos++;
+    }
 
     uint32_t nwords = esc_bitset_words(fn->nstmts);
     bool *entered = esc_xcalloc(fn->nblocks, sizeof *entered);
     struct path_start *stack = esc_xmalloc((fn->nblocks + 1) * sizeof *stack);
     uint32_t depth = 0;
-    stack[depth++] = (struct path_start){st->block, pos + 1};
+    stack[depth++] = (struct path_start){start, pos};
     bool reaches = false;
 
     while (depth && !reaches) {
@@ -229,6 +251,11 @@ bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
     return walk(fn, from, loc, ESC_NONE, restores, edge_ends, ctx, NULL);
 }
 
+bool esc_entry_reaches_return(const struct esc_function *fn, esc_restores_fn *restores, void *ctx)
+{
+    return walk(fn, ESC_NONE, NULL, ESC_NONE, restores, NULL, ctx, NULL);
+}
+
 bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
                     const struct esc_operand *b)
 {
@@ -240,8 +267,12 @@ bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
     if (!same_base(fn, &x, &y)) {
         x = esc_direct_place(fn, x);
         y = esc_direct_place(fn, y);
-        if (!same_base(fn, &x, &y))
-            return false;
+        if (!same_base(fn, &x, &y)) {
+            x = rebased(fn, x);
+            y = rebased(fn, y);
+            if (!same_base(fn, &x, &y))
+                return false;
+        }
     }
     return x.offset == y.offset && x.size == y.size;
 }

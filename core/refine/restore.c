@@ -64,7 +64,12 @@ static bool write_restores(const struct esc_refine *r, const struct esc_stored_p
         esc_bitset_add(&level, arg->id, pt->nwords);
         base = arg->offset;
     } else if (arg->kind == ESC_OPND_VALUE) {
+        /* &p->f, p + 8: the callee's offsets start that far on. */
+        uint32_t root;
+        if (arg->offset == ESC_UNKNOWN_OFFSET || !esc_value_base(fn, arg->id, &root, &base))
+            return false;
         esc_bitset_union(&level, esc_pts(pt, arg->id), pt->nwords);
+        base += arg->offset;
     }
     if (w->level == 2) {
         struct esc_bitset deeper = {0};
@@ -75,12 +80,20 @@ static bool write_restores(const struct esc_refine *r, const struct esc_stored_p
         level = deeper;
         base = 0;
     }
+    /* The place's own offset from what its base pointer's root points to. */
+    int64_t shift = 0;
+    uint32_t root;
+    if (!p->has_site && p->loc->kind == ESC_OPND_DEREF &&
+        !esc_value_base(fn, p->loc->id, &root, &shift)) {
+        esc_bitset_free(&level);
+        return false;
+    }
     bool hit = false;
     for (uint32_t o = esc_bitset_next(&level, pt->nwords, 0); o != ESC_NONE && !hit;
          o = esc_bitset_next(&level, pt->nwords, o + 1))
         hit = p->has_site ? static_matches(p, &fn->objects[o], base, w)
                           : esc_bitset_has(&p->targets, o) &&
-                                site_covers(w, base, p->loc->offset, p->loc->size);
+                                site_covers(w, base, p->loc->offset + shift, p->loc->size);
     esc_bitset_free(&level);
     return hit;
 }

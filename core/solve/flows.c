@@ -220,7 +220,7 @@ static struct esc_operand stored_location(const struct esc_operand *arg,
     if (!esc_param_store_site(p, level, j, &site))
         return esc_pointee(arg);
     if (arg->kind == ESC_OPND_VALUE)
-        return esc_opnd_deref(arg->id, site.offset, site.size);
+        return esc_opnd_deref_arg(arg, site.offset, site.size);
     if (arg->kind == ESC_OPND_ADDR && arg->offset != ESC_UNKNOWN_OFFSET)
         return esc_opnd_mem(arg->id, arg->offset + site.offset, site.size);
     return esc_pointee(arg);

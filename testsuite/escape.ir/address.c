@@ -14,3 +14,11 @@ void f(int **out)
     p.first = &x;
     *out = p.first;
 }
+
+/* &p->second is p eight bytes on, not a copy of p: a store through it
+   never writes p->first. */
+void through_field_address(struct pair *p)
+{
+    int **second = &p->second;
+    *second = 0;
+}
