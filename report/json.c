@@ -158,6 +158,17 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
     json_object_set_new(param, "noescape", json_boolean(fn->params[i].noescape));
     if (p && p->joins)
         json_object_set_new(param, "joins", json_true());
+    if (p && p->links)
+        json_object_set_new(param, "links", json_true());
+    if (p && p->unlinks)
+        json_object_set_new(param, "unlinks", json_true());
+    if (p && p->link_writes) {
+        json_t *links = json_array();
+        for (unsigned k = 0; k < 2; k++)
+            if (p->link_writes >> k & 1)
+                json_array_append_new(links, json_integer(k));
+        json_object_set_new(param, "link_writes", links);
+    }
     if (p)
         places_json(param, p);
     return param;

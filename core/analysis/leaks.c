@@ -434,6 +434,23 @@ static void summarize_joins(struct analysis *a)
     }
 }
 
+/* Intrusive lists (core/refine/unlink.c): the parameters it links as
+   list nodes, the nodes it takes off their lists, and the links it writes
+   on every path, so that `list_add` and `list_del` of this unit count in
+   their callers. */
+static void summarize_lists(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    for (uint32_t i = 0; i < fn->nparams && i < a->summary->nparams; i++) {
+        struct esc_param_summary *p = &a->summary->params[i];
+        if (!fn->params[i].is_pointer)
+            continue;
+        p->links = esc_param_links(fn, &a->flows, i);
+        p->unlinks = esc_param_unlinks(fn, &a->flows, i);
+        p->link_writes = esc_param_link_writes(fn, &a->flows, i);
+    }
+}
+
 void esc_summarize_function(struct analysis *a)
 {
     summarize_calls(a);
@@ -442,4 +459,5 @@ void esc_summarize_function(struct analysis *a)
     summarize_static_return(a);
     check_noescape(a);
     summarize_joins(a);
+    summarize_lists(a);
 }

@@ -39,6 +39,11 @@ bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, esc_restores_fn *restores,
                               esc_edge_ends_fn *edge_ends, void *ctx);
 
+/* Is there a path from the function's entry to a return on which RESTORES
+   accepts no statement?  (What a function does on every path, for its
+   summary.) */
+bool esc_entry_reaches_return(const struct esc_function *fn, esc_restores_fn *restores, void *ctx);
+
 /* Are A and B the same bytes: the same expression, or exact places with
    the same base at the same offset and size? */
 bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,

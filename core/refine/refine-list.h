@@ -72,6 +72,11 @@ ESC_REFINEMENT(CORRELATED, EDGE, esc_correlated, "correlated",
    drained until QUEUE_EMPTY. */
 ESC_REFINEMENT(HEAD_EMPTIED, OBJECT, esc_head_emptied, "head-emptied",
                "the list whose head it is is tested empty on every path to a return")
+/* A stack node taken off its list on every path to a return: no
+   neighbour's link points at it any more (unlink.c): the kernel's
+   `list_add (&w.entry, &q->head); ...; list_del (&w.entry);`. */
+ESC_REFINEMENT(UNLINKED, OBJECT, esc_node_unlinked, "unlinked",
+               "the list node is unlinked on every path to a return")
 /* A path through memory needs the store to reach the load (explain.c). */
 ESC_REFINEMENT(FEASIBLE, PATH, esc_explain, "feasible",
                "a path through memory needs each store to reach the load that reads it")

@@ -127,10 +127,20 @@ esc_persists_fn esc_join_close_persists; /* joinclose.c */
 esc_persists_fn esc_overwrite_persists;  /* restore.c */
 esc_undoes_fn esc_callee_restores;       /* restore.c */
 esc_object_undone_fn esc_head_emptied;   /* lists.c */
+esc_object_undone_fn esc_node_unlinked;  /* unlink.c */
 esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;
 void esc_store_facts_free(struct esc_store_facts *facts);
+
+/* unlink.c's facts for summaries, about parameter I of FN: every pointer
+   of it the function stores is a list link of the node it points to; that
+   node is taken off its list on every path; the links of that node it
+   writes on every path (bit 0: at offset 0, bit 1: the next). */
+bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i);
+bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i);
+uint8_t esc_param_link_writes(const struct esc_function *fn, const struct esc_flows *flows,
+                              uint32_t i);
 
 /* lists.c's facts, freed with the context. */
 struct esc_list_heads;

@@ -318,6 +318,31 @@ static bool load_writes(struct loader *ld, const json_t *fn, struct esc_summary 
     return true;
 }
 
+/* A parameter's "link_writes": the links of what it points to that the
+   function writes on every path, 0 (the one at offset 0) and 1 (the next). */
+static bool load_link_writes(struct loader *ld, const json_t *param, struct esc_param_summary *p)
+{
+    json_t *links = member(ld, param, "link_writes", K_ARRAY, false);
+    if (ld->error || !links)
+        return !ld->error;
+    size_t mark = path_key(ld, "link_writes");
+    size_t i;
+    json_t *item;
+    json_array_foreach(links, i, item)
+    {
+        json_int_t k = json_integer_value(item);
+        if (!json_is_integer(item) || k < 0 || k > 1) {
+            size_t at = path_index(ld, i);
+            fail(ld, NULL, "expected 0 (the link at offset 0) or 1 (the link after it)");
+            path_leave(ld, at);
+            break;
+        }
+        p->link_writes |= (uint8_t)(1u << k);
+    }
+    path_leave(ld, mark);
+    return !ld->error;
+}
+
 static bool load_param(struct loader *ld, const json_t *param, struct esc_summary *s, size_t *seen,
                        size_t at, json_int_t *nparams)
 {
@@ -340,7 +365,9 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
         !bool_member(ld, param, "freed_deep", &p->freed_deep) ||
         !bool_member(ld, param, "unknown", &p->unknown) ||
         !bool_member(ld, param, "noescape", &p->noescape) ||
-        !bool_member(ld, param, "joins", &p->joins))
+        !bool_member(ld, param, "joins", &p->joins) ||
+        !bool_member(ld, param, "links", &p->links) ||
+        !bool_member(ld, param, "unlinks", &p->unlinks) || !load_link_writes(ld, param, p))
         return false;
     s->any_joins |= p->joins;
     json_t *leaks = member(ld, param, "leaks", K_ARRAY, false);

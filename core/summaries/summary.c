@@ -217,6 +217,10 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
         a->unknown_other |= b->unknown_other;
         for (uint8_t d = 0; d < b->ndeps; d++)
             grew |= esc_summary_add_dep(into, i, &b->deps[d]);
+        /* What every target does on every path: all must. */
+        a->links &= b->links;
+        a->unlinks &= b->unlinks;
+        a->link_writes &= b->link_writes;
     }
     if (from->ret.fresh && !into->ret.fresh) {
         into->ret = from->ret;
@@ -314,6 +318,12 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
             esc_strbuf_add(out, " unknown");
         if (p->noescape)
             esc_strbuf_add(out, " noescape");
+        if (p->links)
+            esc_strbuf_add(out, " links");
+        if (p->unlinks)
+            esc_strbuf_add(out, " unlinks");
+        if (p->link_writes)
+            esc_strbuf_addf(out, " link-writes=%u", p->link_writes);
         for (uint8_t d = 0; d < p->ndeps; d++)
             esc_strbuf_addf(out, " %s->%s:%u%s", p->deps[d].from ? "*" : "", p->deps[d].callee,
                             p->deps[d].arg + 1u, p->deps[d].to ? "*" : "");
@@ -363,7 +373,7 @@ uint64_t esc_summary_weight(const struct esc_summary *s)
             w += (uint64_t)__builtin_popcount(p->leaks[l]) +
                  (uint64_t)__builtin_popcountll(p->stored_into[l]);
         w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites +
-             p->joins;
+             p->joins + p->links + p->unlinks + (uint64_t)__builtin_popcount(p->link_writes);
         for (uint8_t k = 0; k < p->nstore_sites; k++)
             w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
     }

@@ -1,0 +1,461 @@
+/* unlink.c - a stack node taken off its list on every path: no neighbour points at it any more. */
+#include "core/refine/overwrite.h"
+#include "core/refine/refine.h"
+
+#include <stdlib.h>
+
+/* The model.  In a circular doubly linked list (the kernel's list_head,
+   nginx's ngx_queue_t, libuv's QUEUE) every node N has two links side by
+   side, at some offset k in its object: one at k, one at k + s, s a
+   pointer's width.  The invariant is that each neighbour points back: the
+   node N.a (the link at k) holds &N in its link at s, the node N.b (the
+   link at k + s) holds it in its link at 0.  Those two places are the
+   only list links that hold &N.  So a wait queue entry on the stack,
+
+       struct waiter w;
+       list_add (&w.entry, &q->head);     // links &w.entry: a store into
+       schedule ();                       //  the caller's list
+       list_del (&w.entry);               // w.entry.prev->next = w.entry.next;
+       return;                            // w.entry.next->prev = w.entry.prev;
+
+   is in nobody's memory once both neighbours' links are written through
+   its own: `N.b->a = ...` (a store at 0 of what N's link at k + s holds)
+   and `N.a->b = ...` (at s of what its link at k holds).  Whatever the
+   list looked like in between (a waker may have moved N), its current
+   neighbours no longer point at N.  Links left inside N itself are N's
+   own business: it dies with the frame.
+
+   The refinement (UNLINKED, an OBJECT question) says that the address of
+   stack node N, stored by a flow as a list link, no longer sits anywhere
+   at the return when every path from that store to a return unlinks N:
+   - both halves written by the statements of one block, with the links
+     loaded from N in that block after its last store to N's links (the
+     removal macros: ngx_queue_remove, QUEUE_REMOVE, an inline list_del);
+   - a call of a function whose summary unlinks the argument &N
+     (`list_del (&w.entry)`), or whose summary writes, on every path, the
+     links of its arguments that are N's neighbours (the kernel's
+     `__list_del (entry->prev, entry->next)`).
+   A store counts as a list link of N when it writes &N (at k) at 0 or s
+   of a pointer V that N's link on the other side holds, or was loaded
+   from there: `new->prev = prev; prev->next = new`, `x->next->prev = x`;
+   or it is a call whose summary says it stores the argument only as
+   list links (`list_add (&w.entry, head)`).  A store of &N anywhere else
+   (a global, a field that is not a neighbour's link) is not undone.
+
+   The summaries come from the same walks in the callee, with N the
+   memory its parameter points to (esc_param_links, esc_param_unlinks,
+   esc_param_link_writes), or from a model file (`links`, `unlinks`,
+   `link_writes`), so that a node linked and unlinked by functions of
+   other units (the kernel's prepare_to_wait and finish_wait) is seen too.
+   What is not seen (docs/limits.md): BSD's TAILQ and LIST, whose links
+   are not a pair of node pointers; a removal that tests the node's own
+   link first (`if (!list_empty_careful (&w.entry))`) unless a summary
+   says so; a node moved to another list by a callee. */
+
+/* A pointer, as the statements spell it: the root of an SSA value, or the
+   address of an object at an offset. */
+struct pointer {
+    enum esc_operand_kind kind; /* ESC_OPND_VALUE or ESC_OPND_ADDR */
+    uint32_t id;
+    int64_t offset;
+};
+
+/* A walk looking for the unlink of NODE; POS, per statement, its
+   position in the block being looked at, or ESC_NONE. */
+struct unlink_walk {
+    const struct esc_function *fn;
+    const struct esc_flows *flows;
+    struct pointer node;
+    uint32_t *pos;
+};
+
+static bool same_pointer(const struct pointer *a, const struct pointer *b)
+{
+    return a->kind == b->kind && a->id == b->id && a->offset == b->offset;
+}
+
+static bool pointer_of(const struct esc_function *fn, const struct esc_operand *op,
+                       struct pointer *out)
+{
+    if (op->kind == ESC_OPND_ADDR) {
+        *out = (struct pointer){ESC_OPND_ADDR, op->id, op->offset};
+        return op->offset != ESC_UNKNOWN_OFFSET;
+    }
+    uint32_t root;
+    int64_t at;
+    if (op->kind != ESC_OPND_VALUE || op->offset == ESC_UNKNOWN_OFFSET ||
+        !esc_value_base(fn, op->id, &root, &at))
+        return false;
+    at += op->offset;
+    uint32_t def = fn->values[root].def;
+    const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
+    if (s && s->kind == ESC_STMT_ASSIGN && s->nargs == 1 && s->args[0].kind == ESC_OPND_ADDR &&
+        (s->op == ESC_ASSIGN_COPY || s->op == ESC_ASSIGN_CONVERT ||
+         s->op == ESC_ASSIGN_POINTER_ARITH)) {
+        if (s->args[0].offset == ESC_UNKNOWN_OFFSET)
+            return false;
+        *out = (struct pointer){ESC_OPND_ADDR, s->args[0].id, s->args[0].offset + at};
+        return true;
+    }
+    *out = (struct pointer){ESC_OPND_VALUE, root, at};
+    return true;
+}
+
+/* The place PLACE names, as a pointer to its first byte. */
+static bool place_pointer(const struct esc_function *fn, const struct esc_operand *place,
+                          struct pointer *out)
+{
+    if (!esc_place_exact(place))
+        return false;
+    if (place->kind == ESC_OPND_MEM) {
+        *out = (struct pointer){ESC_OPND_ADDR, place->id, place->offset};
+        return true;
+    }
+    struct esc_operand base = esc_opnd_value(place->id);
+    if (!pointer_of(fn, &base, out))
+        return false;
+    out->offset += place->offset;
+    return true;
+}
+
+/* Is PLACE the bytes at offset AT from pointer B, SIZE wide (SIZE -1:
+   any)? */
+static bool place_at(const struct esc_function *fn, const struct esc_operand *place,
+                     const struct pointer *b, int64_t at, int64_t size)
+{
+    struct pointer p;
+    if ((size >= 0 && place->size != size) || !place_pointer(fn, place, &p))
+        return false;
+    return p.kind == b->kind && p.id == b->id && p.offset == b->offset + at;
+}
+
+/* The place a plain load defining V read, if V is one. */
+static const struct esc_operand *load_place(const struct esc_function *fn, uint32_t v,
+                                            uint32_t *def_out)
+{
+    uint32_t def = fn->values[esc_value_root(fn, v)].def;
+    if (def == ESC_NONE)
+        return NULL;
+    const struct esc_stmt *s = &fn->stmts[def];
+    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->op != ESC_ASSIGN_COPY ||
+        (s->args[0].kind != ESC_OPND_MEM && s->args[0].kind != ESC_OPND_DEREF))
+        return NULL;
+    *def_out = def;
+    return &s->args[0];
+}
+
+/* Is V a load of node B's link at 0 (*SIDE 0) or at s (*SIDE 1), s the
+   load's width?  *WIDTH gets s, *DEF the load. */
+static bool link_load(const struct esc_function *fn, uint32_t v, const struct pointer *b,
+                      unsigned *side, int64_t *width, uint32_t *def)
+{
+    const struct esc_operand *from = load_place(fn, v, def);
+    if (!from || from->size <= 0)
+        return false;
+    for (unsigned k = 0; k < 2; k++)
+        if (place_at(fn, from, b, k * from->size, from->size)) {
+            *side = k;
+            *width = from->size;
+            return true;
+        }
+    return false;
+}
+
+/* Does statement S write one of node B's two links (a relink)? */
+static bool writes_own_link(const struct esc_function *fn, const struct esc_stmt *s,
+                            const struct pointer *b)
+{
+    if (s->kind != ESC_STMT_ASSIGN ||
+        (s->lhs.kind != ESC_OPND_MEM && s->lhs.kind != ESC_OPND_DEREF))
+        return false;
+    return place_at(fn, &s->lhs, b, 0, -1) || place_at(fn, &s->lhs, b, s->lhs.size, -1);
+}
+
+/* A write of SIZE bytes at AT (a neighbour's link, if AT is a value
+   loaded from one of B's links after the node's last relink, in BLOCK:
+   POS says which statements are): the half of B's unlink it is (bit 0:
+   the back link of the neighbour B's link at 0 names, bit 1: of the one
+   its link at s names), or 0. */
+static unsigned neighbour_half(const struct esc_function *fn, const struct pointer *at,
+                               int64_t size, const struct pointer *b, uint32_t block,
+                               const uint32_t *pos)
+{
+    unsigned side;
+    int64_t width;
+    uint32_t def;
+    if (at->kind != ESC_OPND_VALUE || !link_load(fn, at->id, b, &side, &width, &def) ||
+        size != width || fn->stmts[def].block != block || pos[def] == ESC_NONE)
+        return 0;
+    /* The neighbour B's link at 0 names points back from its link at s,
+       and the other way round. */
+    return at->offset == (side ? 0 : width) ? 1u << side : 0;
+}
+
+/* The halves of B's unlink statement S does (bits as above). */
+static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const struct pointer *b,
+                              const uint32_t *pos)
+{
+    const struct esc_function *fn = l->fn;
+    const struct esc_stmt *s = &fn->stmts[stmt];
+    struct pointer at;
+    if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF)
+        return place_pointer(fn, &s->lhs, &at)
+                   ? neighbour_half(fn, &at, s->lhs.size, b, s->block, pos)
+                   : 0;
+    const struct esc_summary *callee =
+        s->kind == ESC_STMT_CALL ? l->flows->calls[stmt].summary : NULL;
+    unsigned halves = 0;
+    for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
+        const struct esc_param_summary *p = &callee->params[j];
+        if (!pointer_of(fn, &s->args[j], &at))
+            continue;
+        if (p->unlinks && same_pointer(&at, b))
+            return 3;
+        unsigned side;
+        int64_t width;
+        uint32_t def;
+        if (!p->link_writes || at.kind != ESC_OPND_VALUE ||
+            !link_load(fn, at.id, b, &side, &width, &def))
+            continue;
+        for (unsigned t = 0; t < 2; t++) {
+            struct pointer link = {at.kind, at.id, at.offset + t * width};
+            if (p->link_writes >> t & 1)
+                halves |= neighbour_half(fn, &link, width, b, s->block, pos);
+        }
+    }
+    return halves;
+}
+
+/* esc_restores_fn: does statement ID complete the unlink of the node
+   (both halves in its block, after the node's links were last written)? */
+static bool completes_unlink(void *ctx, uint32_t id)
+{
+    struct unlink_walk *l = ctx;
+    const struct esc_function *fn = l->fn;
+    const struct esc_block *blk = &fn->blocks[fn->stmts[id].block];
+    uint32_t at = 0;
+    while (at < blk->nstmts && blk->stmts[at] != id)
+        at++;
+    /* The statements of the block since the node's links were last
+       written, by position; loads before that may be stale. */
+    uint32_t floor = 0;
+    for (uint32_t k = at; k-- > 0;)
+        if (writes_own_link(fn, &fn->stmts[blk->stmts[k]], &l->node)) {
+            floor = k + 1;
+            break;
+        }
+    for (uint32_t k = floor; k <= at && k < blk->nstmts; k++)
+        l->pos[blk->stmts[k]] = k;
+    unsigned halves = unlink_halves(l, id, &l->node, l->pos);
+    for (uint32_t k = at; halves && halves != 3 && k-- > floor;)
+        halves |= unlink_halves(l, blk->stmts[k], &l->node, l->pos);
+    for (uint32_t k = floor; k <= at && k < blk->nstmts; k++)
+        l->pos[blk->stmts[k]] = ESC_NONE;
+    return halves == 3;
+}
+
+/* Does flow F store node B only as a list link: into the back link of
+   a neighbour that one of B's links names? */
+static bool stores_link(const struct esc_function *fn, const struct esc_flows *flows,
+                        const struct esc_flow *f, const struct pointer *b)
+{
+    if (f->reason == ESC_FLOW_CALL_STORE) {
+        const struct esc_summary *callee = flows->calls[f->stmt].summary;
+        return f->level == 0 && callee && f->arg >= 1 && f->arg <= callee->nparams &&
+               callee->params[f->arg - 1].links;
+    }
+    const struct esc_operand *place = esc_flow_store_location(fn, f);
+    struct pointer to;
+    if (!place || (place->kind != ESC_OPND_DEREF && place->kind != ESC_OPND_MEM) ||
+        place->size <= 0 || !place_pointer(fn, place, &to))
+        return false;
+    int64_t s = place->size;
+    /* Through a value loaded from B's link on one side: `x->next->prev = x`. */
+    unsigned side;
+    int64_t width;
+    uint32_t def;
+    if (place->kind == ESC_OPND_DEREF && link_load(fn, place->id, b, &side, &width, &def) &&
+        width == s && place->offset == (side ? 0 : s))
+        return true;
+    /* Into a neighbour H that B's link on one side was given: its back
+       link is at H + s when that is B's link at 0, at H when at s. */
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *st = &fn->stmts[id];
+        struct pointer held;
+        if (st->kind != ESC_STMT_ASSIGN || st->nargs != 1 ||
+            (st->lhs.kind != ESC_OPND_MEM && st->lhs.kind != ESC_OPND_DEREF) ||
+            !pointer_of(fn, &st->args[0], &held) || held.kind != to.kind || held.id != to.id)
+            continue;
+        for (unsigned d = 0; d < 2; d++)
+            if (place_at(fn, &st->lhs, b, d * s, s) && to.offset == held.offset + (d ? 0 : s))
+                return true;
+    }
+    return false;
+}
+
+static void lists_init(struct unlink_walk *l, const struct esc_function *fn,
+                       const struct esc_flows *flows, struct pointer node)
+{
+    l->fn = fn;
+    l->flows = flows;
+    l->node = node;
+    l->pos = esc_xmalloc((fn->nstmts + 1) * sizeof *l->pos);
+    for (uint32_t i = 0; i <= fn->nstmts; i++)
+        l->pos[i] = ESC_NONE;
+}
+
+/* Is statement S half of the unlink of a node in object OBJ: one of its
+   links stored into the back link of the neighbour the other names
+   (`N.a->b = N.b`)?  That stores a neighbour of N, never &N (a node alone
+   links to itself, and then the store is into N). */
+static bool unlink_half(const struct esc_function *fn, const struct esc_stmt *s, uint32_t obj)
+{
+    struct pointer to, other;
+    uint32_t def;
+    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->lhs.kind != ESC_OPND_DEREF ||
+        !place_pointer(fn, &s->lhs, &to) || to.kind != ESC_OPND_VALUE ||
+        !pointer_of(fn, &s->args[0], &other) || other.kind != ESC_OPND_VALUE || other.offset)
+        return false;
+    /* TO: a neighbour's link, loaded from one of N's links. */
+    const struct esc_operand *from = load_place(fn, to.id, &def);
+    struct pointer link;
+    if (!from || !place_pointer(fn, from, &link) || link.kind != ESC_OPND_ADDR || link.id != obj)
+        return false;
+    for (unsigned side = 0; side < 2; side++) {
+        struct pointer b = {ESC_OPND_ADDR, obj, link.offset - side * from->size};
+        unsigned got;
+        int64_t width;
+        if (link_load(fn, other.id, &b, &got, &width, &def) && got != side && width == from->size &&
+            to.offset == (side ? 0 : width))
+            return true;
+    }
+    return false;
+}
+
+bool esc_node_unlinked(struct esc_refine *r, uint32_t flow, uint32_t obj)
+{
+    const struct esc_function *fn = r->fn;
+    const struct esc_flow *f = &r->flows->items[flow];
+    struct pointer b;
+    if (esc_object_is_stack(&fn->objects[obj]) && f->reason == ESC_FLOW_STORE &&
+        unlink_half(fn, &fn->stmts[f->stmt], obj))
+        return true;
+    if (!esc_object_is_stack(&fn->objects[obj]) || fn->stmts[f->stmt].block == ESC_NONE ||
+        (f->reason != ESC_FLOW_STORE && f->reason != ESC_FLOW_CALL_STORE) ||
+        !pointer_of(fn, &f->src, &b) || b.kind != ESC_OPND_ADDR || b.id != obj ||
+        !stores_link(fn, r->flows, f, &b))
+        return false;
+    struct unlink_walk l;
+    lists_init(&l, fn, r->flows, b);
+    bool reaches = esc_store_reaches_return(fn, f->stmt, NULL, completes_unlink, NULL, &l);
+    free(l.pos);
+    return !reaches;
+}
+
+/* The pointer parameter I of FN holds on entry. */
+static bool param_pointer(const struct esc_function *fn, uint32_t i, struct pointer *out)
+{
+    if (i >= fn->nparams || fn->params[i].value == ESC_NONE || !fn->params[i].is_pointer)
+        return false;
+    *out = (struct pointer){ESC_OPND_VALUE, fn->params[i].value, 0};
+    return true;
+}
+
+bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i)
+{
+    struct pointer p;
+    if (!param_pointer(fn, i, &p))
+        return false;
+    bool any = false;
+    for (uint32_t k = 0; k < flows->n; k++) {
+        const struct esc_flow *f = &flows->items[k];
+        if (f->reason != ESC_FLOW_STORE && f->reason != ESC_FLOW_CALL_STORE)
+            continue;
+        if (f->reason == ESC_FLOW_CALL_STORE && f->level)
+            continue;
+        struct pointer src;
+        if (!pointer_of(fn, &f->src, &src))
+            continue;
+        if (same_pointer(&src, &p)) {
+            if (!stores_link(fn, flows, f, &p))
+                return false;
+            any = true;
+            continue;
+        }
+        /* A pointer made from it (p + n) stored anywhere: not a link. */
+        uint32_t def = src.kind == ESC_OPND_VALUE ? fn->values[src.id].def : ESC_NONE;
+        const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
+        for (uint32_t a = 0; s && s->kind == ESC_STMT_ASSIGN && a < s->nargs; a++)
+            if (s->args[a].kind == ESC_OPND_VALUE && esc_value_root(fn, s->args[a].id) == p.id)
+                return false;
+    }
+    return any;
+}
+
+bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i)
+{
+    struct pointer p;
+    if (!param_pointer(fn, i, &p))
+        return false;
+    struct unlink_walk l;
+    lists_init(&l, fn, flows, p);
+    bool reaches = esc_entry_reaches_return(fn, completes_unlink, &l);
+    free(l.pos);
+    return !reaches;
+}
+
+struct link_write {
+    const struct esc_function *fn;
+    const struct esc_flows *flows;
+    struct pointer param;
+    unsigned side;
+    int64_t width;
+};
+
+/* esc_restores_fn: does statement ID write the parameter's link? */
+static bool writes_link(void *ctx, uint32_t id)
+{
+    const struct link_write *w = ctx;
+    const struct esc_function *fn = w->fn;
+    const struct esc_stmt *s = &fn->stmts[id];
+    if (s->kind == ESC_STMT_ASSIGN &&
+        (s->lhs.kind == ESC_OPND_DEREF || s->lhs.kind == ESC_OPND_MEM))
+        return place_at(fn, &s->lhs, &w->param, w->side * w->width, w->width);
+    const struct esc_summary *callee =
+        s->kind == ESC_STMT_CALL ? w->flows->calls[id].summary : NULL;
+    for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
+        struct pointer arg;
+        if (callee->params[j].link_writes >> w->side & 1 && pointer_of(fn, &s->args[j], &arg) &&
+            same_pointer(&arg, &w->param))
+            return true;
+    }
+    return false;
+}
+
+uint8_t esc_param_link_writes(const struct esc_function *fn, const struct esc_flows *flows,
+                              uint32_t i)
+{
+    struct link_write w = {fn, flows, {0}, 0, 0};
+    if (!param_pointer(fn, i, &w.param))
+        return 0;
+    /* A link is as wide as a pointer of the target: as any access that
+       loads or stores one (it has a pointed-to type). */
+    for (uint32_t id = 0; id < fn->nstmts && !w.width; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind != ESC_STMT_ASSIGN)
+            continue;
+        if ((s->lhs.kind == ESC_OPND_DEREF || s->lhs.kind == ESC_OPND_MEM) && s->lhs.type_key)
+            w.width = s->lhs.size;
+        else if (s->nargs == 1 &&
+                 (s->args[0].kind == ESC_OPND_DEREF || s->args[0].kind == ESC_OPND_MEM) &&
+                 s->args[0].type_key)
+            w.width = s->args[0].size;
+    }
+    if (w.width <= 0)
+        return 0;
+    uint8_t written = 0;
+    for (w.side = 0; w.side < 2; w.side++)
+        if (!esc_entry_reaches_return(fn, writes_link, &w))
+            written |= (uint8_t)(1u << w.side);
+    return written;
+}
