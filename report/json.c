@@ -162,6 +162,8 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
         json_object_set_new(param, "links", json_true());
     if (p && p->unlinks)
         json_object_set_new(param, "unlinks", json_true());
+    if (p && (p->links || p->unlinks) && p->list_offset)
+        json_object_set_new(param, "list_offset", json_integer(p->list_offset));
     if (p && p->link_writes) {
         json_t *links = json_array();
         for (unsigned k = 0; k < 2; k++)

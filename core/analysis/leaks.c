@@ -445,8 +445,11 @@ static void summarize_lists(struct analysis *a)
         struct esc_param_summary *p = &a->summary->params[i];
         if (!fn->params[i].is_pointer)
             continue;
-        p->links = esc_param_links(fn, &a->flows, i);
-        p->unlinks = esc_param_unlinks(fn, &a->flows, i);
+        int64_t linked = 0, unlinked = 0;
+        p->links = esc_param_links(fn, &a->flows, i, &linked);
+        p->unlinks = p->links ? esc_param_unlinks(fn, &a->flows, i, linked)
+                              : esc_param_unlinks_somewhere(fn, &a->flows, i, &unlinked);
+        p->list_offset = p->links ? linked : p->unlinks ? unlinked : 0;
         p->link_writes = esc_param_link_writes(fn, &a->flows, i);
     }
 }

@@ -134,11 +134,17 @@ struct esc_store_facts;
 void esc_store_facts_free(struct esc_store_facts *facts);
 
 /* unlink.c's facts for summaries, about parameter I of FN: every pointer
-   of it the function stores is a list link of the node it points to; that
-   node is taken off its list on every path; the links of that node it
-   writes on every path (bit 0: at offset 0, bit 1: the next). */
-bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i);
-bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i);
+   of it the function stores is a list link of the node at *AT in what it
+   points to; ... (below); the links of what it points to that it writes
+   on every path (bit 0: at offset 0, bit 1: the next). */
+bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
+                     int64_t *at);
+/* ... the node at offset AT of what it points to is unlinked on every path. */
+bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
+                       int64_t at);
+/* ... at some offset of it, which *AT receives. */
+bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc_flows *flows,
+                                 uint32_t i, int64_t *at);
 uint8_t esc_param_link_writes(const struct esc_function *fn, const struct esc_flows *flows,
                               uint32_t i);
 

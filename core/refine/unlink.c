@@ -209,7 +209,8 @@ static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const 
         const struct esc_param_summary *p = &callee->params[j];
         if (!pointer_of(fn, &s->args[j], &at))
             continue;
-        if (p->unlinks && same_pointer(&at, b))
+        struct pointer node = {at.kind, at.id, at.offset + p->list_offset};
+        if (p->unlinks && same_pointer(&node, b))
             return 3;
         unsigned side;
         int64_t width;
@@ -261,8 +262,12 @@ static bool stores_link(const struct esc_function *fn, const struct esc_flows *f
 {
     if (f->reason == ESC_FLOW_CALL_STORE) {
         const struct esc_summary *callee = flows->calls[f->stmt].summary;
-        return f->level == 0 && callee && f->arg >= 1 && f->arg <= callee->nparams &&
-               callee->params[f->arg - 1].links;
+        struct pointer arg;
+        if (f->level || !callee || f->arg < 1 || f->arg > callee->nparams ||
+            !callee->params[f->arg - 1].links || !pointer_of(fn, &f->src, &arg))
+            return false;
+        arg.offset += callee->params[f->arg - 1].list_offset;
+        return same_pointer(&arg, b);
     }
     const struct esc_operand *place = esc_flow_store_location(fn, f);
     struct pointer to;
@@ -342,8 +347,13 @@ bool esc_node_unlinked(struct esc_refine *r, uint32_t flow, uint32_t obj)
         return true;
     if (!esc_object_is_stack(&fn->objects[obj]) || fn->stmts[f->stmt].block == ESC_NONE ||
         (f->reason != ESC_FLOW_STORE && f->reason != ESC_FLOW_CALL_STORE) ||
-        !pointer_of(fn, &f->src, &b) || b.kind != ESC_OPND_ADDR || b.id != obj ||
-        !stores_link(fn, r->flows, f, &b))
+        !pointer_of(fn, &f->src, &b) || b.kind != ESC_OPND_ADDR || b.id != obj)
+        return false;
+    /* A callee links the node at its list offset in what it is given. */
+    const struct esc_summary *callee = r->flows->calls[f->stmt].summary;
+    if (f->reason == ESC_FLOW_CALL_STORE && callee && f->arg >= 1 && f->arg <= callee->nparams)
+        b.offset += callee->params[f->arg - 1].list_offset;
+    if (!stores_link(fn, r->flows, f, &b))
         return false;
     struct unlink_walk l;
     lists_init(&l, fn, r->flows, b);
@@ -361,7 +371,23 @@ static bool param_pointer(const struct esc_function *fn, uint32_t i, struct poin
     return true;
 }
 
-bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i)
+/* Is value V made from value ROOT (copies, conversions, arithmetic)? */
+static bool derives_from(const struct esc_function *fn, uint32_t v, uint32_t root)
+{
+    for (uint32_t guard = 0; guard < 64; guard++) {
+        if (v == root)
+            return true;
+        uint32_t def = fn->values[v].def;
+        const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
+        if (!s || s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->args[0].kind != ESC_OPND_VALUE)
+            return false;
+        v = s->args[0].id;
+    }
+    return false;
+}
+
+bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
+                     int64_t *at)
 {
     struct pointer p;
     if (!param_pointer(fn, i, &p))
@@ -373,35 +399,81 @@ bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flow
             continue;
         if (f->reason == ESC_FLOW_CALL_STORE && f->level)
             continue;
-        struct pointer src;
-        if (!pointer_of(fn, &f->src, &src))
-            continue;
-        if (same_pointer(&src, &p)) {
-            if (!stores_link(fn, flows, f, &p))
+        struct pointer node;
+        if (!pointer_of(fn, &f->src, &node)) {
+            /* p + i stored anywhere: not a link we can name. */
+            if (f->src.kind == ESC_OPND_VALUE && derives_from(fn, f->src.id, p.id))
                 return false;
-            any = true;
             continue;
         }
-        /* A pointer made from it (p + n) stored anywhere: not a link. */
-        uint32_t def = src.kind == ESC_OPND_VALUE ? fn->values[src.id].def : ESC_NONE;
-        const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
-        for (uint32_t a = 0; s && s->kind == ESC_STMT_ASSIGN && a < s->nargs; a++)
-            if (s->args[a].kind == ESC_OPND_VALUE && esc_value_root(fn, s->args[a].id) == p.id)
-                return false;
+        if (node.kind != p.kind || node.id != p.id)
+            continue;
+        const struct esc_summary *callee = flows->calls[f->stmt].summary;
+        if (f->reason == ESC_FLOW_CALL_STORE && callee && f->arg >= 1 && f->arg <= callee->nparams)
+            node.offset += callee->params[f->arg - 1].list_offset;
+        /* Every link at one offset: the node's. */
+        if ((any && node.offset != *at) || !stores_link(fn, flows, f, &node))
+            return false;
+        *at = node.offset;
+        any = true;
     }
     return any;
 }
 
-bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i)
+bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
+                       int64_t at)
 {
     struct pointer p;
     if (!param_pointer(fn, i, &p))
         return false;
+    p.offset = at;
     struct unlink_walk l;
     lists_init(&l, fn, flows, p);
     bool reaches = esc_entry_reaches_return(fn, completes_unlink, &l);
     free(l.pos);
     return !reaches;
+}
+
+bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc_flows *flows,
+                                 uint32_t i, int64_t *at)
+{
+    struct pointer p;
+    if (!param_pointer(fn, i, &p))
+        return false;
+    /* The node's offset: where a link is loaded from through the
+       parameter, tried in statement order. */
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        struct pointer from;
+        if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 ||
+            (s->args[0].kind != ESC_OPND_DEREF && s->args[0].kind != ESC_OPND_MEM) ||
+            !place_pointer(fn, &s->args[0], &from) || from.kind != p.kind || from.id != p.id ||
+            from.offset < 0)
+            continue;
+        for (int64_t side = 0; side < 2; side++) {
+            int64_t node = from.offset - side * s->args[0].size;
+            if (node >= 0 && esc_param_unlinks(fn, flows, i, node)) {
+                *at = node;
+                return true;
+            }
+        }
+    }
+    /* Or a call that unlinks it. */
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        const struct esc_summary *callee =
+            s->kind == ESC_STMT_CALL ? flows->calls[id].summary : NULL;
+        for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
+            struct pointer arg;
+            if (callee->params[j].unlinks && pointer_of(fn, &s->args[j], &arg) &&
+                arg.kind == p.kind && arg.id == p.id &&
+                esc_param_unlinks(fn, flows, i, arg.offset + callee->params[j].list_offset)) {
+                *at = arg.offset + callee->params[j].list_offset;
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 struct link_write {

@@ -369,6 +369,13 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
         !bool_member(ld, param, "links", &p->links) ||
         !bool_member(ld, param, "unlinks", &p->unlinks) || !load_link_writes(ld, param, p))
         return false;
+    json_int_t list_offset = 0;
+    bool has_offset;
+    if (!int_member(ld, param, "list_offset", false, 0, INT32_MAX, &list_offset, &has_offset))
+        return false;
+    if (has_offset && !p->links && !p->unlinks)
+        return fail(ld, "list_offset", "only allowed when \"links\" or \"unlinks\" is true");
+    p->list_offset = list_offset;
     s->any_joins |= p->joins;
     json_t *leaks = member(ld, param, "leaks", K_ARRAY, false);
     if (ld->error)

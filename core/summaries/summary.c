@@ -218,6 +218,8 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
         for (uint8_t d = 0; d < b->ndeps; d++)
             grew |= esc_summary_add_dep(into, i, &b->deps[d]);
         /* What every target does on every path: all must. */
+        if (a->list_offset != b->list_offset)
+            a->links = a->unlinks = false;
         a->links &= b->links;
         a->unlinks &= b->unlinks;
         a->link_writes &= b->link_writes;
@@ -322,6 +324,8 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
             esc_strbuf_add(out, " links");
         if (p->unlinks)
             esc_strbuf_add(out, " unlinks");
+        if ((p->links || p->unlinks) && p->list_offset)
+            esc_strbuf_addf(out, "@%lld", (long long)p->list_offset);
         if (p->link_writes)
             esc_strbuf_addf(out, " link-writes=%u", p->link_writes);
         for (uint8_t d = 0; d < p->ndeps; d++)

@@ -93,12 +93,14 @@ struct esc_param_summary {
     bool joins;
     /* Intrusive lists (core/refine/unlink.c).  links: every pointer of
        the parameter it stores is a list link of the node it points to
-       (`list_add (new, head)`).  unlinks: on every path, that node is
+       (`list_add (new, head)`), at list_offset in it (`&w->entry`).
+       unlinks: on every path, that node is
        taken off its list (`list_del (entry)`).  link_writes: the links of
        what it points to that it writes on every path, bit 0 the one at
        offset 0, bit 1 the next one (`__list_del (prev, next)`). */
     bool links, unlinks;
     uint8_t link_writes;
+    int64_t list_offset; /* links, unlinks: the node's offset in what it points to */
     /* THREAD leaks: where the new thread's handle goes, so that a caller
        can join it: ESC_HANDLE_RESULT, ESC_HANDLE_PARAM + k (stored into
        *parameter k), or ESC_HANDLE_NONE. */

@@ -106,6 +106,17 @@ static const struct bad bad_files[] = {
     /* JSON Schema counts 1.0 as an integer; the loader, like jansson, does not. */
     {"index-real", FILE_OF("{'name': 'f', 'params': [{'index': 1.0}]}"),
      "functions[0].params[0].index: expected an integer, got a real number", false},
+    {"link-writes-range", FILE_OF("{'name': 'f', 'params': [{'index': 1, 'link_writes': [0, 2]}]}"),
+     "functions[0].params[0].link_writes[1]: expected 0 (the link at offset 0) or 1 (the link "
+     "after it)",
+     true},
+    {"list-offset-negative",
+     FILE_OF("{'name': 'f', 'params': [{'index': 1, 'links': true, 'list_offset': -8}]}"),
+     "functions[0].params[0].list_offset: -8 is out of range; expected 0 to 2147483647", true},
+    /* The schema does not tie list_offset to links or unlinks. */
+    {"list-offset-alone", FILE_OF("{'name': 'f', 'params': [{'index': 1, 'list_offset': 8}]}"),
+     "functions[0].params[0].list_offset: only allowed when \"links\" or \"unlinks\" is true",
+     false},
     {"index-duplicate",
      FILE_OF("{'name': 'f', 'params': [{'index': 2}, {'index': 1}, {'index': 2}]}"),
      "functions[0].params[2].index: duplicate parameter 2 (also params[0])", false},
