@@ -34,7 +34,11 @@ struct esc_explainer {
     uint32_t *reader_flow;
     struct esc_u64map reach_cache; /* (writer flow, reading statement) -> reaches? */
     uint32_t *root;                /* per value: esc_value_root, asked for every pair */
-    uint32_t *reach_index;         /* per writer flow: 1 + its index in reach_sets, 0 before */
+    /* Per value: esc_value_base, the root through constant offsets
+       (`&p->f`) and that offset, or ESC_NONE when an amount is unknown. */
+    uint32_t *base;
+    int64_t *shift;
+    uint32_t *reach_index; /* per writer flow: 1 + its index in reach_sets, 0 before */
     struct reach_set *reach_sets;
     uint32_t nreach_sets, cap_reach_sets;
     struct esc_u64map point_cache; /* (object, value) -> 1 + may the value point to it */
@@ -123,8 +127,13 @@ struct esc_explainer *esc_explainer_new(const struct esc_function *fn,
     free(fill);
     free(nodes);
     ex->root = esc_xmalloc((fn->nvalues + 1) * sizeof *ex->root);
-    for (uint32_t v = 0; v < fn->nvalues; v++)
+    ex->base = esc_xmalloc((fn->nvalues + 1) * sizeof *ex->base);
+    ex->shift = esc_xmalloc((fn->nvalues + 1) * sizeof *ex->shift);
+    for (uint32_t v = 0; v < fn->nvalues; v++) {
         ex->root[v] = esc_value_root(fn, v);
+        if (!esc_value_base(fn, v, &ex->base[v], &ex->shift[v]))
+            ex->base[v] = ESC_NONE;
+    }
     ex->reach_index = esc_xcalloc(flows->n + 1, sizeof *ex->reach_index);
     return ex;
 }
@@ -141,6 +150,8 @@ void esc_explainer_free(struct esc_explainer *ex)
     free(ex->reader_flow);
     esc_u64map_free(&ex->reach_cache);
     free(ex->root);
+    free(ex->base);
+    free(ex->shift);
     free(ex->reach_index);
     for (uint32_t i = 0; i < ex->nreach_sets; i++)
         esc_bitset_free(&ex->reach_sets[i].stmts);
@@ -170,9 +181,16 @@ static bool may_overlap(const struct esc_explainer *ex, const struct esc_operand
         return false;
     if (w->kind != r->kind || !exact(w) || !exact(r))
         return true;
-    if (w->kind == ESC_OPND_DEREF ? ex->root[w->id] != ex->root[r->id] : w->id != r->id)
+    int64_t wat = w->offset, rat = r->offset;
+    if (w->kind == ESC_OPND_DEREF && ex->base[w->id] != ESC_NONE &&
+        ex->base[w->id] == ex->base[r->id]) {
+        /* Through one pointer at known offsets: `&(*q)[1]` is q + 8. */
+        wat += ex->shift[w->id];
+        rat += ex->shift[r->id];
+    } else if (w->kind == ESC_OPND_DEREF ? ex->root[w->id] != ex->root[r->id] : w->id != r->id) {
         return true;
-    return w->offset < r->offset + r->size && r->offset < w->offset + w->size;
+    }
+    return wat < rat + r->size && rat < wat + w->size;
 }
 
 /* WRITER's reach set, walked on first use; NULL once the budget is spent. */

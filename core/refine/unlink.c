@@ -144,31 +144,116 @@ static const struct esc_operand *load_place(const struct esc_function *fn, uint3
     return &s->args[0];
 }
 
+/* Does statement S write memory (a store, or a call)? */
+static bool writes_memory(const struct esc_stmt *s)
+{
+    return s->kind == ESC_STMT_CALL ||
+           (s->kind == ESC_STMT_ASSIGN &&
+            (s->lhs.kind == ESC_OPND_MEM || s->lhs.kind == ESC_OPND_DEREF));
+}
+
+/* The value stored in the place that load V read, just before it in the
+   same block (nothing that writes memory in between), as an operand;
+   kind NONE if there is none.  QUEUE_SPLIT's `n->prev = h->prev;
+   n->prev->next = n;` stores through h->prev. */
+static struct esc_operand stored_before(const struct esc_function *fn, struct esc_operand op)
+{
+    struct esc_operand none = esc_opnd_none();
+    uint32_t def;
+    const struct esc_operand *from =
+        op.kind == ESC_OPND_VALUE && !op.offset ? load_place(fn, op.id, &def) : NULL;
+    if (!from || !esc_place_exact(from))
+        return none;
+    const struct esc_block *blk = &fn->blocks[fn->stmts[def].block];
+    uint32_t k = 0;
+    while (k < blk->nstmts && blk->stmts[k] != def)
+        k++;
+    const struct esc_stmt *store = NULL;
+    while (k-- > 0 && !store) {
+        const struct esc_stmt *t = &fn->stmts[blk->stmts[k]];
+        if (writes_memory(t))
+            store = t;
+    }
+    if (!store || store->kind != ESC_STMT_ASSIGN || store->nargs != 1 ||
+        !esc_same_place(fn, &store->lhs, from) ||
+        (store->args[0].kind != ESC_OPND_VALUE && store->args[0].kind != ESC_OPND_ADDR))
+        return none;
+    return store->args[0];
+}
+
 /* Is V a load of node B's link at 0 (*SIDE 0) or at s (*SIDE 1), s the
-   load's width?  *WIDTH gets s, *DEF the load. */
+   load's width, directly or through places it was just stored in?
+   *WIDTH gets s, *DEF the load. */
 static bool link_load(const struct esc_function *fn, uint32_t v, const struct pointer *b,
                       unsigned *side, int64_t *width, uint32_t *def)
 {
-    const struct esc_operand *from = load_place(fn, v, def);
-    if (!from || from->size <= 0)
-        return false;
-    for (unsigned k = 0; k < 2; k++)
-        if (place_at(fn, from, b, k * from->size, from->size)) {
-            *side = k;
-            *width = from->size;
-            return true;
-        }
+    struct esc_operand op = esc_opnd_value(v);
+    for (unsigned depth = 0; depth < 4 && op.kind == ESC_OPND_VALUE; depth++) {
+        const struct esc_operand *from = load_place(fn, op.id, def);
+        if (!from || from->size <= 0)
+            return false;
+        for (unsigned k = 0; k < 2; k++)
+            if (place_at(fn, from, b, k * from->size, from->size)) {
+                *side = k;
+                *width = from->size;
+                return true;
+            }
+        op = stored_before(fn, op);
+    }
     return false;
 }
 
-/* Does statement S write one of node B's two links (a relink)? */
-static bool writes_own_link(const struct esc_function *fn, const struct esc_stmt *s,
-                            const struct pointer *b)
+/* Does value V hold pointer B: B itself (through copies and places it
+   was just stored in), or a neighbour's back link (`b->next->prev`),
+   which is B by the list invariant? */
+static bool names_node(const struct esc_function *fn, const struct esc_operand *v,
+                       const struct pointer *b)
 {
-    if (s->kind != ESC_STMT_ASSIGN ||
-        (s->lhs.kind != ESC_OPND_MEM && s->lhs.kind != ESC_OPND_DEREF))
+    struct esc_operand op = *v;
+    for (unsigned depth = 0; depth < 4 && op.kind != ESC_OPND_NONE; depth++) {
+        struct pointer p;
+        if (pointer_of(fn, &op, &p) && same_pointer(&p, b))
+            return true;
+        uint32_t def;
+        const struct esc_operand *from =
+            op.kind == ESC_OPND_VALUE ? load_place(fn, op.id, &def) : NULL;
+        unsigned side;
+        int64_t width;
+        if (from && from->kind == ESC_OPND_DEREF && place_pointer(fn, from, &p) &&
+            p.kind == ESC_OPND_VALUE && link_load(fn, p.id, b, &side, &width, &def) &&
+            from->size == width && p.offset == (side ? 0 : width))
+            return true;
+        op = stored_before(fn, op);
+    }
+    return false;
+}
+
+/* Does statement S link node B anew: store B somewhere other than in
+   B's own links (or in B through them), or hand B to a callee that links
+   it?  Loads of B's links made before it may name old neighbours. */
+static bool relinks(const struct unlink_walk *l, const struct esc_stmt *s, const struct pointer *b)
+{
+    const struct esc_function *fn = l->fn;
+    if (s->kind == ESC_STMT_CALL) {
+        const struct esc_summary *callee = l->flows->calls[s - fn->stmts].summary;
+        for (uint32_t j = 0; j < s->nargs; j++) {
+            struct pointer arg;
+            if (pointer_of(fn, &s->args[j], &arg) && arg.kind == b->kind && arg.id == b->id &&
+                (!callee || j >= callee->nparams || callee->params[j].links))
+                return true;
+        }
         return false;
-    return place_at(fn, &s->lhs, b, 0, -1) || place_at(fn, &s->lhs, b, s->lhs.size, -1);
+    }
+    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 ||
+        (s->lhs.kind != ESC_OPND_MEM && s->lhs.kind != ESC_OPND_DEREF) ||
+        !names_node(fn, &s->args[0], b))
+        return false;
+    int64_t w = s->lhs.size;
+    if (place_at(fn, &s->lhs, b, 0, w) || place_at(fn, &s->lhs, b, w, w))
+        return false; /* into B's own link: a node alone */
+    struct esc_operand base = esc_opnd_value(s->lhs.id);
+    return s->lhs.kind != ESC_OPND_DEREF || s->lhs.offset < 0 || s->lhs.offset > w ||
+           !names_node(fn, &base, b);
 }
 
 /* A write of SIZE bytes at AT (a neighbour's link, if AT is a value
@@ -199,7 +284,8 @@ static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const 
     const struct esc_stmt *s = &fn->stmts[stmt];
     struct pointer at;
     if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF)
-        return place_pointer(fn, &s->lhs, &at)
+        /* Storing B there again is no unlink (QUEUE_SPLIT's `h->prev->next = h`). */
+        return s->nargs == 1 && !names_node(fn, &s->args[0], b) && place_pointer(fn, &s->lhs, &at)
                    ? neighbour_half(fn, &at, s->lhs.size, b, s->block, pos)
                    : 0;
     const struct esc_summary *callee =
@@ -237,11 +323,12 @@ static bool completes_unlink(void *ctx, uint32_t id)
     uint32_t at = 0;
     while (at < blk->nstmts && blk->stmts[at] != id)
         at++;
-    /* The statements of the block since the node's links were last
-       written, by position; loads before that may be stale. */
+    /* The statements of the block since the node was last linked anew,
+       by position; loads of its links before that may name old
+       neighbours. */
     uint32_t floor = 0;
     for (uint32_t k = at; k-- > 0;)
-        if (writes_own_link(fn, &fn->stmts[blk->stmts[k]], &l->node)) {
+        if (relinks(l, &fn->stmts[blk->stmts[k]], &l->node)) {
             floor = k + 1;
             break;
         }
