@@ -760,11 +760,17 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
             args.push_back(lower_rvalue(l, rhs1));
             /* p + 8: the amount, when constant, on the value operand. */
             if (args.back().kind == ESC_OPND_VALUE) {
+                /* The amount is a sizetype: container_of's minus is a
+                   huge unsigned constant, read back as signed. */
                 tree amount = gimple_assign_rhs2(g);
-                args.back().offset = args.back().offset != ESC_UNKNOWN_OFFSET &&
-                                             tree_fits_shwi_p(amount)
-                                         ? args.back().offset + tree_to_shwi(amount)
-                                         : ESC_UNKNOWN_OFFSET;
+                bool known = args.back().offset != ESC_UNKNOWN_OFFSET &&
+                             TREE_CODE(amount) == INTEGER_CST &&
+                             TYPE_PRECISION(TREE_TYPE(amount)) <= 64;
+                args.back().offset =
+                    known ? args.back().offset +
+                                wi::sext(wi::to_wide(amount), TYPE_PRECISION(TREE_TYPE(amount)))
+                                    .to_shwi()
+                          : ESC_UNKNOWN_OFFSET;
             }
         } else if ((code == MIN_EXPR || code == MAX_EXPR) && is_pointer(type)) {
             s.op = ESC_ASSIGN_SELECT;

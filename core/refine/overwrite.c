@@ -251,6 +251,12 @@ bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
     return walk(fn, from, loc, ESC_NONE, restores, edge_ends, ctx, NULL);
 }
 
+bool esc_store_reaches_target(const struct esc_function *fn, uint32_t from, uint32_t target,
+                              esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx)
+{
+    return walk(fn, from, NULL, target, restores, edge_ends, ctx, NULL);
+}
+
 bool esc_entry_reaches_return(const struct esc_function *fn, esc_restores_fn *restores, void *ctx)
 {
     return walk(fn, ESC_NONE, NULL, ESC_NONE, restores, NULL, ctx, NULL);

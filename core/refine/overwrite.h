@@ -39,6 +39,11 @@ bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, esc_restores_fn *restores,
                               esc_edge_ends_fn *edge_ends, void *ctx);
 
+/* Is there a path from just after FROM to statement TARGET on which
+   RESTORES accepts no statement and EDGE_ENDS no edge? */
+bool esc_store_reaches_target(const struct esc_function *fn, uint32_t from, uint32_t target,
+                              esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx);
+
 /* Is there a path from the function's entry to a return on which RESTORES
    accepts no statement?  (What a function does on every path, for its
    summary.) */

@@ -1,4 +1,5 @@
 /* unlink.c - a stack node taken off its list on every path: no neighbour points at it any more. */
+#include "core/ir/conditions.h"
 #include "core/refine/overwrite.h"
 #include "core/refine/refine.h"
 
@@ -342,6 +343,30 @@ static bool completes_unlink(void *ctx, uint32_t id)
     return halves == 3;
 }
 
+/* esc_edge_ends_fn: is the node tested alone on the edge FROM -> TO (a
+   load of one of its links equal to its own address: QUEUE_EMPTY,
+   `h->next == h`)?  Then no other node links to it. */
+static bool tested_alone(void *ctx, uint32_t from, uint32_t to)
+{
+    const struct unlink_walk *l = ctx;
+    const struct pointer *b = &l->node;
+    if (b->kind != ESC_OPND_ADDR)
+        return false;
+    uint32_t n;
+    const struct esc_cond_entry *e = esc_block_conds(l->fn, from, &n);
+    for (uint32_t k = 0; k < n; k++) {
+        const struct esc_cond *c = &e[k].cond;
+        unsigned side;
+        int64_t width;
+        uint32_t def;
+        if (e[k].succ == to && e[k].term == ESC_COND_EVERY_TERM && c->kind == ESC_COND_POINTS_TO &&
+            !c->is_param && c->object == b->id && c->offset == b->offset &&
+            link_load(l->fn, c->subject, b, &side, &width, &def))
+            return true;
+    }
+    return false;
+}
+
 /* Does flow F store node B only as a list link: into the back link of
    a neighbour that one of B's links names? */
 static bool stores_link(const struct esc_function *fn, const struct esc_flows *flows,
@@ -424,29 +449,151 @@ static bool unlink_half(const struct esc_function *fn, const struct esc_stmt *s,
     return false;
 }
 
+/* Is value operand V loaded from object OBJ's own memory (through places
+   it was just stored in)?  Then it is one of OBJ's links, which hold
+   OBJ's address when its list is empty.  *AT gets the offset, *WIDTH the
+   load's size. */
+static bool loaded_from(const struct esc_function *fn, const struct esc_operand *v, uint32_t obj,
+                        int64_t *at, int64_t *width)
+{
+    uint32_t def;
+    struct pointer p;
+    const struct esc_operand *from =
+        v->kind == ESC_OPND_VALUE && !v->offset ? load_place(fn, v->id, &def) : NULL;
+    if (!from || from->size <= 0 || !place_pointer(fn, from, &p) || p.kind != ESC_OPND_ADDR ||
+        p.id != obj)
+        return false;
+    *at = p.offset;
+    *width = from->size;
+    return true;
+}
+
+/* The node of stack object OBJ that flow F stores as a list link, if it
+   does: its address into a neighbour's back link, or a call that links
+   it, or one of its links into a node that its other link names back
+   (QUEUE_INSERT_TAIL's `q->prev = h->prev` while `q->next = h`: when the
+   list is empty, h->prev is h). */
+static bool link_of(const struct esc_function *fn, const struct esc_flows *flows,
+                    const struct esc_flow *f, uint32_t obj, struct pointer *b)
+{
+    if (f->reason != ESC_FLOW_STORE && f->reason != ESC_FLOW_CALL_STORE)
+        return false;
+    if (pointer_of(fn, &f->src, b) && b->kind == ESC_OPND_ADDR) {
+        if (b->id != obj)
+            return false;
+        const struct esc_summary *callee = flows->calls[f->stmt].summary;
+        if (f->reason == ESC_FLOW_CALL_STORE && callee && f->arg >= 1 && f->arg <= callee->nparams)
+            b->offset += callee->params[f->arg - 1].list_offset;
+        return stores_link(fn, flows, f, b);
+    }
+    int64_t at, w;
+    const struct esc_operand *place = esc_flow_store_location(fn, f);
+    struct pointer to;
+    if (f->reason != ESC_FLOW_STORE || !loaded_from(fn, &f->src, obj, &at, &w) || !place ||
+        place->size != w || !place_pointer(fn, place, &to))
+        return false;
+    for (unsigned side = 0; side < 2; side++) {
+        *b = (struct pointer){ESC_OPND_ADDR, obj, at - side * w};
+        /* TO is a node's link at 0 or at w: its other link must name B
+           (the node goes next to B), or hold B's link on the other side
+           (the node takes B's place: QUEUE_SPLIT's `n->prev = h->prev;
+           ...; n->next = q` with q = h->next). */
+        for (int64_t d = 0; d <= w; d += w) {
+            struct pointer other = {to.kind, to.id, to.offset - d + (w - d)};
+            for (uint32_t id = 0; id < fn->nstmts; id++) {
+                const struct esc_stmt *st = &fn->stmts[id];
+                struct pointer written;
+                unsigned got;
+                int64_t width;
+                uint32_t def;
+                if (st->kind != ESC_STMT_ASSIGN || st->nargs != 1 ||
+                    (st->lhs.kind != ESC_OPND_MEM && st->lhs.kind != ESC_OPND_DEREF) ||
+                    st->lhs.size != w || !place_pointer(fn, &st->lhs, &written) ||
+                    !same_pointer(&written, &other))
+                    continue;
+                if (names_node(fn, &st->args[0], b) ||
+                    (st->args[0].kind == ESC_OPND_VALUE &&
+                     link_load(fn, st->args[0].id, b, &got, &width, &def) && width == w &&
+                     got == 1 - side))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Does flow F take OBJ's address: the address itself, a copy of it, or a
+   load of OBJ's own links? */
+static bool takes_object(const struct esc_function *fn, const struct esc_flow *f, uint32_t obj)
+{
+    struct pointer p;
+    int64_t at, w;
+    return (pointer_of(fn, &f->src, &p) && p.kind == ESC_OPND_ADDR && p.id == obj) ||
+           loaded_from(fn, &f->src, obj, &at, &w);
+}
+
+/* Is node OBJ off every list whenever statement TARGET runs: everything
+   that stores its address stores it as a list link (else it may be
+   anywhere), and every path from each such store to TARGET unlinks it?
+   Then, by the list invariant, no list link holds it at TARGET, and a
+   pointer loaded from one is never it. */
+static bool unlinked_before(struct esc_refine *r, uint32_t obj, uint32_t target)
+{
+    const struct esc_function *fn = r->fn;
+    const struct esc_flows *flows = r->flows;
+    struct unlink_walk l = {0};
+    bool have = false, ok = true;
+    for (uint32_t k = 0; k < flows->n && ok; k++) {
+        const struct esc_flow *f = &flows->items[k];
+        if (!takes_object(fn, f, obj))
+            continue;
+        struct pointer b;
+        if (f->dst.kind == ESC_OPND_VALUE) {
+            /* A copy is followed where it is stored; a merge is not. */
+            ok = f->reason != ESC_FLOW_PHI && f->reason != ESC_FLOW_SELECT;
+            continue;
+        }
+        const struct esc_operand *place = esc_flow_store_location(fn, f);
+        struct pointer into;
+        if (place && place_pointer(fn, place, &into) && into.kind == ESC_OPND_ADDR &&
+            into.id == obj)
+            continue; /* into its own links */
+        if (!link_of(fn, flows, f, obj, &b) || fn->stmts[f->stmt].block == ESC_NONE ||
+            (have && !same_pointer(&b, &l.node))) {
+            ok = false;
+            break;
+        }
+        if (!have) {
+            lists_init(&l, fn, flows, b);
+            have = true;
+        }
+        ok = !esc_store_reaches_target(fn, f->stmt, target, completes_unlink, tested_alone, &l);
+    }
+    if (have)
+        free(l.pos);
+    return ok && have;
+}
+
 bool esc_node_unlinked(struct esc_refine *r, uint32_t flow, uint32_t obj)
 {
     const struct esc_function *fn = r->fn;
     const struct esc_flow *f = &r->flows->items[flow];
     struct pointer b;
-    if (esc_object_is_stack(&fn->objects[obj]) && f->reason == ESC_FLOW_STORE &&
-        unlink_half(fn, &fn->stmts[f->stmt], obj))
+    if (!esc_object_is_stack(&fn->objects[obj]) || fn->stmts[f->stmt].block == ESC_NONE)
+        return false;
+    if (f->reason == ESC_FLOW_STORE && unlink_half(fn, &fn->stmts[f->stmt], obj))
         return true;
-    if (!esc_object_is_stack(&fn->objects[obj]) || fn->stmts[f->stmt].block == ESC_NONE ||
-        (f->reason != ESC_FLOW_STORE && f->reason != ESC_FLOW_CALL_STORE) ||
-        !pointer_of(fn, &f->src, &b) || b.kind != ESC_OPND_ADDR || b.id != obj)
-        return false;
-    /* A callee links the node at its list offset in what it is given. */
-    const struct esc_summary *callee = r->flows->calls[f->stmt].summary;
-    if (f->reason == ESC_FLOW_CALL_STORE && callee && f->arg >= 1 && f->arg <= callee->nparams)
-        b.offset += callee->params[f->arg - 1].list_offset;
-    if (!stores_link(fn, r->flows, f, &b))
-        return false;
-    struct unlink_walk l;
-    lists_init(&l, fn, r->flows, b);
-    bool reaches = esc_store_reaches_return(fn, f->stmt, NULL, completes_unlink, NULL, &l);
-    free(l.pos);
-    return !reaches;
+    if (link_of(fn, r->flows, f, obj, &b)) {
+        struct unlink_walk l;
+        lists_init(&l, fn, r->flows, b);
+        bool reaches =
+            esc_store_reaches_return(fn, f->stmt, NULL, completes_unlink, tested_alone, &l);
+        free(l.pos);
+        return !reaches;
+    }
+    /* A pointer loaded from some list after the node left every list. */
+    return (f->reason == ESC_FLOW_STORE || f->reason == ESC_FLOW_CALL_STORE) &&
+           !takes_object(fn, f, obj) && unlinked_before(r, obj, f->stmt);
 }
 
 /* The pointer parameter I of FN holds on entry. */

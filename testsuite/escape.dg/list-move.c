@@ -1,0 +1,93 @@
+/* A local list head whose nodes all move to another head (QUEUE_MOVE, a split at its first node): no node points at it afterwards. */
+/* { dg-do compile } */
+/* Any warning in the silent functions is an excess error. */
+
+/* libuv's queue.h (1.44): links next at 0, prev at 8 of a void *[2]. */
+typedef void *QUEUE[2];
+#define QUEUE_NEXT(q) (*(QUEUE **)&((*(q))[0]))
+#define QUEUE_PREV(q) (*(QUEUE **)&((*(q))[1]))
+#define QUEUE_PREV_NEXT(q) (QUEUE_NEXT(QUEUE_PREV(q)))
+#define QUEUE_NEXT_PREV(q) (QUEUE_PREV(QUEUE_NEXT(q)))
+#define QUEUE_DATA(ptr, type, field) ((type *)((char *)(ptr) - __builtin_offsetof(type, field)))
+#define QUEUE_EMPTY(q) ((const QUEUE *)(q) == (const QUEUE *)QUEUE_NEXT(q))
+#define QUEUE_HEAD(q) (QUEUE_NEXT(q))
+#define QUEUE_INIT(q) do { QUEUE_NEXT(q) = (q); QUEUE_PREV(q) = (q); } while (0)
+#define QUEUE_SPLIT(h, q, n) do { QUEUE_PREV(n) = QUEUE_PREV(h); QUEUE_PREV_NEXT(n) = (n); QUEUE_NEXT(n) = (q); QUEUE_PREV(h) = QUEUE_PREV(q); QUEUE_PREV_NEXT(h) = (h); QUEUE_PREV(q) = (n); } while (0)
+#define QUEUE_MOVE(h, n) do { if (QUEUE_EMPTY(h)) QUEUE_INIT(n); else { QUEUE *q_ = QUEUE_HEAD(h); QUEUE_SPLIT(h, q_, n); } } while (0)
+#define QUEUE_REMOVE(q) do { QUEUE_PREV_NEXT(q) = QUEUE_NEXT(q); QUEUE_NEXT_PREV(q) = QUEUE_PREV(q); } while (0)
+#define QUEUE_INSERT_TAIL(h, q) do { QUEUE_NEXT(q) = (h); QUEUE_PREV(q) = QUEUE_PREV(h); QUEUE_PREV_NEXT(q) = (q); QUEUE_PREV(h) = (q); } while (0)
+
+struct watcher_list { int wd; QUEUE watchers; };
+struct handle { char *path; QUEUE watchers; };
+struct loop { QUEUE handles; };
+
+extern int restart(struct handle *h);
+extern void *g_saved;
+
+/* uv__inotify_fork: handles gathered on a local list, which then moves
+   them to a second local head; that head is drained back into the
+   caller's list. */
+void regather(struct loop *loop, struct handle *a, struct handle *b)
+{
+    struct watcher_list tmp;
+    QUEUE queue;
+    QUEUE_INIT(&tmp.watchers);
+    QUEUE_INSERT_TAIL(&tmp.watchers, &a->watchers);
+    QUEUE_INSERT_TAIL(&tmp.watchers, &b->watchers);
+    QUEUE_MOVE(&tmp.watchers, &queue);
+    while (!QUEUE_EMPTY(&queue)) {
+        QUEUE *q = QUEUE_HEAD(&queue);
+        QUEUE_REMOVE(q);
+        struct handle *h = QUEUE_DATA(q, struct handle, watchers);
+        QUEUE_INSERT_TAIL(&loop->handles, &h->watchers);
+        h->path = 0;
+    }
+}
+
+/* The same with a return in the drain: the nodes left behind point at
+   `queue`, never at `tmp` (reported where the macros are). */
+int regather_or_fail(struct loop *loop, struct handle *a, struct handle *b)
+{
+    struct watcher_list tmp;
+    QUEUE queue;
+    QUEUE_INIT(&tmp.watchers);
+    QUEUE_INSERT_TAIL(&tmp.watchers, &a->watchers);
+    QUEUE_INSERT_TAIL(&tmp.watchers, &b->watchers);
+    QUEUE_MOVE(&tmp.watchers, &queue);
+    /* QUEUE_SPLIT's, QUEUE_REMOVE's and QUEUE_INSERT_TAIL's stores:
+       { dg-warning "address of local 'queue' escapes to the caller through parameter" "" { target *-*-* } 15 }
+       { dg-warning "address of local 'queue' escapes to the caller through parameter" "" { target *-*-* } 17 }
+       { dg-warning "address of local 'queue' escapes to the caller through parameter" "" { target *-*-* } 18 } */
+    while (!QUEUE_EMPTY(&queue)) {
+        QUEUE *q = QUEUE_HEAD(&queue);
+        QUEUE_REMOVE(q);
+        struct handle *h = QUEUE_DATA(q, struct handle, watchers);
+        if (restart(h))
+            return -1;
+        QUEUE_INSERT_TAIL(&loop->handles, &h->watchers);
+    }
+    return 0;
+}
+
+/* Gathered but never moved on: the handles keep pointing at `tmp`. */
+void gathered_only(struct handle *a)
+{
+    struct watcher_list tmp;
+    QUEUE_INIT(&tmp.watchers);
+    QUEUE_NEXT(&a->watchers) = &tmp.watchers; /* { dg-warning "address of local 'tmp' escapes to the caller through parameter 'a' \\\[escape-caller\\\]" } */
+    QUEUE_PREV(&a->watchers) = QUEUE_PREV(&tmp.watchers); /* { dg-warning "address of local 'tmp' escapes to the caller through parameter 'a' \\\[escape-caller\\\]" } */
+    QUEUE_PREV_NEXT(&a->watchers) = &a->watchers;
+    QUEUE_PREV(&tmp.watchers) = &a->watchers;
+}
+
+/* Moved on, but its address was also kept elsewhere first. */
+void moved_but_kept(struct handle *a)
+{
+    struct watcher_list tmp;
+    QUEUE queue;
+    QUEUE_INIT(&tmp.watchers);
+    g_saved = &tmp; /* { dg-warning "address of local 'tmp' escapes to global 'g_saved' \\\[escape-global\\\]" } */
+    QUEUE_INSERT_TAIL(&tmp.watchers, &a->watchers);
+    QUEUE_MOVE(&tmp.watchers, &queue);
+    QUEUE_INIT(&queue);
+}
