@@ -5,6 +5,7 @@
 #include "core/refine/overwrite.h"
 #include "core/ir/cfg.h"
 #include "core/ir/conditions.h"
+#include "core/ir/facts.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -203,8 +204,15 @@ static bool block_returns(const struct esc_function *fn, uint32_t b)
 /* Is a return reachable from the successors of block FROM (from FROM
    itself when CREATE is ESC_NONE) without entering a covered block, or
    taking an edge on which call CREATE failed? */
+/* Can a path leave block B for NEXT, given the facts BAD it must not
+   state (correlated.c's: what held when the thread was created)? */
+static bool edge_open(const struct esc_function *fn, uint64_t bad, uint32_t b, uint32_t next)
+{
+    return !bad || !(esc_edge_facts(fn, b, next) & bad);
+}
+
 static bool return_reachable(const struct esc_function *fn, const bool *covered, uint32_t from,
-                             uint32_t create, bool thread)
+                             uint32_t create, bool thread, uint64_t bad)
 {
     bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
     uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
@@ -217,7 +225,7 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
         uint32_t failed = failure_successor(fn, from, create, thread);
         for (uint32_t e = 0; e < fn->blocks[from].nsucc; e++) {
             uint32_t b = fn->blocks[from].succ[e];
-            if (b != failed && !seen[b] && !covered[b]) {
+            if (b != failed && !seen[b] && !covered[b] && edge_open(fn, bad, from, b)) {
                 seen[b] = true;
                 queue[tail++] = b;
             }
@@ -232,7 +240,7 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
         uint32_t failed = create == ESC_NONE ? ESC_NONE : failure_successor(fn, b, create, thread);
         for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
             uint32_t next = fn->blocks[b].succ[e];
-            if (next != failed && !seen[next] && !covered[next]) {
+            if (next != failed && !seen[next] && !covered[next] && edge_open(fn, bad, b, next)) {
                 seen[next] = true;
                 queue[tail++] = next;
             }
@@ -350,8 +358,13 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
         else if (after && fn->stmts[id].kind == ESC_STMT_RETURN)
             returned = true;
     }
+    /* The join may sit under the same unchanged test as the create
+       (`if (n > 1) create; ...; if (n > 1) join;`): a path taking the
+       other edge of it after the create cannot happen (correlated.c). */
+    uint64_t bad =
+        fn->nfacts ? esc_facts_contradicting(fn, esc_facts_on_entry(fn, s->block)) : 0;
     if (!joined && !returned)
-        joined = !return_reachable(fn, covered, s->block, create, handle.thread);
+        joined = !return_reachable(fn, covered, s->block, create, handle.thread, bad);
     free(covered);
     return joined;
 }
@@ -378,7 +391,7 @@ bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flo
         .thread = true, .by_value = true, .id = esc_value_root(fn, fn->params[param].value)};
     bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
     bool joined = mark_joins(fn, flows, pt, handle, covered) &&
-                  (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true));
+                  (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true, 0));
     free(covered);
     return joined;
 }
