@@ -46,7 +46,9 @@ ESC_REFINEMENT(CONSTANTS, BUILD, esc_spec_dead, "constants",
 /* `if (p == &x)`: on the other edge p does not point to x (guards.c). */
 ESC_REFINEMENT(GUARDS, BUILD, esc_apply_guards, "guards",
                "a value compared unequal to an address on every path does not carry it")
-/* A thread joined, a stream closed on every path (joinclose.c). */
+/* A thread joined, a stream closed on every path (joinclose.c); a path
+   that contradicts what held at the create (correlated.c's facts) is
+   none. */
 ESC_REFINEMENT(JOIN_CLOSE, PERSISTS, esc_join_close_persists, "join-or-close",
                "the thread it was handed to is joined, or the stream closed, on every path")
 /* The place written again on every path to a return (restore.c, with
