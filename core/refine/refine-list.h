@@ -43,6 +43,10 @@
    callee analysed again without them (specialize.c). */
 ESC_REFINEMENT(CONSTANTS, BUILD, esc_spec_dead, "constants",
                "the blocks a call's constant arguments rule out are not analysed")
+/* `cf->f = &local; cf->f->buf = &b;`: a load right after a store to the
+   same place reads the value stored, not all the place may hold (flows.c). */
+ESC_REFINEMENT(RELOAD, BUILD, esc_reload_forwarded, "reload",
+               "a load right after a store to the same place reads what was stored")
 /* `if (p == &x)`: on the other edge p does not point to x (guards.c). */
 ESC_REFINEMENT(GUARDS, BUILD, esc_apply_guards, "guards",
                "a value compared unequal to an address on every path does not carry it")
