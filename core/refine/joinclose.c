@@ -361,8 +361,7 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
     /* The join may sit under the same unchanged test as the create
        (`if (n > 1) create; ...; if (n > 1) join;`): a path taking the
        other edge of it after the create cannot happen (correlated.c). */
-    uint64_t bad =
-        fn->nfacts ? esc_facts_contradicting(fn, esc_facts_on_entry(fn, s->block)) : 0;
+    uint64_t bad = fn->nfacts ? esc_facts_contradicting(fn, esc_facts_on_entry(fn, s->block)) : 0;
     if (!joined && !returned)
         joined = !return_reachable(fn, covered, s->block, create, handle.thread, bad);
     free(covered);
@@ -390,8 +389,9 @@ bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flo
     struct holder handle = {
         .thread = true, .by_value = true, .id = esc_value_root(fn, fn->params[param].value)};
     bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
-    bool joined = mark_joins(fn, flows, pt, handle, covered) &&
-                  (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true, 0));
+    bool joined =
+        mark_joins(fn, flows, pt, handle, covered) &&
+        (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true, 0));
     free(covered);
     return joined;
 }

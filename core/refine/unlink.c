@@ -320,6 +320,19 @@ static bool completes_unlink(void *ctx, uint32_t id)
 {
     struct unlink_walk *l = ctx;
     const struct esc_function *fn = l->fn;
+    const struct esc_stmt *s = &fn->stmts[id];
+    /* Only a store through a pointer, or a call that unlinks or writes
+       links, can be a half: the rest at once. */
+    if (s->kind == ESC_STMT_CALL) {
+        const struct esc_summary *callee = l->flows->calls[id].summary;
+        bool lists = false;
+        for (uint32_t j = 0; callee && j < callee->nparams && !lists; j++)
+            lists = callee->params[j].unlinks || callee->params[j].link_writes;
+        if (!lists)
+            return false;
+    } else if (s->kind != ESC_STMT_ASSIGN || s->lhs.kind != ESC_OPND_DEREF) {
+        return false;
+    }
     const struct esc_block *blk = &fn->blocks[fn->stmts[id].block];
     uint32_t at = 0;
     while (at < blk->nstmts && blk->stmts[at] != id)
@@ -668,28 +681,66 @@ bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *fl
     return !reaches;
 }
 
+/* A write of WIDTH bytes at TO: if TO is 0 or WIDTH past a pointer
+   loaded through parameter I (P) at x, is the node at x - WIDTH (or x)
+   unlinked on every path?  *TRIED keeps the last offset asked. */
+static bool try_half(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
+                     const struct pointer *p, const struct pointer *to, int64_t width,
+                     int64_t *tried, int64_t *at)
+{
+    if (to->kind != ESC_OPND_VALUE || width <= 0 || (to->offset != 0 && to->offset != width))
+        return false;
+    struct esc_operand op = esc_opnd_value(to->id);
+    for (unsigned depth = 0; depth < 4 && op.kind == ESC_OPND_VALUE; depth++) {
+        uint32_t def;
+        const struct esc_operand *from = load_place(fn, op.id, &def);
+        struct pointer link;
+        if (!from || !place_pointer(fn, from, &link))
+            return false;
+        int64_t node = link.offset - (to->offset == 0 ? from->size : 0);
+        if (link.kind == p->kind && link.id == p->id && node >= 0 && node != *tried) {
+            *tried = node;
+            if (esc_param_unlinks(fn, flows, i, node)) {
+                *at = node;
+                return true;
+            }
+        }
+        op = stored_before(fn, op);
+    }
+    return false;
+}
+
 bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc_flows *flows,
                                  uint32_t i, int64_t *at)
 {
     struct pointer p;
     if (!param_pointer(fn, i, &p))
         return false;
-    /* The node's offset: where a link is loaded from through the
-       parameter, tried in statement order. */
+    /* The node's offset: that of a write that would be half of its
+       unlink (at 0 or w of a pointer loaded through the parameter at x:
+       the node at x - w, or at x), by a store or by a call whose summary
+       writes links of its argument, tried in statement order; most
+       functions have none. */
+    int64_t tried = -1;
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
-        struct pointer from;
-        if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 ||
-            (s->args[0].kind != ESC_OPND_DEREF && s->args[0].kind != ESC_OPND_MEM) ||
-            !place_pointer(fn, &s->args[0], &from) || from.kind != p.kind || from.id != p.id ||
-            from.offset < 0)
-            continue;
-        for (int64_t side = 0; side < 2; side++) {
-            int64_t node = from.offset - side * s->args[0].size;
-            if (node >= 0 && esc_param_unlinks(fn, flows, i, node)) {
-                *at = node;
+        struct pointer to;
+        if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF &&
+            place_pointer(fn, &s->lhs, &to) &&
+            try_half(fn, flows, i, &p, &to, s->lhs.size, &tried, at))
+            return true;
+        const struct esc_summary *callee =
+            s->kind == ESC_STMT_CALL ? flows->calls[id].summary : NULL;
+        for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
+            uint8_t links = callee->params[j].link_writes;
+            uint32_t def;
+            const struct esc_operand *from;
+            if (!links || !pointer_of(fn, &s->args[j], &to) || to.kind != ESC_OPND_VALUE ||
+                !(from = load_place(fn, to.id, &def)))
+                continue;
+            to.offset += links & 1 ? 0 : from->size;
+            if (try_half(fn, flows, i, &p, &to, from->size, &tried, at))
                 return true;
-            }
         }
     }
     /* Or a call that unlinks it. */
@@ -760,8 +811,13 @@ uint8_t esc_param_link_writes(const struct esc_function *fn, const struct esc_fl
     if (w.width <= 0)
         return 0;
     uint8_t written = 0;
-    for (w.side = 0; w.side < 2; w.side++)
-        if (!esc_entry_reaches_return(fn, writes_link, &w))
+    for (w.side = 0; w.side < 2; w.side++) {
+        /* Walk only when some statement writes that link at all. */
+        bool any = false;
+        for (uint32_t id = 0; id < fn->nstmts && !any; id++)
+            any = fn->stmts[id].block != ESC_NONE && writes_link(&w, id);
+        if (any && !esc_entry_reaches_return(fn, writes_link, &w))
             written |= (uint8_t)(1u << w.side);
+    }
     return written;
 }
