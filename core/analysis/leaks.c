@@ -441,16 +441,20 @@ static void summarize_joins(struct analysis *a)
 static void summarize_lists(struct analysis *a)
 {
     const struct esc_function *fn = a->fn;
-    for (uint32_t i = 0; i < fn->nparams && i < a->summary->nparams; i++) {
+    uint64_t writes, halves;
+    esc_list_candidates(fn, &a->flows, &writes, &halves);
+    for (uint32_t i = 0; i < fn->nparams && i < a->summary->nparams && i < 64; i++) {
         struct esc_param_summary *p = &a->summary->params[i];
         if (!fn->params[i].is_pointer)
             continue;
         int64_t linked = 0, unlinked = 0;
         p->links = esc_param_links(fn, &a->flows, i, &linked);
-        p->unlinks = p->links ? esc_param_unlinks(fn, &a->flows, i, linked)
-                              : esc_param_unlinks_somewhere(fn, &a->flows, i, &unlinked);
+        bool half = halves >> i & 1;
+        p->unlinks = !half      ? false
+                     : p->links ? esc_param_unlinks(fn, &a->flows, i, linked)
+                                : esc_param_unlinks_somewhere(fn, &a->flows, i, &unlinked);
         p->list_offset = p->links ? linked : p->unlinks ? unlinked : 0;
-        p->link_writes = esc_param_link_writes(fn, &a->flows, i);
+        p->link_writes = writes >> i & 1 ? esc_param_link_writes(fn, &a->flows, i) : 0;
     }
 }
 

@@ -148,6 +148,12 @@ bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc
 uint8_t esc_param_link_writes(const struct esc_function *fn, const struct esc_flows *flows,
                               uint32_t i);
 
+/* The parameters (bit i, the first 64) that are worth those questions:
+   WRITES, some store or list call writes through them; HALVES, some write
+   goes through a pointer loaded through them, or a list call gets them. */
+void esc_list_candidates(const struct esc_function *fn, const struct esc_flows *flows,
+                         uint64_t *writes, uint64_t *halves);
+
 /* lists.c's facts, freed with the context. */
 struct esc_list_heads;
 void esc_list_heads_free(struct esc_list_heads *heads);

@@ -821,3 +821,55 @@ uint8_t esc_param_link_writes(const struct esc_function *fn, const struct esc_fl
     }
     return written;
 }
+
+/* The parameter a pointer is rooted at, or -1. */
+static int32_t param_of(const struct esc_function *fn, const struct pointer *p)
+{
+    return p->kind == ESC_OPND_VALUE ? fn->values[p->id].param : -1;
+}
+
+static void mark(uint64_t *mask, int32_t param)
+{
+    if (param >= 0 && param < 64)
+        *mask |= 1ull << param;
+}
+
+void esc_list_candidates(const struct esc_function *fn, const struct esc_flows *flows,
+                         uint64_t *writes, uint64_t *halves)
+{
+    *writes = *halves = 0;
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        struct pointer to, link;
+        uint32_t def;
+        if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF &&
+            place_pointer(fn, &s->lhs, &to)) {
+            mark(writes, param_of(fn, &to));
+            if (to.kind != ESC_OPND_VALUE)
+                continue;
+            /* Through a pointer loaded through a parameter: half an unlink? */
+            struct esc_operand op = esc_opnd_value(to.id);
+            for (unsigned depth = 0; depth < 4 && op.kind == ESC_OPND_VALUE; depth++) {
+                const struct esc_operand *from = load_place(fn, op.id, &def);
+                if (!from || !place_pointer(fn, from, &link))
+                    break;
+                mark(halves, param_of(fn, &link));
+                op = stored_before(fn, op);
+            }
+            continue;
+        }
+        const struct esc_summary *callee =
+            s->kind == ESC_STMT_CALL ? flows->calls[id].summary : NULL;
+        for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
+            const struct esc_param_summary *p = &callee->params[j];
+            if ((!p->link_writes && !p->unlinks) || !pointer_of(fn, &s->args[j], &to))
+                continue;
+            mark(writes, param_of(fn, &to));
+            mark(halves, param_of(fn, &to));
+            const struct esc_operand *from =
+                to.kind == ESC_OPND_VALUE ? load_place(fn, to.id, &def) : NULL;
+            if (from && place_pointer(fn, from, &link))
+                mark(halves, param_of(fn, &link));
+        }
+    }
+}
