@@ -1,5 +1,6 @@
 /* summarize.c - the whole unit summarized callees first: call graph, SCCs, a fixed point each. */
 #include "core/analysis/escape.h"
+#include "core/analysis/readers.h"
 #include "core/ir/conditions.h"
 #include "core/solve/flows.h"
 #include "core/ir/scc.h"
@@ -187,6 +188,7 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         }
     }
     esc_spec_cache_free(callees.spec_cache);
+    esc_rank_readers(m, summaries, out);
     free(stale);
     free(rstart);
     free(radj);

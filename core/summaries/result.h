@@ -85,6 +85,17 @@ const char *esc_heap_verdict_text(enum esc_heap_verdict verdict);
 /* "stackable", "size-unknown", ...: a verdict's stable id, for reports. */
 const char *esc_heap_verdict_id(enum esc_heap_verdict verdict);
 
+/* Whether the place a finding leaves its address in may be read after
+   the function returns, before anything writes it again (readers.c). */
+enum esc_read_verdict {
+    ESC_READ_UNRANKED, /* not asked: returns, calls, threads, noescape, advice */
+    ESC_READ_MAY,      /* may be read again: level 1 */
+    ESC_READ_NEVER,    /* nothing reads it again: level 2 */
+};
+
+/* "may", "never" (NULL for UNRANKED): a verdict's id in reports. */
+const char *esc_read_verdict_id(enum esc_read_verdict read);
+
 struct esc_finding {
     enum esc_rule rule;
     uint32_t object; /* the stack object whose address escapes */
@@ -111,6 +122,14 @@ struct esc_finding {
        give the address of (`return c ? &a : &b;`): one warning per return. */
     uint32_t nalso;
     uint32_t *also;
+    /* escape-global, escape-caller, escape-heap: whether the address may
+       be read again (readers.c), the first reader found (its function, an
+       interned name, and where it reads; NULL when the reader is code
+       this unit cannot see), and the note that says so (owned). */
+    enum esc_read_verdict read;
+    const char *reader;
+    struct esc_loc reader_loc;
+    char *read_note;
 };
 
 /* Something only the whole program can settle: a stack object that
