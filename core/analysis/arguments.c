@@ -93,34 +93,27 @@ void esc_options_free(struct esc_options *opts)
     opts->sarif_file = NULL;
 }
 
+/* KEY=VALUE, one digit from LO to HI into *OUT: strtol would also take
+   " 1", "+1" and "-0". */
+static bool apply_digit(int *out, const char *key, const char *value, char lo, char hi,
+                        char **error)
+{
+    if (value[0] < lo || value[0] > hi || value[1]) {
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-%s=%s' needs a level from %c to %c",
+                               key, value, lo, hi);
+        return false;
+    }
+    *out = value[0] - '0';
+    return true;
+}
+
 static bool apply_verbose(struct esc_options *opts, const char *value, char **error)
 {
     if (!value) {
         opts->verbose = 1;
         return true;
     }
-    /* One digit: strtol would also take " 1", "+1" and "-0". */
-    if (value[0] < '0' || value[0] > '2' || value[1]) {
-        *error = esc_xasprintf("argument '-fplugin-arg-escape-verbose=%s' needs a level from 0 "
-                               "to 2",
-                               value);
-        return false;
-    }
-    opts->verbose = value[0] - '0';
-    return true;
-}
-
-static bool apply_level(struct esc_options *opts, const char *value, char **error)
-{
-    /* One digit, as for verbose. */
-    if (value[0] < '1' || value[0] > '2' || value[1]) {
-        *error = esc_xasprintf("argument '-fplugin-arg-escape-level=%s' needs a level from 1 "
-                               "to 2",
-                               value);
-        return false;
-    }
-    opts->level = value[0] - '0';
-    return true;
+    return apply_digit(&opts->verbose, "verbose", value, '0', '2', error);
 }
 
 /* json=FILE, sarif=FILE: the last one given wins. */
@@ -285,7 +278,7 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
     else if (strcmp(key, "verbose") == 0)
         return apply_verbose(opts, value, error);
     else if (strcmp(key, "level") == 0)
-        return apply_level(opts, value, error);
+        return apply_digit(&opts->level, "level", value, '1', '2', error);
     else if (strcmp(key, "models") == 0)
         return apply_list(&opts->model_files, &opts->nmodel_files, key, "a file name", value,
                           error);
