@@ -70,8 +70,13 @@
    (through memory reachable from another static, or an integer), and
    loads of fields the lowering does not keep because they hold no
    pointer (an `int` field read is not a read of the pointer field next
-   to it, which is exactly the point).  gcc-escape link does not rank
-   across units yet: an external static stays "may be read". */
+   to it, which is exactly the point).
+
+   With cross-unit facts (-fplugin-arg-escape-embed), the findings on an
+   external static no reader of this unit settles, this unit's loads of
+   external statics that may meet a stale address, and its at-exit
+   handlers go into the record, and gcc-escape link ranks those findings
+   for the whole program (tool/link.c). */
 #include "core/analysis/readers.h"
 #include "core/summaries/summary.h"
 #include "core/base/util.h"
@@ -114,10 +119,12 @@ struct ranker {
     const struct esc_module *m;
     const struct esc_summary_table *own;
     uint32_t n;
-    bool *taken;               /* per function: its address is used as data */
-    bool *called;              /* per function: some function of the unit calls it */
-    bool *handler;             /* per function: an at-exit handler */
-    bool unseen_handler;       /* an at-exit handler this unit does not define */
+    bool *taken;         /* per function: its address is used as data */
+    bool *called;        /* per function: some function of the unit calls it */
+    bool *handler;       /* per function: an at-exit handler */
+    bool unseen_handler; /* an at-exit handler this unit does not define */
+    uint32_t nunseen, cap_unseen;
+    const char **unseen;       /* their names */
     struct fn_effect *effects; /* per function and entry state (2 n) */
     bool any_read;             /* some load of the place was seen, fresh or not */
 };
@@ -169,10 +176,14 @@ static void index_unit(struct ranker *r)
                 if (g != ESC_NONE)
                     r->taken[g] = true;
                 if (registrar && a == 0) {
-                    if (g != ESC_NONE)
+                    if (g != ESC_NONE) {
                         r->handler[g] = true;
-                    else
+                    } else {
                         r->unseen_handler = true;
+                        if (fn->objects[op->id].name)
+                            *ESC_PUSH(r->unseen, r->nunseen, r->cap_unseen) =
+                                fn->objects[op->id].name;
+                    }
                 }
             }
         }
@@ -231,7 +242,10 @@ static void static_stmt(struct ranker *r, const struct esc_function *fn, uint32_
     const struct esc_stmt *s = &fn->stmts[id];
     int64_t bytes = -1;
     bool block_write = is_block_write(s, &bytes);
-    for (uint32_t a = 0; a < s->nargs; a++) {
+    /* The escaping statement itself (set (&g, &x)) leaves the address,
+       it does not read it. */
+    bool leaves = fn == p->stale_fn && id == p->stale_stmt;
+    for (uint32_t a = 0; a < s->nargs && !leaves; a++) {
         const struct esc_operand *op = &s->args[a];
         if (op->kind == ESC_OPND_MEM && is_the_static(fn, op->id, p) &&
             (p->reach || overlaps(p->offset, p->size, op->offset, op->size))) {
@@ -264,7 +278,7 @@ static void static_stmt(struct ranker *r, const struct esc_function *fn, uint32_
             covers(p->offset, p->size, s->args[0].offset, bytes))
             *fresh = true;
     }
-    if (fn == p->stale_fn && id == p->stale_stmt)
+    if (leaves)
         *fresh = false;
 }
 
@@ -548,7 +562,7 @@ static bool is_entry(const struct ranker *r, uint32_t f)
 }
 
 static void rank_static(struct ranker *r, const struct esc_function *fn, struct esc_finding *fd,
-                        uint32_t static_obj, bool reach)
+                        uint32_t static_obj, bool reach, bool cross_unit)
 {
     const struct esc_object *st = &fn->objects[static_obj];
     const struct esc_stmt *store = &fn->stmts[fd->stmt];
@@ -588,6 +602,13 @@ static void rank_static(struct ranker *r, const struct esc_function *fn, struct 
         }
     }
     const char *name = st->name ? st->name : "?";
+    /* Only the whole program shows the other readers of an external
+       static, and the handlers main's unit does not define. */
+    if (cross_unit && !hit.fn && !internal && st->name) {
+        fd->read_static = st->name;
+        fd->read_offset = p.offset;
+        fd->read_size = p.size;
+    }
     if (hit.fn) {
         set_reader(fd, &hit);
     } else if (!internal && (!from_main || r->unseen_handler)) {
@@ -630,9 +651,10 @@ static void rank_caller(struct ranker *r, uint32_t f, struct esc_finding *fd,
     }
     if (caller->flags & ESC_OBJF_DEEP) {
         fd->read = ESC_READ_MAY;
-        fd->read_note = esc_xasprintf("may be read again: it is left in memory that what '%s' "
-                                      "points to points to, which callers are not followed into",
-                                      pname);
+        fd->read_note =
+            esc_xasprintf("may be read again: it is left in memory reached through what '%s' "
+                          "points to, where callers are not followed",
+                          pname);
         return;
     }
     int64_t offset = ESC_UNKNOWN_OFFSET, size = -1;
@@ -666,7 +688,7 @@ static void rank_caller(struct ranker *r, uint32_t f, struct esc_finding *fd,
 }
 
 /* The place finding FD of function F leaves its address in, ranked. */
-static void rank_finding(struct ranker *r, uint32_t f, struct esc_finding *fd)
+static void rank_finding(struct ranker *r, uint32_t f, struct esc_finding *fd, bool cross_unit)
 {
     const struct esc_function *fn = r->m->functions[f];
     uint32_t sink = fd->rule == ESC_RULE_ESCAPE_HEAP ? fd->heap_root : fd->sink;
@@ -676,11 +698,11 @@ static void rank_finding(struct ranker *r, uint32_t f, struct esc_finding *fd)
     const struct esc_object *o = &fn->objects[sink];
     switch (o->kind) {
     case ESC_OBJ_STATIC:
-        rank_static(r, fn, fd, sink, through_heap);
+        rank_static(r, fn, fd, sink, through_heap, cross_unit);
         break;
     case ESC_OBJ_STATIC_REACH:
         if (o->companion < fn->nobjects && fn->objects[o->companion].kind == ESC_OBJ_STATIC)
-            rank_static(r, fn, fd, o->companion, true);
+            rank_static(r, fn, fd, o->companion, true, cross_unit);
         break;
     case ESC_OBJ_CALLER:
         rank_caller(r, f, fd, o, !through_heap);
@@ -690,8 +712,106 @@ static void rank_finding(struct ranker *r, uint32_t f, struct esc_finding *fd)
     }
 }
 
+/* ---- for gcc-escape link ---------------------------------------------- */
+
+/* Past these, the unit's reads are not all listed (reads_overflow), and
+   gcc-escape link leaves its external statics "may be read". */
+#define MAX_READ_RANGES 256
+#define MAX_READS_PER_RANGE 64
+
+struct range {
+    uint64_t key;
+    const char *name;
+    int64_t offset, size;
+};
+
+static bool is_external_static(const struct esc_object *o)
+{
+    return o->kind == ESC_OBJ_STATIC && o->name &&
+           !(o->flags & (ESC_OBJF_FILE_STATIC | ESC_OBJF_LOCAL_STATIC));
+}
+
+/* Every distinct range of an external static this unit loads (or whose
+   address it uses: anywhere), into RANGES; false past MAX_READ_RANGES. */
+static bool external_ranges(const struct ranker *r, struct range **ranges, uint32_t *n)
+{
+    uint32_t cap = 0;
+    for (uint32_t f = 0; f < r->n; f++) {
+        const struct esc_function *fn = r->m->functions[f];
+        for (uint32_t id = 0; id < fn->nstmts; id++) {
+            const struct esc_stmt *s = &fn->stmts[id];
+            for (uint32_t a = 0; s->block != ESC_NONE && a < s->nargs; a++) {
+                const struct esc_operand *op = &s->args[a];
+                if ((op->kind != ESC_OPND_MEM && op->kind != ESC_OPND_ADDR) ||
+                    op->id >= fn->nobjects || !is_external_static(&fn->objects[op->id]))
+                    continue;
+                bool mem = op->kind == ESC_OPND_MEM;
+                struct range want = {fn->objects[op->id].key, fn->objects[op->id].name,
+                                     mem ? op->offset : ESC_UNKNOWN_OFFSET, mem ? op->size : -1};
+                bool known = false;
+                for (uint32_t i = 0; i < *n && !known; i++)
+                    known = (*ranges)[i].key == want.key && (*ranges)[i].offset == want.offset &&
+                            (*ranges)[i].size == want.size;
+                if (known)
+                    continue;
+                if (*n == MAX_READ_RANGES)
+                    return false;
+                *ESC_PUSH(*ranges, *n, cap) = want;
+            }
+        }
+    }
+    return true;
+}
+
+/* The loads of external statics that may meet a stale address, from
+   every function that can run after another returned; and the at-exit
+   handlers, by name. */
+static void collect_external_reads(struct ranker *r, struct esc_results *out)
+{
+    for (uint32_t f = 0; f < r->n; f++)
+        if (r->handler[f])
+            *ESC_PUSH(out->at_exit, out->nat_exit, out->cap_at_exit) = r->m->functions[f]->name;
+    for (uint32_t i = 0; i < r->nunseen; i++)
+        *ESC_PUSH(out->at_exit, out->nat_exit, out->cap_at_exit) = r->unseen[i];
+    struct range *ranges = NULL;
+    uint32_t nranges = 0;
+    out->reads_overflow = !external_ranges(r, &ranges, &nranges);
+    for (uint32_t i = 0; i < nranges && !out->reads_overflow; i++) {
+        /* A load of the range may meet a stale address when no store
+           covering it came first: the question asked of a stale place. */
+        struct place p = {.key = ranges[i].key,
+                          .offset = ranges[i].offset,
+                          .size = ranges[i].size,
+                          .stale_stmt = ESC_NONE};
+        memset(r->effects, 0, 2 * (size_t)(r->n + 1) * sizeof *r->effects);
+        uint32_t found = 0;
+        for (uint32_t f = 0; f < r->n && !out->reads_overflow; f++) {
+            if (!is_entry(r, f))
+                continue;
+            const struct fn_effect *e = static_effect(r, f, false, &p, 0);
+            if (!e->reads)
+                continue;
+            if (++found > MAX_READS_PER_RANGE) {
+                out->reads_overflow = true;
+                break;
+            }
+            const struct esc_function *at = e->hit.fn ? e->hit.fn : r->m->functions[f];
+            *ESC_PUSH(out->reads, out->nreads, out->cap_reads) = (struct esc_static_read){
+                .name = ranges[i].name,
+                .offset = ranges[i].offset,
+                .size = ranges[i].size,
+                .entry = r->m->functions[f]->name,
+                .reader = at->name,
+                .loc = e->hit.fn ? e->hit.loc : at->loc,
+                .taken = e->hit.taken,
+            };
+        }
+    }
+    free(ranges);
+}
+
 void esc_rank_readers(const struct esc_module *m, const struct esc_summary_table *own,
-                      struct esc_results *results)
+                      struct esc_results *results, bool cross_unit)
 {
     struct ranker r = {.m = m, .own = own, .n = m->nfunctions};
     index_unit(&r);
@@ -703,9 +823,12 @@ void esc_rank_readers(const struct esc_module *m, const struct esc_summary_table
             if (fd->rule != ESC_RULE_ESCAPE_GLOBAL && fd->rule != ESC_RULE_ESCAPE_CALLER &&
                 fd->rule != ESC_RULE_ESCAPE_HEAP)
                 continue;
-            rank_finding(&r, f, fd);
+            rank_finding(&r, f, fd, cross_unit);
         }
     }
+    if (cross_unit)
+        collect_external_reads(&r, results);
+    free(r.unseen);
     free(r.effects);
     free(r.taken);
     free(r.called);

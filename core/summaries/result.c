@@ -75,4 +75,10 @@ void esc_results_free(struct esc_results *results)
     free(results->functions);
     results->functions = NULL;
     results->nfunctions = 0;
+    free(results->reads);
+    results->reads = NULL;
+    results->nreads = results->cap_reads = 0;
+    free(results->at_exit);
+    results->at_exit = NULL;
+    results->nat_exit = results->cap_at_exit = 0;
 }
