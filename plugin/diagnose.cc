@@ -105,7 +105,7 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
 {
     std::map<unsigned, tree> decls = function_decls();
     tree saved = current_function_decl;
-    unsigned reported = 0, suppressed = 0;
+    unsigned reported = 0, suppressed = 0, unread = 0;
     for (uint32_t i = 0; i < results->nfunctions; i++) {
         struct esc_function_result *r = &results->functions[i];
         auto it = decls.find((unsigned)r->fn->key);
@@ -131,6 +131,15 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
             struct esc_finding *f = &r->findings[k];
             esc_suppression by = suppressed_by(fndecl, f);
             f->suppressed = by;
+            /* level=1: what nothing reads again stays in the reports
+               (SARIF level "note"), not on the console. */
+            if (by == ESC_SHOWN && f->read == ESC_READ_NEVER && esc_opts.level < 2) {
+                if (!diagnostic_report_warnings_p(global_dc, (location_t)f->loc.handle))
+                    f->suppressed = ESC_NOT_SHOWN;
+                else
+                    unread++;
+                continue;
+            }
             if (by == ESC_SHOWN) {
                 bool shown = emit_finding(r->fn, f);
                 reported += shown;
@@ -158,8 +167,14 @@ void esc_emit_diagnostics(struct esc_results *results, const struct esc_summary_
         tree fn = current_function_decl;
         current_function_decl = NULL_TREE;
         esc_forget_last_function();
-        inform(UNKNOWN_LOCATION, "gcc-escape: %u %s reported, %u suppressed", reported,
-               reported == 1 ? "finding" : "findings", suppressed);
+        if (unread)
+            inform(UNKNOWN_LOCATION,
+                   "gcc-escape: %u %s reported, %u suppressed, %u never read again "
+                   "(%<-fplugin-arg-escape-level=2%> shows them)",
+                   reported, reported == 1 ? "finding" : "findings", suppressed, unread);
+        else
+            inform(UNKNOWN_LOCATION, "gcc-escape: %u %s reported, %u suppressed", reported,
+                   reported == 1 ? "finding" : "findings", suppressed);
         current_function_decl = fn;
     }
     esc_forget_source_lines();

@@ -1124,6 +1124,7 @@ void esc_lower_function(function *fun)
     l.fn->key = DECL_UID(fndecl);
     l.fn->returns_pointer = is_pointer(TREE_TYPE(DECL_RESULT(fndecl)));
     l.fn->exported = TREE_PUBLIC(fndecl);
+    l.fn->at_exit = DECL_STATIC_DESTRUCTOR(fndecl);
     l.values.assign(num_ssa_names, ESC_NONE);
 
     for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {

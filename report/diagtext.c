@@ -580,6 +580,12 @@ void esc_render_finding(const struct esc_function *fn, const struct esc_finding 
         add_flow_notes(fn, f->heap_steps, f->nheap_steps, heap_last, ESC_NOTE_HEAP, out, &cap);
     }
     add_callee_notes(f, out, &cap);
+    if (f->read_note) {
+        struct esc_note *reader = ESC_PUSH(out->notes, out->nnotes, cap);
+        reader->kind = ESC_NOTE_READER;
+        reader->loc = f->read == ESC_READ_MAY && f->reader ? f->reader_loc : f->loc;
+        reader->text = esc_xstrdup(f->read_note);
+    }
 }
 
 void esc_diag_free(struct esc_diag *d)

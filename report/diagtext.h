@@ -10,6 +10,7 @@ enum esc_note_kind {
     ESC_NOTE_HEAP,        /* escape-heap: how the heap object escapes */
     ESC_NOTE_CALLEE,      /* inside a callee: how it lets the argument go */
     ESC_NOTE_FREE,        /* heap-to-stack: a free the stack array removes */
+    ESC_NOTE_READER,      /* who reads the stale address again, or why nothing does */
 };
 
 struct esc_note {

@@ -258,6 +258,15 @@ static json_t *diagnostic_json(const struct esc_function *fn, const struct esc_f
     json_object_set_new(out, "suppressed", by ? json_string(by) : json_null());
     json_object_set_new(out, "notes", esc_json_notes(&d, -1));
     esc_diag_free(&d);
+    const char *read = esc_read_verdict_id(f->read);
+    if (read)
+        json_object_set_new(out, "read", json_string(read));
+    if (f->read == ESC_READ_MAY && f->reader) {
+        json_t *reader = json_object();
+        json_object_set_new(reader, "function", json_string(f->reader));
+        esc_json_set_loc(reader, f->reader_loc);
+        json_object_set_new(out, "reader", reader);
+    }
     return out;
 }
 

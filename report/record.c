@@ -109,6 +109,44 @@ static json_t *fact_json(const struct esc_function *fn, const struct esc_cross_f
     return out;
 }
 
+/* A finding only the whole program can rank (readers.c): its words and
+   notes, less the unit's own reader note, and the place. */
+static json_t *stale_json(const struct esc_function *fn, const struct esc_finding *f)
+{
+    struct esc_diag d;
+    esc_render_finding(fn, f, &d);
+    json_t *out = json_object();
+    json_object_set_new(out, "rule", json_string(esc_rule_info(f->rule)->id));
+    json_object_set_new(out, "function", json_string(fn->name));
+    esc_json_set_loc(out, f->loc);
+    json_object_set_new(out, "message", json_string(d.message));
+    json_object_set_new(out, "notes", esc_json_notes(&d, ESC_NOTE_READER));
+    esc_diag_free(&d);
+    json_object_set_new(out, "static", json_string(f->read_static));
+    if (f->read_offset != ESC_UNKNOWN_OFFSET && f->read_size > 0) {
+        json_object_set_new(out, "offset", json_integer(f->read_offset));
+        json_object_set_new(out, "size", json_integer(f->read_size));
+    }
+    return out;
+}
+
+/* A load of an external static that may meet a stale address. */
+static json_t *read_json(const struct esc_static_read *r)
+{
+    json_t *out = json_object();
+    json_object_set_new(out, "static", json_string(r->name));
+    if (r->offset != ESC_UNKNOWN_OFFSET && r->size > 0) {
+        json_object_set_new(out, "offset", json_integer(r->offset));
+        json_object_set_new(out, "size", json_integer(r->size));
+    }
+    json_object_set_new(out, "entry", json_string(r->entry));
+    json_object_set_new(out, "function", json_string(r->reader));
+    esc_json_set_loc(out, r->loc);
+    if (r->taken)
+        json_object_set_new(out, "taken", json_true());
+    return out;
+}
+
 char *esc_embed_record(const struct esc_module *m, const struct esc_results *results,
                        const struct esc_summary_table *summaries,
                        const struct esc_report_info *info)
@@ -118,7 +156,7 @@ char *esc_embed_record(const struct esc_module *m, const struct esc_results *res
     json_object_set_new(root, "version", json_string(info && info->version ? info->version : "?"));
     if (info && info->source)
         esc_json_set_name(root, "source", info->source);
-    json_t *functions = json_array(), *facts = json_array();
+    json_t *functions = json_array(), *facts = json_array(), *stale = json_array();
     for (uint32_t i = 0; m && results && i < results->nfunctions && i < m->nfunctions; i++) {
         const struct esc_function_result *r = &results->functions[i];
         const struct esc_summary *s =
@@ -128,9 +166,28 @@ char *esc_embed_record(const struct esc_module *m, const struct esc_results *res
             json_array_append_new(functions, function_json(r->fn, s));
         for (uint32_t k = 0; k < r->nfacts; k++)
             json_array_append_new(facts, fact_json(r->fn, &r->facts[k]));
+        for (uint32_t k = 0; k < r->nfindings; k++)
+            if (r->findings[k].read_static)
+                json_array_append_new(stale, stale_json(r->fn, &r->findings[k]));
     }
     json_object_set_new(root, "functions", functions);
     json_object_set_new(root, "facts", facts);
+    /* Ranking by readers across units (docs/link.md): optional keys, so
+       that a gcc-escape link without them still reads the record. */
+    json_t *reads = json_array(), *at_exit = json_array();
+    for (uint32_t i = 0; results && i < results->nreads; i++)
+        json_array_append_new(reads, read_json(&results->reads[i]));
+    for (uint32_t i = 0; results && i < results->nat_exit; i++)
+        json_array_append_new(at_exit, json_string(results->at_exit[i]));
+    const char *keys[] = {"stale", "reads", "at_exit"};
+    json_t *lists[] = {stale, reads, at_exit};
+    for (int i = 0; i < 3; i++)
+        if (json_array_size(lists[i]))
+            json_object_set_new(root, keys[i], lists[i]);
+        else
+            json_decref(lists[i]);
+    if (results && results->reads_overflow)
+        json_object_set_new(root, "reads_overflow", json_true());
     char *json = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
     json_decref(root);
     if (!json)

@@ -171,7 +171,12 @@ static json_t *result_json(struct sarif *s, const struct esc_sarif_result *res,
     json_t *r = json_object();
     json_object_set_new(r, "ruleId", json_string(esc_rule_info(res->rule)->id));
     json_object_set_new(r, "ruleIndex", json_integer(res->rule));
-    json_object_set_new(r, "level", json_string("warning"));
+    /* Ranked findings (docs/rules.md#levels): what may be read again is a
+       warning ranked high, what nothing reads a note ranked low, so code
+       scanning can filter them. */
+    json_object_set_new(r, "level", json_string(res->read == ESC_READ_NEVER ? "note" : "warning"));
+    if (res->read != ESC_READ_UNRANKED)
+        json_object_set_new(r, "rank", json_real(res->read == ESC_READ_NEVER ? 10.0 : 90.0));
     char *message = plain_message(d.message);
     json_object_set_new(r, "message", text_object("text", message));
 
@@ -194,7 +199,8 @@ static json_t *result_json(struct sarif *s, const struct esc_sarif_result *res,
         if (!rel)
             continue;
         json_object_set_new(rel, "id", json_integer((json_int_t)json_array_size(related) + 1));
-        if (d.notes[i].kind != ESC_NOTE_DECLARATION && d.notes[i].kind != ESC_NOTE_FREE) {
+        if (d.notes[i].kind != ESC_NOTE_DECLARATION && d.notes[i].kind != ESC_NOTE_FREE &&
+            d.notes[i].kind != ESC_NOTE_READER) {
             json_t *step = json_object();
             json_t *copy = json_deep_copy(rel);
             json_object_del(copy, "id");
@@ -332,6 +338,7 @@ char *esc_report_sarif(const struct esc_results *results, const struct esc_repor
                 .loc = f->loc,
                 .suppressed = f->suppressed,
                 .occurrence = occurrence_of(r, k),
+                .read = f->read,
             };
             struct esc_diag d;
             esc_render_finding(r->fn, f, &d);

@@ -22,6 +22,9 @@ struct esc_sarif_result {
     struct esc_loc loc;
     enum esc_suppression suppressed;
     uint64_t occurrence; /* earlier results of the function that read the same */
+    /* Whether the address may be read again (readers.c): NEVER is a
+       "note" of low rank, whatever the plugin's level. */
+    enum esc_read_verdict read;
 };
 struct esc_sarif_log *esc_sarif_begin(const struct esc_report_info *info);
 void esc_sarif_add(struct esc_sarif_log *log, const struct esc_sarif_result *result,

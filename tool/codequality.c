@@ -9,9 +9,12 @@
 #include <string.h>
 
 /* GitLab's severities: info, minor, major, critical, blocker.  A
-   returned stack address is the surest crash; advice is minor. */
-static const char *severity_of(const char *rule)
+   returned stack address is the surest crash; advice is minor; a
+   SARIF note (a stale address nothing reads again) is info. */
+static const char *severity_of(const char *rule, const char *level)
 {
+    if (level && strcmp(level, "note") == 0)
+        return "info";
     if (strcmp(rule, "escape-return") == 0)
         return "critical";
     if (strncmp(rule, "escape-", 7) == 0)
@@ -91,7 +94,9 @@ json_t *sarif_to_codequality(const json_t *log)
             json_object_set_new(issue, "description", json_string(text ? text : ""));
             json_object_set_new(issue, "check_name", json_string(rule ? rule : ""));
             json_object_set_new(issue, "fingerprint", json_string(fingerprint));
-            json_object_set_new(issue, "severity", json_string(severity_of(rule ? rule : "")));
+            json_object_set_new(issue, "severity", json_string(severity_of(
+                                       rule ? rule : "",
+                                       json_string_value(json_object_get(result, "level")))));
             json_t *lines = json_object();
             json_object_set_new(lines, "begin", json_integer(line > 0 ? line : 1));
             json_t *location = json_object();

@@ -346,6 +346,7 @@ struct finding {
     const char *function;
     struct esc_diag diag;
     struct esc_loc loc;
+    enum esc_read_verdict read; /* ranked by readers across units (below) */
 };
 
 static struct esc_loc loc_of(const json_t *obj)
@@ -503,6 +504,121 @@ static bool heap_finding(struct linker *l, const json_t *fact, struct finding *o
     return true;
 }
 
+/* --- ranking by readers across units ------------------------------------ */
+
+/* Each unit lists the findings whose place is a static of external
+   linkage ("stale": only other units can read it, or define main's
+   at-exit handlers), its loads of such statics that may meet a stale
+   address ("reads", each from a function that can run after another
+   returned), and its at-exit handlers by name (core/analysis/readers.c).
+   With every unit's record at hand, a finding is read again when some
+   unit loads overlapping bytes of the same static (for main, from an
+   at-exit handler), and never read otherwise.  Without every unit (an
+   object without a section, a unit whose reads overflowed) nothing is
+   ranked: the units' own verdicts, "may be read", stand. */
+
+static bool whole_program(const struct linker *l, const struct esc_section_scan *scan)
+{
+    if (scan->without)
+        return false;
+    for (uint32_t u = 0; u < l->nunits; u++)
+        if (json_is_true(json_object_get(l->units[u].root, "reads_overflow")))
+            return false;
+    return true;
+}
+
+static bool bytes_overlap(const json_t *a, const json_t *b)
+{
+    const json_t *ao = json_object_get(a, "offset"), *bo = json_object_get(b, "offset");
+    if (!json_is_integer(ao) || !json_is_integer(bo))
+        return true;
+    json_int_t aoff = json_integer_value(ao), boff = json_integer_value(bo);
+    json_int_t asize = json_integer_value(json_object_get(a, "size"));
+    json_int_t bsize = json_integer_value(json_object_get(b, "size"));
+    return boff < aoff + asize && aoff < boff + bsize;
+}
+
+static bool is_handler(const struct linker *l, const char *name)
+{
+    for (uint32_t u = 0; u < l->nunits; u++) {
+        size_t i;
+        json_t *h;
+        json_array_foreach(json_object_get(l->units[u].root, "at_exit"), i, h)
+        {
+            const char *s = json_string_value(h);
+            if (s && strcmp(s, name) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The first load in any unit that may read what STALE leaves. */
+static const json_t *find_reader(const struct linker *l, const json_t *stale, bool from_main)
+{
+    const char *name = json_string_value(json_object_get(stale, "static"));
+    for (uint32_t u = 0; name && u < l->nunits; u++) {
+        size_t i;
+        json_t *r;
+        json_array_foreach(json_object_get(l->units[u].root, "reads"), i, r)
+        {
+            const char *st = json_string_value(json_object_get(r, "static"));
+            const char *entry = json_string_value(json_object_get(r, "entry"));
+            if (!st || strcmp(st, name) != 0 || !bytes_overlap(stale, r))
+                continue;
+            if (from_main && (!entry || !is_handler(l, entry)))
+                continue;
+            return r;
+        }
+    }
+    return NULL;
+}
+
+static bool stale_finding(const struct linker *l, const json_t *stale, struct finding *out)
+{
+    const char *rule = json_string_value(json_object_get(stale, "rule"));
+    const char *message = json_string_value(json_object_get(stale, "message"));
+    const char *function = json_string_value(json_object_get(stale, "function"));
+    const char *name = json_string_value(json_object_get(stale, "static"));
+    int r = rule ? esc_rule_from_id(rule) : -1;
+    if (r < 0 || !message || !function || !name)
+        return false;
+    memset(out, 0, sizeof *out);
+    out->rule = (enum esc_rule)r;
+    out->function = function;
+    out->loc = loc_of(stale);
+    out->diag.message = esc_xstrdup(message);
+    uint32_t cap = 0;
+    record_notes(&out->diag, &cap, json_object_get(stale, "notes"), ESC_NOTE_FLOW, NULL);
+    bool from_main = strcmp(function, "main") == 0;
+    const json_t *reader = find_reader(l, stale, from_main);
+    if (reader) {
+        struct esc_loc at = loc_of(reader);
+        const char *who = json_string_value(json_object_get(reader, "function"));
+        const char *base = at.file ? strrchr(at.file, '/') : NULL;
+        base = base ? base + 1 : at.file ? at.file : "?";
+        out->read = ESC_READ_MAY;
+        add_note(&out->diag, &cap, ESC_NOTE_READER, at,
+                 json_is_true(json_object_get(reader, "taken"))
+                     ? esc_xasprintf("may be read again through '%s' (%s:%u), where its address "
+                                     "is used before a write",
+                                     who ? who : "?", base, at.line)
+                     : esc_xasprintf("read again by '%s' (%s:%u) without a write before it",
+                                     who ? who : "?", base, at.line));
+    } else {
+        out->read = ESC_READ_NEVER;
+        add_note(&out->diag, &cap, ESC_NOTE_READER, out->loc,
+                 from_main ? esc_xasprintf("nothing reads it again: 'main' leaves it in '%s' "
+                                           "until exit, and no at-exit handler of the program "
+                                           "reads it",
+                                           name)
+                           : esc_xasprintf("nothing reads it again: no unit of the program reads "
+                                           "'%s' before writing it",
+                                           name));
+    }
+    return true;
+}
+
 static void print_loc(struct esc_loc loc)
 {
     if (loc.file && loc.line && loc.column)
@@ -579,6 +695,9 @@ static json_t *link_json(struct linker *l, const struct finding *fs, uint32_t n,
             json_array_append_new(notes,
                                   loc_json(fs[i].diag.notes[k].loc, fs[i].diag.notes[k].text));
         json_object_set_new(d, "notes", notes);
+        const char *read = esc_read_verdict_id(fs[i].read);
+        if (read)
+            json_object_set_new(d, "read", json_string(read));
         json_array_append_new(diags, d);
     }
     json_object_set_new(root, "diagnostics", diags);
@@ -623,7 +742,8 @@ static void write_reports(struct linker *l, const struct finding *fs, uint32_t n
                                          .function = fs[i].function ? fs[i].function : "",
                                          .loc = fs[i].loc,
                                          .suppressed = ESC_SHOWN,
-                                         .occurrence = occurrence};
+                                         .occurrence = occurrence,
+                                         .read = fs[i].read};
             esc_sarif_add(log, &r, &fs[i].diag);
         }
         json_decref(seen);
@@ -668,8 +788,20 @@ int esc_link(const struct esc_link_options *opts, char **inputs, int ninputs)
                 *ESC_PUSH(fs, n, cap) = f;
         }
     }
+    bool ranked = whole_program(&l, &scan);
+    for (uint32_t u = 0; ranked && u < l.nunits; u++) {
+        size_t i;
+        json_t *stale;
+        json_array_foreach(json_object_get(l.units[u].root, "stale"), i, stale)
+        {
+            struct finding f;
+            if (stale_finding(&l, stale, &f))
+                *ESC_PUSH(fs, n, cap) = f;
+        }
+    }
     for (uint32_t i = 0; i < n; i++)
-        print_finding(&fs[i]);
+        if (fs[i].read != ESC_READ_NEVER || opts->level >= 2)
+            print_finding(&fs[i]);
     if (opts->verbose) {
         for (uint32_t v = 0; v < l.nnodes; v++)
             for (uint32_t i = 0; i < l.nodes[v].ndeps; i++)

@@ -9,6 +9,7 @@ struct esc_link_options {
     const char *json_file;  /* --json=FILE, or NULL */
     const char *sarif_file; /* --sarif=FILE, or NULL */
     bool verbose;           /* -v: list the calls no input defines */
+    int level;              /* --level=N: 2 also prints what nothing reads again */
     const char *version;    /* gcc-escape's, for the reports */
 };
 

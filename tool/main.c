@@ -24,7 +24,7 @@ static const char usage[] =
     "Usage: gcc-escape merge [-o FILE] [--format=sarif|codequality] LOG.sarif...\n"
     "       gcc-escape diff --baseline OLD.sarif [-o FILE] [--format=sarif|codequality] "
     "LOG.sarif...\n"
-    "       gcc-escape link [-v] [--json=FILE] [--sarif=FILE] FILE...\n"
+    "       gcc-escape link [-v] [--level=1|2] [--json=FILE] [--sarif=FILE] FILE...\n"
     "       gcc-escape --help | --version\n"
     "\n"
     "merge   one run per tool from the logs the plugin wrote for each translation unit\n"
@@ -38,13 +38,15 @@ static const char usage[] =
     "        archives, executables and shared libraries, resolve each unit's calls\n"
     "        into the others, and report what only the whole program reveals: stack\n"
     "        addresses kept by another file's function, heap allocations that only\n"
-    "        calls into other files kept on the heap.\n"
+    "        calls into other files kept on the heap, and which stale addresses in\n"
+    "        globals another file reads again.\n"
     "\n"
     "  -o FILE               write there, whole or not at all (default: standard output)\n"
     "  --format=codequality  GitLab Code Quality JSON instead of SARIF\n"
     "  --baseline OLD.sarif  diff: the log to compare with\n"
     "  --json=FILE           link: also write the findings as JSON (docs/link.md)\n"
     "  --sarif=FILE          link: also write them as a SARIF 2.1.0 log\n"
+    "  --level=2             link: also print the stale addresses nothing reads again\n"
     "  -v, --verbose         link: name the calls no input defines, and count\n"
     "\n"
     "Exit status: 0 done; 1 diff found new results; 2 bad arguments or input (link\n"
@@ -62,6 +64,7 @@ static int trouble(const char *fmt, const char *arg)
 struct args {
     const char *command, *output, *baseline, *json, *sarif;
     bool codequality, verbose;
+    int level; /* link --level: 0 when not given */
     int ninputs;
     char **inputs;
 };
@@ -109,6 +112,10 @@ static int parse(int argc, char **argv, struct args *a)
                 return status;
         } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
             a->verbose = true;
+        } else if (strcmp(arg, "--level=1") == 0 || strcmp(arg, "--level=2") == 0) {
+            a->level = arg[8] - '0';
+        } else if (strncmp(arg, "--level", 7) == 0 && (arg[7] == '=' || !arg[7])) {
+            return trouble("option '%s' needs a level: --level=1 or --level=2", arg);
         } else if (strcmp(arg, "--format=sarif") == 0) {
             a->codequality = false;
         } else if (strcmp(arg, "--format=codequality") == 0) {
@@ -136,8 +143,8 @@ static int parse(int argc, char **argv, struct args *a)
     if (link && (a->output || a->baseline || a->codequality))
         return trouble("%s: takes --json=FILE and --sarif=FILE, not -o, --baseline or --format",
                        a->command);
-    if (!link && (a->json || a->sarif || a->verbose))
-        return trouble("%s: --json, --sarif and --verbose are for link", a->command);
+    if (!link && (a->json || a->sarif || a->verbose || a->level))
+        return trouble("%s: --json, --sarif, --level and --verbose are for link", a->command);
     bool diff = strcmp(a->command, "diff") == 0;
     if (diff && !a->baseline)
         return trouble("%s: needs --baseline OLD.sarif", a->command);
@@ -249,6 +256,7 @@ int main(int argc, char **argv)
         struct esc_link_options opts = {.json_file = a.json,
                                         .sarif_file = a.sarif,
                                         .verbose = a.verbose,
+                                        .level = a.level ? a.level : 1,
                                         .version = ESC_VERSION};
         status = esc_link(&opts, a.inputs, a.ninputs);
     } else if (status == EXIT_OK) {

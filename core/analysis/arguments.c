@@ -37,6 +37,9 @@ static const struct key_info keys[] = {
     {"verbose", "verbose[=LEVEL]", true,
      "LEVEL 1 (the default when no value is given) notes the verdict on every local, "
      "parameter and allocation, and each suppressed finding; 2 adds each verdict's path"},
+    {"level", "level=LEVEL", true,
+     "1 (the default) reports the stack addresses that may be read again after the function "
+     "returns; 2 also those nothing reads again (see docs/rules.md)"},
     {"error", "error[=RULE,...]", true,
      "report these rules' findings (every rule's without a value) as errors, like "
      "-Werror=NAME"},
@@ -53,7 +56,7 @@ static const struct key_info keys[] = {
 const char *esc_options_keys(void)
 {
     return "help, version, disable=RULE[,RULE...], models=FILE, summaries=PATH, json=FILE, "
-           "sarif=FILE, embed, heap-max=BYTES, verbose[=LEVEL], error[=RULE,...], "
+           "sarif=FILE, embed, heap-max=BYTES, verbose[=LEVEL], level=LEVEL, error[=RULE,...], "
            "no-error[=RULE,...], dump-ir";
 }
 
@@ -69,6 +72,7 @@ void esc_options_init(struct esc_options *opts)
 {
     memset(opts, 0, sizeof *opts);
     opts->heap_max = ESC_HEAP_MAX_DEFAULT;
+    opts->level = 1;
 }
 
 void esc_options_free(struct esc_options *opts)
@@ -89,21 +93,27 @@ void esc_options_free(struct esc_options *opts)
     opts->sarif_file = NULL;
 }
 
+/* KEY=VALUE, one digit from LO to HI into *OUT: strtol would also take
+   " 1", "+1" and "-0". */
+static bool apply_digit(int *out, const char *key, const char *value, char lo, char hi,
+                        char **error)
+{
+    if (value[0] < lo || value[0] > hi || value[1]) {
+        *error = esc_xasprintf("argument '-fplugin-arg-escape-%s=%s' needs a level from %c to %c",
+                               key, value, lo, hi);
+        return false;
+    }
+    *out = value[0] - '0';
+    return true;
+}
+
 static bool apply_verbose(struct esc_options *opts, const char *value, char **error)
 {
     if (!value) {
         opts->verbose = 1;
         return true;
     }
-    /* One digit: strtol would also take " 1", "+1" and "-0". */
-    if (value[0] < '0' || value[0] > '2' || value[1]) {
-        *error = esc_xasprintf("argument '-fplugin-arg-escape-verbose=%s' needs a level from 0 "
-                               "to 2",
-                               value);
-        return false;
-    }
-    opts->verbose = value[0] - '0';
-    return true;
+    return apply_digit(&opts->verbose, "verbose", value, '0', '2', error);
 }
 
 /* json=FILE, sarif=FILE: the last one given wins. */
@@ -267,6 +277,8 @@ bool esc_options_apply(struct esc_options *opts, const char *key, const char *va
         return apply_rules(opts, key, value, error);
     else if (strcmp(key, "verbose") == 0)
         return apply_verbose(opts, value, error);
+    else if (strcmp(key, "level") == 0)
+        return apply_digit(&opts->level, "level", value, '1', '2', error);
     else if (strcmp(key, "models") == 0)
         return apply_list(&opts->model_files, &opts->nmodel_files, key, "a file name", value,
                           error);

@@ -23,6 +23,9 @@ struct esc_options {
        parameter and allocation, a note for each suppressed finding and a
        count at the end; 2: also each verdict's path, one step per note. */
     int verbose;
+    /* 1: report only the findings whose address may be read again; 2:
+       also those nothing reads (core/analysis/readers.c). */
+    int level;
     /* -fplugin-arg-escape-heap-max=BYTES: heap-to-stack's size limit. */
     int64_t heap_max;
     /* -fplugin-arg-escape-models=FILE, in the order given (repeatable). */

@@ -1,5 +1,6 @@
 /* summarize.c - the whole unit summarized callees first: call graph, SCCs, a fixed point each. */
 #include "core/analysis/escape.h"
+#include "core/analysis/readers.h"
 #include "core/ir/conditions.h"
 #include "core/solve/flows.h"
 #include "core/ir/scc.h"
@@ -113,6 +114,7 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
                         struct esc_summary_table *summaries)
 {
     uint32_t n = m->nfunctions;
+    memset(out, 0, sizeof *out);
     out->nfunctions = n;
     out->functions = esc_xcalloc(n + 1, sizeof *out->functions);
     for (uint32_t f = 0; f < n; f++) {
@@ -187,6 +189,7 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         }
     }
     esc_spec_cache_free(callees.spec_cache);
+    esc_rank_readers(m, summaries, out, config && config->cross_unit_facts);
     free(stale);
     free(rstart);
     free(radj);

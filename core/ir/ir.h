@@ -279,6 +279,7 @@ struct esc_function {
     uint64_t key;
     bool returns_pointer;
     bool exported;  /* external linkage: other units can call it by name */
+    bool at_exit;   /* __attribute__((destructor)): runs after main returns */
     uint32_t entry; /* the first block */
     uint32_t return_object, unknown_object;
     uint32_t nparams, cap_params;

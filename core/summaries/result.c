@@ -34,9 +34,15 @@ const char *esc_heap_verdict_text(enum esc_heap_verdict verdict)
     return verdict < ESC_HEAP_VERDICT_COUNT ? verdicts[verdict].text : "?";
 }
 
+const char *esc_read_verdict_id(enum esc_read_verdict read)
+{
+    return read == ESC_READ_MAY ? "may" : read == ESC_READ_NEVER ? "never" : NULL;
+}
+
 void esc_function_result_free(struct esc_function_result *r)
 {
     for (uint32_t i = 0; i < r->nfindings; i++) {
+        free(r->findings[i].read_note);
         free(r->findings[i].steps);
         free(r->findings[i].heap_steps);
         free(r->findings[i].frees);
@@ -69,4 +75,10 @@ void esc_results_free(struct esc_results *results)
     free(results->functions);
     results->functions = NULL;
     results->nfunctions = 0;
+    free(results->reads);
+    results->reads = NULL;
+    results->nreads = results->cap_reads = 0;
+    free(results->at_exit);
+    results->at_exit = NULL;
+    results->nat_exit = results->cap_at_exit = 0;
 }

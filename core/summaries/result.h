@@ -85,6 +85,17 @@ const char *esc_heap_verdict_text(enum esc_heap_verdict verdict);
 /* "stackable", "size-unknown", ...: a verdict's stable id, for reports. */
 const char *esc_heap_verdict_id(enum esc_heap_verdict verdict);
 
+/* Whether the place a finding leaves its address in may be read after
+   the function returns, before anything writes it again (readers.c). */
+enum esc_read_verdict {
+    ESC_READ_UNRANKED, /* not asked: returns, calls, threads, noescape, advice */
+    ESC_READ_MAY,      /* may be read again: level 1 */
+    ESC_READ_NEVER,    /* nothing reads it again: level 2 */
+};
+
+/* "may", "never" (NULL for UNRANKED): a verdict's id in reports. */
+const char *esc_read_verdict_id(enum esc_read_verdict read);
+
 struct esc_finding {
     enum esc_rule rule;
     uint32_t object; /* the stack object whose address escapes */
@@ -111,6 +122,20 @@ struct esc_finding {
        give the address of (`return c ? &a : &b;`): one warning per return. */
     uint32_t nalso;
     uint32_t *also;
+    /* escape-global, escape-caller, escape-heap: whether the address may
+       be read again (readers.c), the first reader found (its function, an
+       interned name, and where it reads; NULL when the reader is code
+       this unit cannot see), and the note that says so (owned). */
+    enum esc_read_verdict read;
+    const char *reader;
+    struct esc_loc reader_loc;
+    char *read_note;
+    /* With esc_config.cross_unit_facts: the static of external linkage
+       whose readers only the whole program shows (gcc-escape link), or
+       NULL when this unit settled it; and the bytes the address is left
+       in (offset ESC_UNKNOWN_OFFSET: memory reachable from it). */
+    const char *read_static;
+    int64_t read_offset, read_size;
 };
 
 /* Something only the whole program can settle: a stack object that
@@ -166,9 +191,29 @@ struct esc_function_result {
     struct esc_probe_note *probe_notes; /* in probe order */
 };
 
+/* With esc_config.cross_unit_facts: a load of a static of external
+   linkage that may meet a stale address, reached from a function that can
+   run after any other returned (readers.c), for gcc-escape link. */
+struct esc_static_read {
+    const char *name;     /* the static's (interned) */
+    int64_t offset, size; /* the bytes loaded; offset ESC_UNKNOWN_OFFSET: anywhere */
+    const char *entry;    /* the function that runs */
+    const char *reader;   /* the function that loads it (entry or one it calls) */
+    struct esc_loc loc;
+    bool taken; /* the static's address is used there, not a load */
+};
+
 struct esc_results {
     uint32_t nfunctions;
     struct esc_function_result *functions; /* parallel to the module's functions */
+    /* cross_unit_facts (readers.c): the unit's loads of external statics,
+       whether more were left out, and the at-exit handlers it defines or
+       registers, by name. */
+    uint32_t nreads, cap_reads;
+    struct esc_static_read *reads;
+    bool reads_overflow;
+    uint32_t nat_exit, cap_at_exit;
+    const char **at_exit;
 };
 
 void esc_results_free(struct esc_results *results);

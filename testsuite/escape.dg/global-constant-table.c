@@ -1,5 +1,7 @@
 /* A read-only table of static addresses holds those statics and nothing else. */
 /* { dg-do compile } */
+/* The findings themselves, whether or not anything reads them again: level 2. */
+/* { dg-options "-fplugin-arg-escape-level=2" } */
 
 static int *g_p, *g_q;
 static int **const table[2] = {&g_p, &g_q};

@@ -1,5 +1,7 @@
 /* Storing a stack address into a field or element of a global. */
 /* { dg-do compile } */
+/* The findings themselves, whether or not anything reads them again: level 2. */
+/* { dg-options "-fplugin-arg-escape-level=2" } */
 
 struct rec { int *p; int *arr[4]; int v; };
 

@@ -1,5 +1,7 @@
 /* Storing a stack address into a global variable. */
 /* { dg-do compile } */
+/* The findings themselves, whether or not anything reads them again: level 2. */
+/* { dg-options "-fplugin-arg-escape-level=2" } */
 
 void *alloca(__SIZE_TYPE__);
 void *malloc(__SIZE_TYPE__);

@@ -1,5 +1,7 @@
 /* Storing a stack address into a thread-local variable. */
 /* { dg-do compile } */
+/* The findings themselves, whether or not anything reads them again: level 2. */
+/* { dg-options "-fplugin-arg-escape-level=2" } */
 
 void *malloc(__SIZE_TYPE__);
 

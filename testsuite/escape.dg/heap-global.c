@@ -1,5 +1,7 @@
 /* A stack address stored in heap memory that is then stored in static storage. */
 /* { dg-do compile } */
+/* The findings themselves, whether or not anything reads them again: level 2. */
+/* { dg-options "-fplugin-arg-escape-level=2" } */
 
 #include <stdlib.h>
 

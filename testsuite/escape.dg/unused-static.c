@@ -1,5 +1,7 @@
 /* Static functions GCC removes unlowered from -O1 are not analysed at -O0 either, so the warnings are the same at every level. */
 /* { dg-do compile } */
+/* The findings themselves, whether or not anything reads them again: level 2. */
+/* { dg-options "-fplugin-arg-escape-level=2" } */
 
 static int *g;
 
