@@ -365,8 +365,11 @@ static void push_entry_states(struct search *s)
    if the store that put the address there reaches the reader, and, when
    the reader goes through a pointer, that pointer can be one to this
    memory. */
-static bool feeds(struct search *s, const struct state *at, uint32_t reader)
+static bool feeds(struct search *s, struct state state, uint32_t reader)
 {
+    /* By value: may_point below may grow this very search, and move its
+       states (an invalid read that crashed cc1 on nginx). */
+    const struct state *at = &state;
     const struct esc_flow *r = &s->ex->flows->items[reader];
     if (r->exclude == s->obj)
         return false;
@@ -438,7 +441,7 @@ static bool expand_next(struct search *s)
     struct state at = s->states[head];
     for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
         uint32_t fi = ex->reader_flow[r];
-        if (!pushed(s, fi) && feeds(s, &at, fi))
+        if (!pushed(s, fi) && feeds(s, at, fi))
             push_states(s, fi, head);
     }
     return true;
@@ -455,7 +458,7 @@ static uint32_t first_feeding(struct search *s, uint32_t target)
     for (uint32_t j = 0; j < k; j++) {
         uint32_t *latest = esc_u64map_get(&s->by_node, nodes[j]);
         for (uint32_t i = latest ? *latest - 1 : ESC_NONE; i != ESC_NONE; i = s->prev_same[i])
-            if (i < best && feeds(s, &s->states[i], target))
+            if (i < best && feeds(s, s->states[i], target))
                 best = i;
     }
     free(nodes);
@@ -465,7 +468,7 @@ static uint32_t first_feeding(struct search *s, uint32_t target)
     uint32_t before = s->nstates;
     while (expand_next(s)) {
         for (uint32_t i = before; i < s->nstates && best == ESC_NONE; i++)
-            if (reads_node(s, target, s->states[i].node) && feeds(s, &s->states[i], target))
+            if (reads_node(s, target, s->states[i].node) && feeds(s, s->states[i], target))
                 best = i;
         if (best != ESC_NONE)
             break;
