@@ -440,15 +440,28 @@ static void render_heap_to_stack(const struct esc_function *fn, const struct esc
         [ESC_HEAP_NEVER_FREED] = "is never freed (a leak)",
     };
     uint32_t cap = 0;
-    out->message =
-        esc_xasprintf("%lld-byte heap allocation never outlives '%s' and %s; a stack "
-                      "array would do [%s]",
-                      (long long)f->size, fn->name, ends[f->lifetime], esc_rule_info(f->rule)->id);
+    /* The C library's allocators and free go without saying; any other
+       is named, as the programmer removes its calls. */
+    const char *alloc = fn->stmts[f->stmt].callee;
+    const struct esc_lib_entry *lib = alloc ? esc_lib_lookup(alloc) : NULL;
+    char *by = !alloc || (lib && lib->alloc == ESC_ALLOC_HEAP) ? esc_xstrdup("")
+                                                               : esc_xasprintf(" by '%s'", alloc);
+    out->message = esc_xasprintf("%lld-byte heap allocation%s never outlives '%s' and %s; a stack "
+                                 "array would do [%s]",
+                                 (long long)f->size, by, fn->name, ends[f->lifetime],
+                                 esc_rule_info(f->rule)->id);
+    free(by);
     for (uint32_t i = 0; i < f->nfrees; i++) {
         struct esc_note *note = ESC_PUSH(out->notes, out->nnotes, cap);
+        const char *callee = fn->stmts[f->frees[i]].callee;
+        lib = callee ? esc_lib_lookup(callee) : NULL;
         note->kind = ESC_NOTE_FREE;
         note->loc = fn->stmts[f->frees[i]].loc;
-        note->text = esc_xstrdup("freed here; a stack array needs no 'free'");
+        if (!callee || (lib && lib->frees_arg && lib->alloc == ESC_ALLOC_NONE))
+            note->text = esc_xstrdup("freed here; a stack array needs no 'free'");
+        else
+            note->text =
+                esc_xasprintf("freed by '%s' here; a stack array needs no '%s'", callee, callee);
     }
 }
 
@@ -519,6 +532,9 @@ char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_
         break;
     case ESC_HEAP_RECURSION:
         why = esc_xstrdup("it is live across a recursive call");
+        break;
+    case ESC_HEAP_WRONG_DEALLOC:
+        why = esc_xasprintf("%s is not the deallocator of %s", callee, allocator);
         break;
     case ESC_HEAP_VERDICT_COUNT:
         why = esc_xstrdup("?");

@@ -12,8 +12,10 @@
 
    An allocation site is suggested when all of these hold:
    1. the allocator has a stack equivalent (malloc, calloc, aligned_alloc,
-      memalign, strdup, strndup, or this unit's malloc wrappers, whose
-      summaries say they return fresh memory);
+      memalign, strdup, strndup, or a function whose summary says it
+      returns fresh memory: this unit's malloc wrappers, model files,
+      other units' reports, and functions declared with GCC's `malloc`
+      attribute);
    2. its size is a positive constant (the adapter folds `n = 64;
       malloc (n)`) no larger than the limit;
    3. it cannot outlive the frame: not reachable, through any chain of
@@ -23,9 +25,11 @@
       variadic arguments and a nested function's static chain included),
       or an address turned into an integer; and not returned by a wrapper
       whose summary says unknown code may share it;
-   4. nothing but a plain free() of it alone releases it: not realloc, not
+   4. nothing but a plain free of it alone releases it: not realloc, not
       a callee (ownership moves), not a free that may release other memory
-      too;
+      too; and that free is its allocator's deallocator (`free` for the C
+      library's, the one `malloc (dealloc)` or a model names, or a
+      wrapper of it whose summary says it only deallocates);
    5. its life ends in the frame: either it is never freed (outside a
       loop), or on every path from the allocation where it is not null
       (the null test's edge does not count) a free of it comes before the
@@ -62,8 +66,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A call that releases one block as a plain free does: argument ARG
+   (0-based) of call STMT, of deallocator DEALLOC's family (its argument
+   DEALLOC_ARG takes the block). */
 struct free_site {
-    uint32_t object, stmt;
+    uint32_t object, stmt, arg;
+    const char *dealloc;
+    uint8_t dealloc_arg;
 };
 
 struct h2s {
@@ -263,29 +272,34 @@ static void collect_releases(struct h2s *h)
         const struct esc_call *call = &h->flows->calls[id];
         if (s->kind != ESC_STMT_CALL)
             continue;
-        if (call->library && call->library->frees_arg && call->library->frees_arg <= s->nargs) {
+        if (call->library && call->library->frees_arg && call->library->frees_arg <= s->nargs &&
+            call->library->alloc != ESC_ALLOC_NONE) {
             read_operand(h, &s->args[call->library->frees_arg - 1], &set);
-            if (call->library->alloc != ESC_ALLOC_NONE) {
-                block_heap(h, &set, ESC_HEAP_REALLOCATED, id);
+            block_heap(h, &set, ESC_HEAP_REALLOCATED, id);
+            continue;
+        }
+        for (uint32_t i = 0; i < s->nargs; i++) {
+            uint8_t darg;
+            const char *dealloc = esc_call_dealloc(h->flows, id, i, &darg);
+            if (!dealloc)
                 continue;
-            }
+            read_operand(h, &s->args[i], &set);
             uint32_t first = esc_bitset_next(&set, h->nwords, 0);
             bool alone =
                 first != ESC_NONE && esc_bitset_next(&set, h->nwords, first + 1) == ESC_NONE;
-            if (!alone) {
+            if (!alone)
                 block_heap(h, &set, ESC_HEAP_SHARED_FREE, id);
-                continue;
-            }
-            *ESC_PUSH(h->frees, h->nfrees, h->cap_frees) = (struct free_site){first, id};
-            continue;
+            else
+                *ESC_PUSH(h->frees, h->nfrees, h->cap_frees) =
+                    (struct free_site){first, id, i, dealloc, darg};
         }
         const struct esc_summary *sum = call->summary;
-        for (uint32_t i = 0; sum && i < s->nargs && i < sum->nparams; i++) {
+        for (uint32_t i = 0; sum && !call->library && i < s->nargs && i < sum->nparams; i++) {
             const struct esc_param_summary *p = &sum->params[i];
-            if (!p->freed && !p->freed_deep)
+            if (!(p->freed && !p->dealloc) && !p->freed_deep)
                 continue;
             read_operand(h, &s->args[i], &set);
-            if (p->freed)
+            if (p->freed && !p->dealloc)
                 block_heap(h, &set, ESC_HEAP_CALLEE_FREES, id);
             if (p->freed_deep) {
                 if (deep.words)
@@ -330,8 +344,7 @@ static bool is_own_free(const struct site_walk *w, uint32_t id)
     for (uint32_t i = 0; i < h->nfrees; i++) {
         if (h->frees[i].stmt != id || h->frees[i].object != w->object)
             continue;
-        const struct esc_stmt *s = &h->fn->stmts[id];
-        const struct esc_operand *arg = &s->args[h->flows->calls[id].library->frees_arg - 1];
+        const struct esc_operand *arg = &h->fn->stmts[id].args[h->frees[i].arg];
         return !w->loop || (arg->kind == ESC_OPND_VALUE && holds_block(w, arg->id));
     }
     return false;
@@ -447,6 +460,28 @@ static bool has_free(const struct h2s *h, uint32_t object)
     return false;
 }
 
+/* Condition 4's other half: the first release of the site's block that
+   is not its allocator's deallocator (`free` of what `my_alloc`, declared
+   `malloc (my_free)`, returns), or ESC_NONE.  A call of the deallocator
+   itself counts whatever its body does with the block; its wrappers
+   count through their summaries. */
+static uint32_t wrong_dealloc(const struct h2s *h, const struct esc_heap_site *site)
+{
+    uint8_t arg;
+    const char *dealloc = esc_allocation_dealloc(h->flows, site->stmt, &arg);
+    for (uint32_t i = 0; i < h->nfrees; i++) {
+        const struct free_site *f = &h->frees[i];
+        if (f->object != site->object)
+            continue;
+        const char *callee = h->fn->stmts[f->stmt].callee;
+        bool by_name = callee && f->arg + 1 == arg && strcmp(callee, dealloc) == 0;
+        bool by_family = f->dealloc_arg == arg && strcmp(f->dealloc, dealloc) == 0;
+        if (!by_name && !by_family)
+            return f->stmt;
+    }
+    return ESC_NONE;
+}
+
 /* Conditions 5 and 6 for a site that passed the others. */
 static enum esc_heap_verdict judge_lifetime(struct h2s *h, const struct esc_heap_site *site,
                                             enum esc_heap_lifetime *lifetime)
@@ -501,7 +536,7 @@ static void judge_site(struct h2s *h, struct esc_heap_site *site, struct esc_fun
     int64_t limit = config ? config->heap_max : ESC_HEAP_MAX_DEFAULT;
     int32_t param;
     int64_t size;
-    bool known = esc_allocation_size(h->fn, h->flows, site->stmt, &param, &size) && param < 0;
+    bool known = esc_allocation_size(h->fn, h->flows, site->stmt, &param, NULL, &size) && param < 0;
     site->size = known ? size : -1;
     if (!stack_replaceable(&h->flows->calls[site->stmt])) {
         site->verdict = ESC_HEAP_ALLOCATOR;
@@ -512,6 +547,8 @@ static void judge_site(struct h2s *h, struct esc_heap_site *site, struct esc_fun
     } else if (h->verdict[site->object]) {
         site->verdict = (enum esc_heap_verdict)h->verdict[site->object];
         site->why_stmt = h->verdict_stmt[site->object];
+    } else if ((site->why_stmt = wrong_dealloc(h, site)) != ESC_NONE) {
+        site->verdict = ESC_HEAP_WRONG_DEALLOC;
     } else {
         enum esc_heap_lifetime lifetime = ESC_HEAP_FREED;
         site->verdict = judge_lifetime(h, site, &lifetime);

@@ -122,12 +122,24 @@ void esc_module_free(struct esc_module *m)
     for (uint32_t i = 0; i < m->nfunctions; i++)
         free_function(m->functions[i]);
     free(m->functions);
+    free(m->decl_allocs);
     for (uint32_t i = 0; i < m->strings->cap; i++)
         free(m->strings->slots[i]);
     free(m->strings->slots);
     free(m->strings);
     esc_arena_free(&m->arena);
     free(m);
+}
+
+void esc_add_decl_alloc(struct esc_module *m, const struct esc_decl_alloc *decl)
+{
+    for (uint32_t i = 0; i < m->ndecl_allocs; i++)
+        if (strcmp(m->decl_allocs[i].name, decl->name) == 0)
+            return;
+    struct esc_decl_alloc *d = ESC_PUSH(m->decl_allocs, m->ndecl_allocs, m->cap_decl_allocs);
+    *d = *decl;
+    d->name = esc_intern(m, decl->name);
+    d->dealloc = decl->dealloc ? esc_intern(m, decl->dealloc) : NULL;
 }
 
 struct esc_function *esc_function_new(struct esc_module *m, const char *name, struct esc_loc loc)

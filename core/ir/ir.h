@@ -320,6 +320,21 @@ struct esc_function {
     bool sealed; /* esc_function_seal moved all but objects to the arena */
 };
 
+/* What the declaration of a function the unit calls says about the
+   memory it returns (GCC's `malloc`, `alloc_size` and `malloc (dealloc,
+   I)` attributes, read by the adapter): plain facts, which
+   core/summaries/declared.c turns into summaries. */
+struct esc_decl_alloc {
+    const char *name;
+    bool fresh;                  /* plain `malloc`: the result points to new memory only */
+    uint8_t size_arg, count_arg; /* `alloc_size (size_arg[, count_arg])`, 1-based; 0: none */
+    /* `malloc (dealloc[, dealloc_arg])`: the function that releases the
+       result, and which of its arguments takes it (1-based); NULL: not
+       named, so `free`. */
+    const char *dealloc;
+    uint8_t dealloc_arg;
+};
+
 struct esc_module {
     const char *main_file;
     /* The last location file name interned, as given and as interned. */
@@ -328,6 +343,8 @@ struct esc_module {
     struct esc_function **functions;
     struct esc_intern *strings;
     struct esc_arena arena;
+    uint32_t ndecl_allocs, cap_decl_allocs;
+    struct esc_decl_alloc *decl_allocs; /* one per name, names interned */
 };
 
 /* Building a module.  Every string passed in is copied (interned). */
@@ -350,6 +367,9 @@ void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to);
    [LO, HI] (or nothing, for PARAM ESC_NONE). */
 void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, uint32_t term,
                          uint32_t param, int64_t lo, int64_t hi);
+/* Record what a called function's declaration says about its memory
+   (the first record for a name stands); names are interned. */
+void esc_add_decl_alloc(struct esc_module *m, const struct esc_decl_alloc *decl);
 /* Record a test probe; its operand's text is copied. */
 void esc_add_probe(struct esc_module *m, struct esc_function *fn, const struct esc_probe *probe);
 /* Record what argument ARG (0-based) of call STMT is (see esc_arg_source). */

@@ -65,6 +65,7 @@ enum esc_heap_verdict {
     ESC_HEAP_NOT_ALWAYS_FREED, /* freed on some paths only */
     ESC_HEAP_LOOP,             /* allocated in a loop, not freed in the same iteration */
     ESC_HEAP_RECURSION,        /* live across a recursive call */
+    ESC_HEAP_WRONG_DEALLOC,    /* released by another function than its allocator's deallocator */
     ESC_HEAP_VERDICT_COUNT
 };
 
