@@ -26,7 +26,7 @@
 
 /* The deallocator's name as the library table knows it (glibc names
    `__builtin_free` in `__attr_dealloc_free`), and its argument. */
-static const char *library_name(const char *name, uint8_t *arg)
+const char *esc_dealloc_name(const char *name, uint8_t *arg)
 {
     const struct esc_lib_entry *lib = esc_lib_lookup(name);
     if (lib && lib->frees_arg && lib->alloc == ESC_ALLOC_NONE) {
@@ -36,18 +36,23 @@ static const char *library_name(const char *name, uint8_t *arg)
     return name;
 }
 
-static void add_deallocator(struct esc_summary_table *out, const char *name, uint8_t arg)
+struct esc_summary *esc_deallocator_summary(const char *name, uint8_t arg)
 {
-    if (esc_lib_lookup(name) || esc_summary_table_find(out, name) || !arg)
-        return;
     struct esc_summary *s = esc_summary_new(name, arg);
     s->opaque = true;
     for (uint32_t i = 0; i + 1 < arg; i++)
         s->params[i].unknown = s->params[i].unknown_other = true;
     s->params[arg - 1].freed = true;
-    s->params[arg - 1].dealloc = name;
+    s->params[arg - 1].dealloc = s->name;
     s->params[arg - 1].dealloc_arg = arg;
-    esc_summary_table_add(out, s);
+    return s;
+}
+
+static void add_deallocator(struct esc_summary_table *out, const char *name, uint8_t arg)
+{
+    if (esc_lib_lookup(name) || esc_summary_table_find(out, name) || !arg)
+        return;
+    esc_summary_table_add(out, esc_deallocator_summary(name, arg));
 }
 
 void esc_declared_summaries(const struct esc_module *m, struct esc_summary_table *out)
@@ -57,7 +62,7 @@ void esc_declared_summaries(const struct esc_module *m, struct esc_summary_table
         if (!d->fresh || esc_summary_table_find(out, d->name))
             continue;
         uint8_t arg = d->dealloc_arg ? d->dealloc_arg : 1;
-        const char *dealloc = d->dealloc ? library_name(d->dealloc, &arg) : NULL;
+        const char *dealloc = d->dealloc ? esc_dealloc_name(d->dealloc, &arg) : NULL;
         if (dealloc && dealloc == d->dealloc && esc_lib_lookup(dealloc))
             continue; /* a library function that is not a plain free (fclose): not modelled */
         struct esc_summary *s = esc_summary_new(d->name, 0);

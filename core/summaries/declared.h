@@ -12,4 +12,12 @@
    stays unknown. */
 void esc_declared_summaries(const struct esc_module *m, struct esc_summary_table *out);
 
+/* The name a deallocator goes by (the C library table's: `__builtin_free`
+   is `free`), updating *ARG to its argument there. */
+const char *esc_dealloc_name(const char *name, uint8_t *arg);
+
+/* An opaque summary for deallocator NAME, which releases its argument
+   ARG (1-based): nothing is known about its other arguments. */
+struct esc_summary *esc_deallocator_summary(const char *name, uint8_t arg);
+
 #endif
