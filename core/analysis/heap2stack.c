@@ -61,6 +61,7 @@
 #include "core/ir/cfg.h"
 #include "core/ir/conditions.h"
 #include "core/refine/overwrite.h"
+#include "core/refine/guards.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -692,4 +693,133 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
     h2s_free(&h);
     if (callees && callees->config && callees->config->cross_unit_facts)
         heap_facts(fn, flows, pt, callees, self, out);
+}
+
+/* The calls into other units that are given candidate C itself (not
+   something it is stored in): each may turn out to be its deallocator.
+   False when there are more than link is told about. */
+static bool release_calls(struct h2s *h, uint32_t c, struct esc_cross_fact *fact)
+{
+    const struct esc_function *fn = h->fn;
+    struct esc_bitset set = {0};
+    bool ok = true;
+    for (uint32_t id = 0; id < fn->nstmts && ok; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind != ESC_STMT_CALL || !esc_call_is_external(fn, h->flows, id))
+            continue;
+        for (uint32_t i = 0; i < s->nargs && i < UINT8_MAX - 1 && ok; i++) {
+            read_operand(h, &s->args[i], &set);
+            if (!esc_bitset_has(&set, c))
+                continue;
+            if (fact->nreleases == ESC_MAX_FACT_RELEASES) {
+                ok = false;
+                break;
+            }
+            fact->release_stmt[fact->nreleases] = id;
+            fact->release_arg[fact->nreleases++] = (uint8_t)(i + 1);
+        }
+    }
+    esc_bitset_free(&set);
+    return ok;
+}
+
+/* Candidate C's lifetime for each subset of its release calls taken as
+   frees (of its allocator's deallocator: link checks that); false when
+   no subset makes it stackable. */
+static bool candidate_lifetimes(struct h2s *h, uint32_t c, uint32_t stmt,
+                                struct esc_cross_fact *fact)
+{
+    bool any = false;
+    uint32_t base = h->nfrees;
+    for (uint32_t mask = 0; mask < 1u << fact->nreleases; mask++) {
+        h->nfrees = base;
+        for (uint32_t i = 0; i < fact->nreleases; i++)
+            if (mask >> i & 1)
+                *ESC_PUSH(h->frees, h->nfrees, h->cap_frees) = (struct free_site){
+                    c, fact->release_stmt[i], fact->release_arg[i] - 1u, NULL, 0};
+        struct esc_heap_site site = {.object = c, .stmt = stmt, .why_stmt = ESC_NONE};
+        enum esc_heap_lifetime lifetime = ESC_HEAP_FREED;
+        bool stackable = judge_lifetime(h, &site, &lifetime) == ESC_HEAP_STACKABLE;
+        fact->lifetimes[mask] = stackable ? (int8_t)lifetime : -1;
+        any |= stackable;
+    }
+    h->nfrees = base;
+    return any;
+}
+
+/* Candidate C, returned by call STMT into another unit, passed every
+   condition that does not depend on that unit: a fact for link. */
+static void candidate_fact(struct h2s *h, uint32_t c, uint32_t stmt,
+                           struct esc_function_result *out)
+{
+    const struct esc_stmt *s = &h->fn->stmts[stmt];
+    struct esc_cross_fact fact = {.kind = ESC_FACT_HEAP, .object = c, .stmt = stmt, .call = stmt};
+    fact.size = -1;
+    fact.allocator = s->callee;
+    const struct esc_config *config = h->callees ? h->callees->config : NULL;
+    fact.heap_max = config ? config->heap_max : ESC_HEAP_MAX_DEFAULT;
+    for (uint32_t i = 0; i < s->nargs && i < UINT8_MAX - 1; i++)
+        if (s->args[i].kind == ESC_OPND_INT && fact.nconsts < ESC_MAX_FACT_CONSTS) {
+            fact.const_arg[fact.nconsts] = (uint8_t)(i + 1);
+            fact.const_value[fact.nconsts++] = s->args[i].value;
+        }
+    if (!release_calls(h, c, &fact) || !candidate_lifetimes(h, c, stmt, &fact))
+        return;
+    heap_fact_deps(h, c, &fact);
+    if (fact.deps_overflow)
+        return;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < h->nfrees; i++)
+        n += h->frees[i].object == c;
+    fact.frees = esc_xmalloc((n + 1) * sizeof *fact.frees);
+    fact.free_dealloc = esc_xmalloc((n + 1) * sizeof *fact.free_dealloc);
+    fact.free_dealloc_arg = esc_xmalloc(n + 1);
+    for (uint32_t i = 0; i < h->nfrees; i++) {
+        if (h->frees[i].object != c)
+            continue;
+        fact.frees[fact.nfrees] = h->frees[i].stmt;
+        fact.free_dealloc[fact.nfrees] = h->frees[i].dealloc;
+        fact.free_dealloc_arg[fact.nfrees++] = h->frees[i].dealloc_arg;
+    }
+    fact.lifetime =
+        fact.lifetimes[0] >= 0 ? (enum esc_heap_lifetime)fact.lifetimes[0] : ESC_HEAP_FREED;
+    *ESC_PUSH(out->facts, out->nfacts, out->cap_facts) = fact;
+}
+
+void esc_heap_candidates(struct esc_module *m, struct esc_function *fn,
+                         const struct esc_call_context *callees, uint32_t self,
+                         struct esc_function_result *out)
+{
+    bool any = false;
+    for (uint32_t id = 0; id < fn->nstmts && !any; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        any = s->kind == ESC_STMT_CALL && s->callee && s->lhs.kind == ESC_OPND_VALUE &&
+              !(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL));
+    }
+    if (!any || !callees)
+        return;
+    /* The flows again, with the candidates; indirect calls stay
+       unresolved (no points-to solution to resolve them with), which
+       only keeps more on the heap. */
+    struct esc_call_context ctx = *callees;
+    ctx.candidates = true;
+    ctx.pt = NULL;
+    ctx.merged = NULL;
+    struct esc_flows flows = {0};
+    struct esc_pointsto pt = {0};
+    esc_flows_build(m, fn, &ctx, &flows);
+    esc_apply_guards(fn, &flows);
+    esc_pointsto_solve(fn, &flows, &pt);
+    struct h2s h;
+    h2s_init(&h, fn, &flows, &pt, &ctx, self, true);
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        uint32_t c = fn->stmts[id].candidate;
+        if (c == ESC_NONE || fn->stmts[id].block == ESC_NONE ||
+            !esc_call_is_external(fn, &flows, id) || h.verdict[c])
+            continue;
+        candidate_fact(&h, c, id, out);
+    }
+    h2s_free(&h);
+    esc_pointsto_free(&pt);
+    esc_flows_free(&flows);
 }

@@ -287,7 +287,7 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
     uint32_t id = fn->nstmts;
     struct esc_stmt *s = ESC_PUSH(fn->stmts, fn->nstmts, fn->cap_stmts);
     *s = *proto;
-    s->kept = s->thread = s->external = ESC_NONE; /* the analysis creates them */
+    s->kept = s->thread = s->external = s->candidate = ESC_NONE; /* the analysis creates them */
     s->block = block;
     s->loc.file = intern_file(m, proto->loc.file);
     s->callee = esc_intern(m, proto->callee);

@@ -75,6 +75,10 @@ enum esc_object_flags {
        it points to nothing else (a table of this unit's handlers, or the
        constant a local array is initialized from). */
     ESC_OBJF_KNOWN_CONTENTS = 1u << 6,
+    /* HEAP: what a call into another unit returns, taken to be a fresh
+       block only while looking for what gcc-escape link may advise
+       (heap2stack.c); no other analysis sees it. */
+    ESC_OBJF_CANDIDATE = 1u << 7,
 };
 
 struct esc_object {
@@ -193,6 +197,7 @@ struct esc_stmt {
     uint32_t object;                  /* CALL: the object it allocates; CLOBBER: the dying object */
     uint32_t kept, thread;  /* CALL: its KEPT objects (for the callee, for a thread), if any */
     uint32_t external;      /* CALL: its EXTERNAL object, if any */
+    uint32_t candidate;     /* CALL: its candidate HEAP object (ESC_OBJF_CANDIDATE), if any */
     uint64_t noescape_args; /* CALL: bit i, the callee's parameter i is declared noescape */
     /* CALL: bit i, parameter i is declared lifetimebound: the result may
        point into what that argument points to. */

@@ -106,11 +106,16 @@ static struct esc_operand stored_place(const struct esc_stmt *s, const struct es
 
 /* Pointer effects of a call whose callee nothing is known about: for
    warnings it keeps nothing, but its result and whatever it may write
-   through its arguments are unknown pointers. */
-static void unknown_call(struct esc_function *fn, struct esc_flows *flows, uint32_t id)
+   through its arguments are unknown pointers.  RESULT, when not ESC_NONE,
+   is the candidate block the result is taken to be instead. */
+static void unknown_call(struct esc_function *fn, struct esc_flows *flows, uint32_t id,
+                         uint32_t result)
 {
     const struct esc_stmt *s = &fn->stmts[id];
-    add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
+    if (result != ESC_NONE)
+        add(flows, s->lhs, esc_opnd_addr(result, 0), id, ESC_FLOW_ALLOC, 0);
+    else
+        add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
     if (s->flags & ESC_CALLF_INTERNAL)
         return;
     flows->calls[id].unknown = true;
@@ -412,6 +417,24 @@ static const struct esc_summary *own_summary(struct esc_module *m, const struct 
     return callees->choose_summary ? callees->choose_summary(m, fn, callees, id, sum) : sum;
 }
 
+/* With CALLEES->candidates, the candidate block direct call ID to a
+   function of another unit returns (created once); else ESC_NONE. */
+static uint32_t candidate_object(struct esc_module *m, struct esc_function *fn,
+                                 const struct esc_call_context *callees, uint32_t id)
+{
+    struct esc_stmt *s = &fn->stmts[id];
+    if (!callees || !callees->candidates || s->lhs.kind != ESC_OPND_VALUE || !s->callee ||
+        s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
+        return ESC_NONE;
+    if (s->candidate == ESC_NONE) {
+        uint32_t o = esc_add_object(m, fn, ESC_OBJ_HEAP, s->callee, s->loc);
+        fn->objects[o].stmt = id;
+        fn->objects[o].flags |= ESC_OBJF_CANDIDATE;
+        fn->stmts[id].candidate = o;
+    }
+    return fn->stmts[id].candidate;
+}
+
 static void call_flows(struct esc_module *m, struct esc_function *fn,
                        const struct esc_call_context *callees, struct esc_flows *flows, uint32_t id)
 {
@@ -422,7 +445,7 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
     }
     struct esc_call *call = &flows->calls[id];
     if (s->flags & (ESC_CALLF_ASM | ESC_CALLF_INTERNAL)) {
-        unknown_call(fn, flows, id);
+        unknown_call(fn, flows, id, ESC_NONE);
         return;
     }
     if (!s->callee)
@@ -441,7 +464,7 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
     else if (call->library)
         library_flows(m, fn, flows, id, call->library);
     else
-        unknown_call(fn, flows, id);
+        unknown_call(fn, flows, id, candidate_object(m, fn, callees, id));
     /* Declared lifetimebound: the result may point into that argument,
        whatever else is known about the callee. */
     for (uint32_t a = 0; a < s->nargs && a < 64; a++)

@@ -80,6 +80,10 @@ struct esc_call_context {
     const uint32_t *component;
     const bool *recursive; /* per function: its component is a cycle; NULL when not known */
     const struct esc_config *config; /* the user's settings; NULL: the defaults */
+    /* Also give each call into another unit that returns a pointer a
+       candidate HEAP object (ir.h's ESC_OBJF_CANDIDATE), for heap2stack.c's
+       facts; never for the analysis whose findings are shown. */
+    bool candidates;
     /* Calls with constant arguments (specialize.c): the unit's cache of
        callees analysed for them, and, while one is, its context.  NULL:
        plain summaries everywhere. */

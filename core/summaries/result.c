@@ -53,6 +53,8 @@ void esc_function_result_free(struct esc_function_result *r)
     for (uint32_t i = 0; i < r->nfacts; i++) {
         free(r->facts[i].steps);
         free(r->facts[i].frees);
+        free(r->facts[i].free_dealloc);
+        free(r->facts[i].free_dealloc_arg);
     }
     free(r->facts);
     r->facts = NULL;
