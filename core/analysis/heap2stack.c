@@ -242,8 +242,9 @@ static void block_heap(struct h2s *h, const struct esc_bitset *set, enum esc_hea
 static void reachable_contents(const struct h2s *h, const struct esc_bitset *set,
                                struct esc_bitset *out)
 {
+    /* SET's objects, then each object reached once: at most twice them all. */
     uint32_t n = 0;
-    uint32_t *work = esc_xmalloc((h->fn->nobjects + 1) * sizeof *work);
+    uint32_t *work = esc_xmalloc(2 * (h->fn->nobjects + 1) * sizeof *work);
     for (uint32_t o = esc_bitset_next(set, h->nwords, 0); o != ESC_NONE;
          o = esc_bitset_next(set, h->nwords, o + 1))
         work[n++] = o;
