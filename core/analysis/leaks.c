@@ -390,6 +390,13 @@ static void summarize_return(struct analysis *a)
     const struct esc_bitset *ret = esc_contents(&a->pt, fn->return_object);
     uint32_t nwords = a->pt.nwords;
     struct esc_return_summary r = {.fresh = false, .size_param = -1, .size = -1, .count_param = -1};
+    /* The size: the parameter(s) every parameter-sized site uses, whatever
+       constant sizes other sites have (git's xmalloc falls back to
+       malloc (1) when asked for 0 bytes: a caller uses no more than it
+       asked for); else the one constant all sites share. */
+    int32_t sp = -1, cp = -1;
+    int64_t k = -1;
+    bool has_param = false, has_const = false, unsized = false, consts_differ = false;
     bool first = true;
     for (uint32_t o = esc_bitset_next(ret, nwords, 0); o != ESC_NONE;
          o = esc_bitset_next(ret, nwords, o + 1)) {
@@ -400,26 +407,37 @@ static void summarize_return(struct analysis *a)
             return;
         if (!esc_allocation_size(fn, &a->flows, obj->stmt, &param, &count, &size))
             param = count = -1, size = -1;
+        if (param >= 0) {
+            unsized |= has_param && (sp != param || cp != count);
+            sp = param;
+            cp = count;
+            has_param = true;
+        } else if (size >= 0) {
+            consts_differ |= has_const && k != size;
+            k = size;
+            has_const = true;
+        } else {
+            unsized = true;
+        }
         uint8_t darg;
         const char *dealloc = esc_allocation_dealloc(&a->flows, obj->stmt, &darg);
         r.shared |= heap_site_shared(a->out, o);
         if (first) {
-            r.size_param = param;
-            r.count_param = count;
-            r.size = size;
             r.dealloc = strcmp(dealloc, "free") != 0 || darg != 1 ? dealloc : NULL;
             r.dealloc_arg = r.dealloc ? darg : 0;
         } else {
-            if (r.size_param != param || r.count_param != count || r.size != size) {
-                r.size_param = r.count_param = -1;
-                r.size = -1;
-            }
             uint8_t rarg;
             const char *rd = esc_ret_dealloc(&r, &rarg);
             r.shared |= strcmp(rd, dealloc) != 0 || rarg != darg; /* no one free fits all */
         }
         first = false;
         r.fresh = true;
+    }
+    if (!unsized && has_param) {
+        r.size_param = sp;
+        r.count_param = cp;
+    } else if (!unsized && has_const && !consts_differ) {
+        r.size = k;
     }
     if (r.fresh && !a->summary->ret.fresh) {
         r.static_key = 0;
