@@ -813,13 +813,27 @@ void esc_heap_candidates(struct esc_module *m, struct esc_function *fn,
     esc_pointsto_solve(fn, &flows, &pt);
     struct h2s h;
     h2s_init(&h, fn, &flows, &pt, &ctx, self, true);
+    struct esc_bitset others = {0}, reached = {0};
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         uint32_t c = fn->stmts[id].candidate;
         if (c == ESC_NONE || fn->stmts[id].block == ESC_NONE ||
             !esc_call_is_external(fn, &flows, id) || h.verdict[c])
             continue;
-        candidate_fact(&h, c, id, out);
+        /* Only C's callee is checked by link: every other candidate may be
+           the program's own memory, so C must not be stored in one. */
+        if (others.words)
+            memset(others.words, 0, h.nwords * sizeof *others.words);
+        if (reached.words)
+            memset(reached.words, 0, h.nwords * sizeof *reached.words);
+        for (uint32_t k = 0; k < fn->nstmts; k++)
+            if (fn->stmts[k].candidate != ESC_NONE && fn->stmts[k].candidate != c)
+                esc_bitset_add(&others, fn->stmts[k].candidate, h.nwords);
+        reachable_contents(&h, &others, &reached);
+        if (!esc_bitset_has(&reached, c))
+            candidate_fact(&h, c, id, out);
     }
+    esc_bitset_free(&others);
+    esc_bitset_free(&reached);
     h2s_free(&h);
     esc_pointsto_free(&pt);
     esc_flows_free(&flows);

@@ -112,9 +112,13 @@ static void unknown_call(struct esc_function *fn, struct esc_flows *flows, uint3
                          uint32_t result)
 {
     const struct esc_stmt *s = &fn->stmts[id];
-    if (result != ESC_NONE)
+    if (result != ESC_NONE) {
+        /* Its contents are still anything: when the callee is not an
+           allocator, the block may be the program's own memory. */
         add(flows, s->lhs, esc_opnd_addr(result, 0), id, ESC_FLOW_ALLOC, 0);
-    else
+        add(flows, esc_opnd_mem(result, ESC_UNKNOWN_OFFSET, -1), esc_opnd_unknown(), id,
+            ESC_FLOW_CALL_UNKNOWN, 0);
+    } else
         add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
     if (s->flags & ESC_CALLF_INTERNAL)
         return;

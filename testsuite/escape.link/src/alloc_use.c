@@ -86,3 +86,15 @@ void new_owner(void)
     p[0] = 0;
     recycle(p);
 }
+
+struct slot {
+    void *util;
+};
+struct slot *list_append(void);
+
+void stored_in_a_list(void)
+{
+    char *p = xcalloc(1, 16); /* silent: kept in list_append's slot */
+    p[0] = 0;
+    list_append()->util = p;
+}
