@@ -519,9 +519,27 @@ static void summarize_joins(struct analysis *a)
     }
 }
 
+/* A parameter whose pointer (or what it points to) is stored in memory
+   the IR cannot name may be kept by code nothing is known about, as if it
+   were passed to it: `lookup(map)->value = data` with lookup in another
+   unit.  Callers' heap-to-stack advice and gcc-escape link need to know. */
+static void summarize_unknown_stores(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    const struct esc_bitset *held = esc_contents(&a->pt, fn->unknown_object);
+    for (uint32_t i = 0; i < fn->nparams && i < a->summary->nparams; i++) {
+        const struct esc_param *p = &fn->params[i];
+        bool stored = (p->caller != ESC_NONE && esc_bitset_has(held, p->caller)) ||
+                      (p->deep != ESC_NONE && esc_bitset_has(held, p->deep));
+        if (stored)
+            a->summary->params[i].unknown = a->summary->params[i].unknown_other = true;
+    }
+}
+
 void esc_summarize_function(struct analysis *a)
 {
     summarize_calls(a);
+    summarize_unknown_stores(a);
     summarize_writes(a);
     summarize_return(a);
     summarize_static_return(a);

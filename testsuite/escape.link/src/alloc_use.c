@@ -98,3 +98,12 @@ void stored_in_a_list(void)
     p[0] = 0;
     list_append()->util = p;
 }
+
+void map_put(const char *key, void *data);
+
+void stored_by_callee(void)
+{
+    char *p = xcalloc(1, 16); /* silent: map_put stores it where find_slot says */
+    p[0] = 0;
+    map_put("k", p);
+}
