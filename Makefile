@@ -474,8 +474,8 @@ $(B)/schema/schema.sum: $(B)/unit/models $(PLUGIN) $(TOOL) docs/schemas/summary.
 		$(REPORT_SOURCES) testsuite/schemas/sarif-schema-2.1.0.json $(SARIF_MULTITOOL)
 	@rm -rf $(B)/schema
 	@$(B)/unit/models --fixtures $(B)/schema
-	@awk '/^```json$$/ { json = 1; next } /^```$$/ { json = 0 } json' docs/models.md \
-		>$(B)/schema/valid-models-md-example.json
+	@awk -v dir=$(B)/schema '/^```json$$/ { n++; json = 1; next } /^```$$/ { json = 0 } \
+		json { print > (dir "/valid-models-md-example-" n ".json") }' docs/models.md
 	@mkdir -p $(B)/schema/reports
 	@mkdir -p $(B)/schema/reports $(B)/schema/sarif
 	@for src in $(REPORT_SOURCES); do \

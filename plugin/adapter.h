@@ -112,6 +112,11 @@ bool esc_parm_noescape(tree fndecl, tree parm, unsigned index);
    silence RULE? */
 bool esc_attribute_suppresses(tree fndecl, enum esc_rule rule);
 
+/* allocators.cc: what FNDECL's declaration says about the memory it
+   returns (GCC's malloc, alloc_size, malloc (dealloc)), recorded in M for
+   the core when it declares a fresh-memory allocator. */
+void esc_note_allocator(struct esc_module *m, tree fndecl);
+
 /* pragma.cc: #pragma escape.  The first is the PLUGIN_PRAGMAS callback. */
 void esc_register_pragmas(void *gcc_data, void *user_data);
 /* Do the #pragma escape directives before LOC, in LOC's file, silence RULE? */

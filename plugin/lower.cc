@@ -864,6 +864,8 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
         cgraph_node *node = cgraph_node::get(fndecl);
         if (node && node->definition && !fndecl_built_in_p(fndecl))
             s.flags |= ESC_CALLF_DEFINED;
+        else
+            esc_note_allocator(l.m, fndecl);
     } else {
         s.target = lower_rvalue(l, gimple_call_fn(g));
     }

@@ -430,25 +430,48 @@ char *esc_escape_text(const struct esc_function *fn, const struct esc_finding *f
     return s;
 }
 
-/* heap-to-stack: the suggestion, and a note at each free it removes. */
-static void render_heap_to_stack(const struct esc_function *fn, const struct esc_finding *f,
-                                 struct esc_diag *out)
+char *esc_heap_advice_text(int64_t size, const char *allocator, const char *function,
+                           enum esc_heap_lifetime lifetime)
 {
     static const char *const ends[] = {
         [ESC_HEAP_FREED] = "is freed on every path",
         [ESC_HEAP_FREED_EACH_ITERATION] = "is freed in the same loop iteration",
         [ESC_HEAP_NEVER_FREED] = "is never freed (a leak)",
     };
+    /* The C library's allocators go without saying; any other is named,
+       as the programmer removes its calls. */
+    const struct esc_lib_entry *lib = allocator ? esc_lib_lookup(allocator) : NULL;
+    char *by = !allocator || (lib && lib->alloc == ESC_ALLOC_HEAP)
+                   ? esc_xstrdup("")
+                   : esc_xasprintf(" by '%s'", allocator);
+    char *text = esc_xasprintf("%lld-byte heap allocation%s never outlives '%s' and %s; a stack "
+                               "array would do [%s]",
+                               (long long)size, by, function, ends[lifetime],
+                               esc_rule_info(ESC_RULE_HEAP_TO_STACK)->id);
+    free(by);
+    return text;
+}
+
+char *esc_heap_free_text(const char *deallocator)
+{
+    const struct esc_lib_entry *lib = deallocator ? esc_lib_lookup(deallocator) : NULL;
+    if (!deallocator || (lib && lib->frees_arg && lib->alloc == ESC_ALLOC_NONE))
+        return esc_xstrdup("freed here; a stack array needs no 'free'");
+    return esc_xasprintf("freed by '%s' here; a stack array needs no '%s'", deallocator,
+                         deallocator);
+}
+
+/* heap-to-stack: the suggestion, and a note at each free it removes. */
+static void render_heap_to_stack(const struct esc_function *fn, const struct esc_finding *f,
+                                 struct esc_diag *out)
+{
     uint32_t cap = 0;
-    out->message =
-        esc_xasprintf("%lld-byte heap allocation never outlives '%s' and %s; a stack "
-                      "array would do [%s]",
-                      (long long)f->size, fn->name, ends[f->lifetime], esc_rule_info(f->rule)->id);
+    out->message = esc_heap_advice_text(f->size, fn->stmts[f->stmt].callee, fn->name, f->lifetime);
     for (uint32_t i = 0; i < f->nfrees; i++) {
         struct esc_note *note = ESC_PUSH(out->notes, out->nnotes, cap);
         note->kind = ESC_NOTE_FREE;
         note->loc = fn->stmts[f->frees[i]].loc;
-        note->text = esc_xstrdup("freed here; a stack array needs no 'free'");
+        note->text = esc_heap_free_text(fn->stmts[f->frees[i]].callee);
     }
 }
 
@@ -519,6 +542,9 @@ char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_
         break;
     case ESC_HEAP_RECURSION:
         why = esc_xstrdup("it is live across a recursive call");
+        break;
+    case ESC_HEAP_WRONG_DEALLOC:
+        why = esc_xasprintf("%s is not the deallocator of %s", callee, allocator);
         break;
     case ESC_HEAP_VERDICT_COUNT:
         why = esc_xstrdup("?");

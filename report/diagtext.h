@@ -38,6 +38,13 @@ void esc_render_steps(const struct esc_function *fn, const struct esc_step *step
    on the heap: size not constant" (caller frees). */
 char *esc_render_heap_site(const struct esc_function *fn, const struct esc_heap_site *site);
 
+/* heap-to-stack's words: the suggestion for a SIZE-byte block by
+   ALLOCATOR (named unless it is the C library's) in FUNCTION, and the
+   note at a free by DEALLOCATOR (NULL or the C library's: `free`). */
+char *esc_heap_advice_text(int64_t size, const char *allocator, const char *function,
+                           enum esc_heap_lifetime lifetime);
+char *esc_heap_free_text(const char *deallocator);
+
 /* An escape finding in words, without "address of" and the rule:
    "local 'x' escapes to global 'g'" (caller frees). */
 char *esc_escape_text(const struct esc_function *fn, const struct esc_finding *f);

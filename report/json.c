@@ -129,6 +129,12 @@ static void places_json(json_t *param, const struct esc_param_summary *p)
     json_object_set_new(param, "stored_at", stored);
 }
 
+/* {"name": "my_free", "param": 1}: a deallocator and its argument. */
+static json_t *dealloc_json(const char *name, uint8_t arg)
+{
+    return json_pack("{sssI}", "name", name, "param", (json_int_t)arg);
+}
+
 /* A parameter as model files write it, so that the report loads as one. */
 static json_t *param_json(const struct esc_function *fn, const struct esc_summary *s, uint32_t i)
 {
@@ -154,6 +160,8 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
     json_object_set_new(param, "leaks", leaks);
     json_object_set_new(param, "freed", json_boolean(p && p->freed));
     json_object_set_new(param, "freed_deep", json_boolean(p && p->freed_deep));
+    if (p && p->freed && p->dealloc)
+        json_object_set_new(param, "dealloc", dealloc_json(p->dealloc, p->dealloc_arg));
     json_object_set_new(param, "unknown", json_boolean(p && p->unknown));
     json_object_set_new(param, "noescape", json_boolean(fn->params[i].noescape));
     if (p && p->joins)
@@ -182,10 +190,20 @@ static json_t *returns_json(const struct esc_summary *s)
     json_object_set_new(ret, "fresh", json_boolean(s->ret.fresh));
     if (s->ret.fresh) {
         json_object_set_new(ret, "shared", json_boolean(s->ret.shared));
-        if (s->ret.size_param >= 0)
+        /* A product is written as "size_params", which readers that
+           do not know it ignore: they see no size, rather than a wrong
+           one. */
+        if (s->ret.size_param >= 0 && s->ret.count_param >= 0)
+            json_object_set_new(ret, "size_params",
+                                json_pack("[II]", (json_int_t)s->ret.size_param + 1,
+                                          (json_int_t)s->ret.count_param + 1));
+        else if (s->ret.size_param >= 0)
             json_object_set_new(ret, "size_param", json_integer(s->ret.size_param + 1));
         else if (s->ret.size >= 0)
             json_object_set_new(ret, "size", json_integer(s->ret.size));
+        if (s->ret.dealloc)
+            json_object_set_new(ret, "deallocator",
+                                dealloc_json(s->ret.dealloc, s->ret.dealloc_arg));
     }
     return ret;
 }

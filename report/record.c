@@ -35,6 +35,12 @@ static json_t *deps_json(const struct esc_cross_dep *deps, uint32_t n, bool with
     return list;
 }
 
+/* {"name": "free", "param": 1}: a deallocator and its argument. */
+static json_t *dealloc_json(const char *name, uint8_t arg)
+{
+    return json_pack("{sssI}", "name", name, "param", (json_int_t)arg);
+}
+
 static json_t *param_json(const struct esc_function *fn, const struct esc_summary *s, uint32_t i)
 {
     const struct esc_param_summary *p = &s->params[i];
@@ -51,6 +57,8 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
                     esc_json_leak(fn, level, k, -1, k == ESC_LEAK_PARAM ? NULL : p->why[level][k]));
     json_object_set_new(out, "leaks", leaks);
     json_object_set_new(out, "freed", json_boolean(p->freed || p->freed_deep));
+    if (p->freed && p->dealloc)
+        json_object_set_new(out, "dealloc", dealloc_json(p->dealloc, p->dealloc_arg));
     json_object_set_new(out, "unknown", json_boolean(p->unknown_other));
     json_object_set_new(out, "calls", deps_json(p->deps, p->ndeps, true));
     return out;
@@ -65,7 +73,66 @@ static json_t *function_json(const struct esc_function *fn, const struct esc_sum
     for (uint32_t i = 0; i < s->nparams && i < ESC_MAX_TRACKED_PARAMS; i++)
         json_array_append_new(params, param_json(fn, s, i));
     json_object_set_new(out, "params", params);
+    if (s->ret.fresh) {
+        /* An allocator: what link needs to size another unit's block. */
+        json_t *ret = json_object();
+        json_object_set_new(ret, "fresh", json_true());
+        json_object_set_new(ret, "shared", json_boolean(s->ret.shared));
+        if (s->ret.size_param >= 0)
+            json_object_set_new(ret, "size_param", json_integer(s->ret.size_param + 1));
+        if (s->ret.size_param >= 0 && s->ret.count_param >= 0)
+            json_object_set_new(ret, "count_param", json_integer(s->ret.count_param + 1));
+        if (s->ret.size >= 0)
+            json_object_set_new(ret, "size", json_integer(s->ret.size));
+        uint8_t arg;
+        const char *dealloc = esc_ret_dealloc(&s->ret, &arg);
+        json_object_set_new(ret, "deallocator", dealloc_json(dealloc, arg));
+        json_object_set_new(out, "returns", ret);
+    }
     return out;
+}
+
+static const char *const lifetime_names[] = {
+    [ESC_HEAP_FREED] = "freed",
+    [ESC_HEAP_FREED_EACH_ITERATION] = "freed-each-iteration",
+    [ESC_HEAP_NEVER_FREED] = "never-freed",
+};
+
+/* A block another unit's function returns: what link needs to decide. */
+static void candidate_json(json_t *out, const struct esc_function *fn,
+                           const struct esc_cross_fact *f)
+{
+    json_t *alloc = json_object();
+    json_object_set_new(alloc, "callee", json_string(f->allocator));
+    json_t *args = json_array();
+    for (uint8_t i = 0; i < f->nconsts; i++)
+        json_array_append_new(args, json_pack("{sIsI}", "arg", (json_int_t)f->const_arg[i], "value",
+                                              (json_int_t)f->const_value[i]));
+    json_object_set_new(alloc, "args", args);
+    json_object_set_new(alloc, "heap_max", json_integer(f->heap_max));
+    json_object_set_new(out, "allocator", alloc);
+    json_t *frees = json_array();
+    for (uint32_t i = 0; i < f->nfrees; i++)
+        json_array_append_new(frees, f->free_dealloc[i]
+                                         ? dealloc_json(f->free_dealloc[i], f->free_dealloc_arg[i])
+                                         : json_null());
+    json_object_set_new(out, "frees", frees);
+    json_t *releases = json_array();
+    for (uint8_t i = 0; i < f->nreleases; i++) {
+        const struct esc_stmt *s = &fn->stmts[f->release_stmt[i]];
+        json_t *r = json_object();
+        json_object_set_new(r, "callee", json_string(s->callee ? s->callee : ""));
+        json_object_set_new(r, "arg", json_integer(f->release_arg[i]));
+        esc_json_set_loc(r, s->loc);
+        json_array_append_new(releases, r);
+    }
+    json_object_set_new(out, "releases", releases);
+    json_t *lifetimes = json_array();
+    for (uint32_t mask = 0; mask < 1u << f->nreleases; mask++)
+        json_array_append_new(lifetimes, f->lifetimes[mask] >= 0
+                                             ? json_string(lifetime_names[f->lifetimes[mask]])
+                                             : json_null());
+    json_object_set_new(out, "lifetimes", lifetimes);
 }
 
 /* A fact, with its words and notes rendered here, where the function's
@@ -97,7 +164,9 @@ static json_t *fact_json(const struct esc_function *fn, const struct esc_cross_f
     };
     struct esc_diag d;
     esc_render_finding(fn, &finding, &d);
-    if (heap) {
+    if (heap && f->allocator) {
+        candidate_json(out, fn, f);
+    } else if (heap) {
         json_object_set_new(out, "message", json_string(d.message));
     } else {
         json_object_set_new(out, "callee", json_string(call->callee ? call->callee : ""));
@@ -162,7 +231,7 @@ char *esc_embed_record(const struct esc_module *m, const struct esc_results *res
         const struct esc_summary *s =
             summaries && i < summaries->n && summaries->items[i]->fn == r->fn ? summaries->items[i]
                                                                               : NULL;
-        if (s && r->fn->exported && !r->skipped && s->nparams)
+        if (s && r->fn->exported && !r->skipped && (s->nparams || s->ret.fresh))
             json_array_append_new(functions, function_json(r->fn, s));
         for (uint32_t k = 0; k < r->nfacts; k++)
             json_array_append_new(facts, fact_json(r->fn, &r->facts[k]));

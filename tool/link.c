@@ -69,6 +69,10 @@ struct node {
     uint32_t function, param;
     uint8_t own[ESC_LEAK_LEVELS], eff[ESC_LEAK_LEVELS];
     bool own_harmful, harmful;
+    /* The record's "dealloc": the function only releases what the
+       parameter points to, as that deallocator does; NULL if not. */
+    const json_t *dealloc;
+    bool unknown; /* the record's "unknown" */
     struct reason why[ESC_LEAK_LEVELS][ESC_LEAK_SINK_COUNT];
     json_t *leaks; /* the record's, for the notes */
     uint32_t ndeps;
@@ -82,6 +86,7 @@ struct function {
     const char *name, *file;
     uint32_t line, column;
     uint32_t unit, first_node, nparams;
+    const json_t *returns; /* an allocator's fresh result; NULL if not one */
 };
 
 struct unit {
@@ -201,6 +206,8 @@ static void add_node(struct linker *l, uint32_t f, uint32_t index, json_t *param
     }
     n->own_harmful |= json_is_true(json_object_get(param, "freed")) ||
                       json_is_true(json_object_get(param, "unknown"));
+    n->dealloc = json_object_get(param, "dealloc");
+    n->unknown = json_is_true(json_object_get(param, "unknown"));
     json_t *calls = json_object_get(param, "calls");
     n->ndeps = (uint32_t)json_array_size(calls);
     n->deps = esc_xcalloc(n->ndeps + 1, sizeof *n->deps);
@@ -249,6 +256,7 @@ static void index_functions(struct linker *l)
             f->column = json_u32(fn, "column");
             f->unit = u;
             f->first_node = l->nnodes;
+            f->returns = json_object_get(fn, "returns");
             *s = l->nfunctions;
             json_t *params = json_object_get(fn, "params");
             f->nparams = (uint32_t)json_array_size(params);
@@ -468,9 +476,183 @@ static bool escape_finding(struct linker *l, const json_t *fact, struct finding 
     return false;
 }
 
+/* The size of the block a call to allocator F returns, from its
+   returns record and the call's constant arguments ARGS; -1 if unknown. */
+static int64_t candidate_size(const struct function *f, const json_t *args)
+{
+    const json_t *size = json_object_get(f->returns, "size");
+    if (json_is_integer(size))
+        return json_integer_value(size);
+    uint32_t want[2] = {json_u32(f->returns, "size_param"), json_u32(f->returns, "count_param")};
+    int64_t product = 1;
+    for (int k = 0; k < 2; k++) {
+        if (!want[k]) {
+            if (k == 0)
+                return -1;
+            continue;
+        }
+        bool found = false;
+        size_t i;
+        json_t *a;
+        json_array_foreach(args, i, a)
+        {
+            if (json_u32(a, "arg") != want[k] || !json_is_integer(json_object_get(a, "value")))
+                continue;
+            json_int_t v = json_integer_value(json_object_get(a, "value"));
+            if (v < 0 || __builtin_mul_overflow(product, (int64_t)v, &product))
+                return -1;
+            found = true;
+        }
+        if (!found)
+            return -1;
+    }
+    return product;
+}
+
+/* A note for each call into other units that HEAP fact reaches and that
+   neither keeps nor frees it (not the release calls in MASK). */
+static void harmless_notes(struct linker *l, const json_t *fact, uint32_t mask, struct esc_diag *d,
+                           uint32_t *cap)
+{
+    const json_t *rel = json_object_get(fact, "releases");
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(fact, "reaches"), i, r)
+    {
+        uint32_t arg = json_u32(r, "arg");
+        const char *callee = json_string_value(json_object_get(r, "callee"));
+        bool released = false;
+        size_t k;
+        json_t *x;
+        json_array_foreach(rel, k, x)
+        {
+            const char *rc = json_string_value(json_object_get(x, "callee"));
+            released |= k < 31 && mask >> k & 1 && !json_u32(r, "level") && rc && callee &&
+                        strcmp(rc, callee) == 0 && json_u32(x, "arg") == arg;
+        }
+        uint32_t f = callee ? find_function(l, callee) : NONE;
+        if (released || f == NONE)
+            continue;
+        struct esc_loc loc = {.file = l->functions[f].file,
+                              .line = l->functions[f].line,
+                              .column = l->functions[f].column};
+        add_note(d, cap, ESC_NOTE_CALLEE, loc,
+                 esc_xasprintf("'%s' neither keeps nor frees argument %u", callee, arg));
+    }
+}
+
+/* Does deallocator record D, {"name", "param"}, name NAME's argument ARG? */
+static bool is_dealloc(const json_t *d, const char *name, uint32_t arg)
+{
+    const char *n = json_string_value(json_object_get(d, "name"));
+    uint32_t a = json_u32(d, "param") ? json_u32(d, "param") : 1;
+    return n && strcmp(n, name) == 0 && a == arg;
+}
+
+/* Does the call to CALLEE's argument ARG (1-based, node V) release a block
+   that deallocator NAME's argument DARG releases: the deallocator itself,
+   or a function whose record says it only deallocates that way? */
+static bool releases(struct linker *l, uint32_t v, const char *callee, uint32_t arg,
+                     const char *name, uint32_t darg)
+{
+    /* The deallocator by name: what its declaration or model names it,
+       whether or not an input defines it, unless that body shows it
+       keeps the block or passes it to unknown code. */
+    if (strcmp(callee, name) == 0 && arg == darg)
+        return v == NONE || (!l->nodes[v].ndeps && !l->nodes[v].own[0] && !l->nodes[v].own[1] &&
+                             !l->nodes[v].unknown);
+    return v != NONE && l->nodes[v].dealloc && is_dealloc(l->nodes[v].dealloc, name, darg);
+}
+
+/* A heap fact about the block a call into another unit returns: advice
+   when that function is an allocator that keeps none of it, the size the
+   call passes is under the unit's limit, every free of the unit is that
+   allocator's deallocator, and every call into other units it reaches is
+   harmless or that deallocator; the subset of those that deallocate picks
+   the lifetime. */
+static bool candidate_finding(struct linker *l, const json_t *fact, struct finding *out)
+{
+    const json_t *alloc = json_object_get(fact, "allocator");
+    const char *name = json_string_value(json_object_get(alloc, "callee"));
+    uint32_t fi = name ? find_function(l, name) : NONE;
+    if (fi == NONE)
+        return false;
+    const struct function *f = &l->functions[fi];
+    if (!f->returns || !json_is_true(json_object_get(f->returns, "fresh")) ||
+        json_is_true(json_object_get(f->returns, "shared")))
+        return false;
+    int64_t size = candidate_size(f, json_object_get(alloc, "args"));
+    json_int_t limit = json_integer_value(json_object_get(alloc, "heap_max"));
+    if (size <= 0 || size > limit)
+        return false;
+    const json_t *family = json_object_get(f->returns, "deallocator");
+    const char *dname = json_string_value(json_object_get(family, "name"));
+    uint32_t darg = json_u32(family, "param") ? json_u32(family, "param") : 1;
+    if (!dname)
+        dname = "free";
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(fact, "frees"), i, v)
+    {
+        if (!json_is_object(v) || !is_dealloc(v, dname, darg))
+            return false;
+    }
+    const json_t *rel = json_object_get(fact, "releases");
+    uint32_t mask = 0;
+    json_array_foreach(json_object_get(fact, "reaches"), i, v)
+    {
+        const char *callee = json_string_value(json_object_get(v, "callee"));
+        uint32_t arg = json_u32(v, "arg");
+        uint32_t node = node_of(l, callee, arg ? arg - 1 : NONE);
+        size_t k;
+        json_t *r;
+        bool released = false;
+        json_array_foreach(rel, k, r)
+        {
+            const char *rc = json_string_value(json_object_get(r, "callee"));
+            if (k < 31 && !json_u32(v, "level") && rc && callee && strcmp(rc, callee) == 0 &&
+                json_u32(r, "arg") == arg && releases(l, node, callee, arg, dname, darg)) {
+                mask |= 1u << k;
+                released = true;
+            }
+        }
+        if (!released && (node == NONE || l->nodes[node].harmful))
+            return false;
+    }
+    const json_t *lifetime = json_array_get(json_object_get(fact, "lifetimes"), mask);
+    const char *words = json_string_value(lifetime);
+    if (!words)
+        return false;
+    enum esc_heap_lifetime lt = strcmp(words, "never-freed") == 0 ? ESC_HEAP_NEVER_FREED
+                                : strcmp(words, "freed-each-iteration") == 0
+                                    ? ESC_HEAP_FREED_EACH_ITERATION
+                                    : ESC_HEAP_FREED;
+    memset(out, 0, sizeof *out);
+    out->rule = ESC_RULE_HEAP_TO_STACK;
+    out->function = json_string_value(json_object_get(fact, "function"));
+    out->loc = loc_of(fact);
+    out->diag.message = esc_heap_advice_text(size, name, out->function ? out->function : "?", lt);
+    uint32_t cap = 0;
+    record_notes(&out->diag, &cap, json_object_get(fact, "notes"), ESC_NOTE_FLOW, NULL);
+    json_t *r;
+    json_array_foreach(rel, i, r)
+    {
+        if (i < 31 && mask >> i & 1)
+            add_note(&out->diag, &cap, ESC_NOTE_FREE, loc_of(r),
+                     esc_heap_free_text(json_string_value(json_object_get(r, "callee"))));
+    }
+    struct esc_loc at = {.file = f->file, .line = f->line, .column = f->column};
+    add_note(&out->diag, &cap, ESC_NOTE_CALLEE, at,
+             esc_xasprintf("'%s' returns fresh heap memory and keeps no pointer to it", name));
+    harmless_notes(l, fact, mask, &out->diag, &cap);
+    return true;
+}
+
 /* A heap fact: advice when every call it reaches is known and harmless. */
 static bool heap_finding(struct linker *l, const json_t *fact, struct finding *out)
 {
+    if (json_object_get(fact, "allocator"))
+        return candidate_finding(l, fact, out);
     json_t *reaches = json_object_get(fact, "reaches");
     if (!json_array_size(reaches))
         return false;
@@ -492,15 +674,7 @@ static bool heap_finding(struct linker *l, const json_t *fact, struct finding *o
     out->diag.message = esc_xstrdup(message ? message : "heap allocation could be a stack array");
     uint32_t cap = 0;
     record_notes(&out->diag, &cap, json_object_get(fact, "notes"), ESC_NOTE_FLOW, NULL);
-    json_array_foreach(reaches, i, r)
-    {
-        uint32_t arg = json_u32(r, "arg");
-        const char *callee = json_string_value(json_object_get(r, "callee"));
-        const struct function *f = &l->functions[find_function(l, callee)];
-        struct esc_loc loc = {.file = f->file, .line = f->line, .column = f->column};
-        add_note(&out->diag, &cap, ESC_NOTE_CALLEE, loc,
-                 esc_xasprintf("'%s' neither keeps nor frees argument %u", callee, arg));
-    }
+    harmless_notes(l, fact, 0, &out->diag, &cap);
     return true;
 }
 

@@ -433,6 +433,9 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     esc_bitset_free(&a.carriable);
     esc_pointsto_free(&a.pt);
     esc_flows_free(&a.flows);
+    /* Last: it adds objects, which the arrays above were sized without. */
+    if (resolve.config && resolve.config->cross_unit_facts)
+        esc_heap_candidates(m, fn, &resolve, summary ? summary->fn_index : ESC_NONE, out);
     /* Merged summaries of indirect calls may be referenced by notes only
        through `via`, which never points at them (they have no paths). */
     esc_summary_table_free(&merged);

@@ -12,8 +12,10 @@
 
    An allocation site is suggested when all of these hold:
    1. the allocator has a stack equivalent (malloc, calloc, aligned_alloc,
-      memalign, strdup, strndup, or this unit's malloc wrappers, whose
-      summaries say they return fresh memory);
+      memalign, strdup, strndup, or a function whose summary says it
+      returns fresh memory: this unit's malloc wrappers, model files,
+      other units' reports, and functions declared with GCC's `malloc`
+      attribute);
    2. its size is a positive constant (the adapter folds `n = 64;
       malloc (n)`) no larger than the limit;
    3. it cannot outlive the frame: not reachable, through any chain of
@@ -23,9 +25,11 @@
       variadic arguments and a nested function's static chain included),
       or an address turned into an integer; and not returned by a wrapper
       whose summary says unknown code may share it;
-   4. nothing but a plain free() of it alone releases it: not realloc, not
+   4. nothing but a plain free of it alone releases it: not realloc, not
       a callee (ownership moves), not a free that may release other memory
-      too;
+      too; and that free is its allocator's deallocator (`free` for the C
+      library's, the one `malloc (dealloc)` or a model names, or a
+      wrapper of it whose summary says it only deallocates);
    5. its life ends in the frame: either it is never freed (outside a
       loop), or on every path from the allocation where it is not null
       (the null test's edge does not count) a free of it comes before the
@@ -57,13 +61,19 @@
 #include "core/ir/cfg.h"
 #include "core/ir/conditions.h"
 #include "core/refine/overwrite.h"
+#include "core/refine/guards.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* A call that releases one block as a plain free does: argument ARG
+   (0-based) of call STMT, of deallocator DEALLOC's family (its argument
+   DEALLOC_ARG takes the block). */
 struct free_site {
-    uint32_t object, stmt;
+    uint32_t object, stmt, arg;
+    const char *dealloc;
+    uint8_t dealloc_arg;
 };
 
 struct h2s {
@@ -232,8 +242,9 @@ static void block_heap(struct h2s *h, const struct esc_bitset *set, enum esc_hea
 static void reachable_contents(const struct h2s *h, const struct esc_bitset *set,
                                struct esc_bitset *out)
 {
+    /* SET's objects, then each object reached once: at most twice them all. */
     uint32_t n = 0;
-    uint32_t *work = esc_xmalloc((h->fn->nobjects + 1) * sizeof *work);
+    uint32_t *work = esc_xmalloc(2 * (h->fn->nobjects + 1) * sizeof *work);
     for (uint32_t o = esc_bitset_next(set, h->nwords, 0); o != ESC_NONE;
          o = esc_bitset_next(set, h->nwords, o + 1))
         work[n++] = o;
@@ -263,29 +274,34 @@ static void collect_releases(struct h2s *h)
         const struct esc_call *call = &h->flows->calls[id];
         if (s->kind != ESC_STMT_CALL)
             continue;
-        if (call->library && call->library->frees_arg && call->library->frees_arg <= s->nargs) {
+        if (call->library && call->library->frees_arg && call->library->frees_arg <= s->nargs &&
+            call->library->alloc != ESC_ALLOC_NONE) {
             read_operand(h, &s->args[call->library->frees_arg - 1], &set);
-            if (call->library->alloc != ESC_ALLOC_NONE) {
-                block_heap(h, &set, ESC_HEAP_REALLOCATED, id);
+            block_heap(h, &set, ESC_HEAP_REALLOCATED, id);
+            continue;
+        }
+        for (uint32_t i = 0; i < s->nargs; i++) {
+            uint8_t darg;
+            const char *dealloc = esc_call_dealloc(h->flows, id, i, &darg);
+            if (!dealloc)
                 continue;
-            }
+            read_operand(h, &s->args[i], &set);
             uint32_t first = esc_bitset_next(&set, h->nwords, 0);
             bool alone =
                 first != ESC_NONE && esc_bitset_next(&set, h->nwords, first + 1) == ESC_NONE;
-            if (!alone) {
+            if (!alone)
                 block_heap(h, &set, ESC_HEAP_SHARED_FREE, id);
-                continue;
-            }
-            *ESC_PUSH(h->frees, h->nfrees, h->cap_frees) = (struct free_site){first, id};
-            continue;
+            else
+                *ESC_PUSH(h->frees, h->nfrees, h->cap_frees) =
+                    (struct free_site){first, id, i, dealloc, darg};
         }
         const struct esc_summary *sum = call->summary;
-        for (uint32_t i = 0; sum && i < s->nargs && i < sum->nparams; i++) {
+        for (uint32_t i = 0; sum && !call->library && i < s->nargs && i < sum->nparams; i++) {
             const struct esc_param_summary *p = &sum->params[i];
-            if (!p->freed && !p->freed_deep)
+            if (!(p->freed && !p->dealloc) && !p->freed_deep)
                 continue;
             read_operand(h, &s->args[i], &set);
-            if (p->freed)
+            if (p->freed && !p->dealloc)
                 block_heap(h, &set, ESC_HEAP_CALLEE_FREES, id);
             if (p->freed_deep) {
                 if (deep.words)
@@ -330,8 +346,7 @@ static bool is_own_free(const struct site_walk *w, uint32_t id)
     for (uint32_t i = 0; i < h->nfrees; i++) {
         if (h->frees[i].stmt != id || h->frees[i].object != w->object)
             continue;
-        const struct esc_stmt *s = &h->fn->stmts[id];
-        const struct esc_operand *arg = &s->args[h->flows->calls[id].library->frees_arg - 1];
+        const struct esc_operand *arg = &h->fn->stmts[id].args[h->frees[i].arg];
         return !w->loop || (arg->kind == ESC_OPND_VALUE && holds_block(w, arg->id));
     }
     return false;
@@ -447,6 +462,28 @@ static bool has_free(const struct h2s *h, uint32_t object)
     return false;
 }
 
+/* Condition 4's other half: the first release of the site's block that
+   is not its allocator's deallocator (`free` of what `my_alloc`, declared
+   `malloc (my_free)`, returns), or ESC_NONE.  A call of the deallocator
+   itself counts whatever its body does with the block; its wrappers
+   count through their summaries. */
+static uint32_t wrong_dealloc(const struct h2s *h, const struct esc_heap_site *site)
+{
+    uint8_t arg;
+    const char *dealloc = esc_allocation_dealloc(h->flows, site->stmt, &arg);
+    for (uint32_t i = 0; i < h->nfrees; i++) {
+        const struct free_site *f = &h->frees[i];
+        if (f->object != site->object)
+            continue;
+        const char *callee = h->fn->stmts[f->stmt].callee;
+        bool by_name = callee && f->arg + 1 == arg && strcmp(callee, dealloc) == 0;
+        bool by_family = f->dealloc_arg == arg && strcmp(f->dealloc, dealloc) == 0;
+        if (!by_name && !by_family)
+            return f->stmt;
+    }
+    return ESC_NONE;
+}
+
 /* Conditions 5 and 6 for a site that passed the others. */
 static enum esc_heap_verdict judge_lifetime(struct h2s *h, const struct esc_heap_site *site,
                                             enum esc_heap_lifetime *lifetime)
@@ -501,7 +538,7 @@ static void judge_site(struct h2s *h, struct esc_heap_site *site, struct esc_fun
     int64_t limit = config ? config->heap_max : ESC_HEAP_MAX_DEFAULT;
     int32_t param;
     int64_t size;
-    bool known = esc_allocation_size(h->fn, h->flows, site->stmt, &param, &size) && param < 0;
+    bool known = esc_allocation_size(h->fn, h->flows, site->stmt, &param, NULL, &size) && param < 0;
     site->size = known ? size : -1;
     if (!stack_replaceable(&h->flows->calls[site->stmt])) {
         site->verdict = ESC_HEAP_ALLOCATOR;
@@ -512,6 +549,8 @@ static void judge_site(struct h2s *h, struct esc_heap_site *site, struct esc_fun
     } else if (h->verdict[site->object]) {
         site->verdict = (enum esc_heap_verdict)h->verdict[site->object];
         site->why_stmt = h->verdict_stmt[site->object];
+    } else if ((site->why_stmt = wrong_dealloc(h, site)) != ESC_NONE) {
+        site->verdict = ESC_HEAP_WRONG_DEALLOC;
     } else {
         enum esc_heap_lifetime lifetime = ESC_HEAP_FREED;
         site->verdict = judge_lifetime(h, site, &lifetime);
@@ -655,4 +694,147 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
     h2s_free(&h);
     if (callees && callees->config && callees->config->cross_unit_facts)
         heap_facts(fn, flows, pt, callees, self, out);
+}
+
+/* The calls into other units that are given candidate C itself (not
+   something it is stored in): each may turn out to be its deallocator.
+   False when there are more than link is told about. */
+static bool release_calls(struct h2s *h, uint32_t c, struct esc_cross_fact *fact)
+{
+    const struct esc_function *fn = h->fn;
+    struct esc_bitset set = {0};
+    bool ok = true;
+    for (uint32_t id = 0; id < fn->nstmts && ok; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind != ESC_STMT_CALL || !esc_call_is_external(fn, h->flows, id))
+            continue;
+        for (uint32_t i = 0; i < s->nargs && i < UINT8_MAX - 1 && ok; i++) {
+            read_operand(h, &s->args[i], &set);
+            if (!esc_bitset_has(&set, c))
+                continue;
+            if (fact->nreleases == ESC_MAX_FACT_RELEASES) {
+                ok = false;
+                break;
+            }
+            fact->release_stmt[fact->nreleases] = id;
+            fact->release_arg[fact->nreleases++] = (uint8_t)(i + 1);
+        }
+    }
+    esc_bitset_free(&set);
+    return ok;
+}
+
+/* Candidate C's lifetime for each subset of its release calls taken as
+   frees (of its allocator's deallocator: link checks that); false when
+   no subset makes it stackable. */
+static bool candidate_lifetimes(struct h2s *h, uint32_t c, uint32_t stmt,
+                                struct esc_cross_fact *fact)
+{
+    bool any = false;
+    uint32_t base = h->nfrees;
+    for (uint32_t mask = 0; mask < 1u << fact->nreleases; mask++) {
+        h->nfrees = base;
+        for (uint32_t i = 0; i < fact->nreleases; i++)
+            if (mask >> i & 1)
+                *ESC_PUSH(h->frees, h->nfrees, h->cap_frees) = (struct free_site){
+                    c, fact->release_stmt[i], fact->release_arg[i] - 1u, NULL, 0};
+        struct esc_heap_site site = {.object = c, .stmt = stmt, .why_stmt = ESC_NONE};
+        enum esc_heap_lifetime lifetime = ESC_HEAP_FREED;
+        bool stackable = judge_lifetime(h, &site, &lifetime) == ESC_HEAP_STACKABLE;
+        fact->lifetimes[mask] = stackable ? (int8_t)lifetime : -1;
+        any |= stackable;
+    }
+    h->nfrees = base;
+    return any;
+}
+
+/* Candidate C, returned by call STMT into another unit, passed every
+   condition that does not depend on that unit: a fact for link. */
+static void candidate_fact(struct h2s *h, uint32_t c, uint32_t stmt,
+                           struct esc_function_result *out)
+{
+    const struct esc_stmt *s = &h->fn->stmts[stmt];
+    struct esc_cross_fact fact = {.kind = ESC_FACT_HEAP, .object = c, .stmt = stmt, .call = stmt};
+    fact.size = -1;
+    fact.allocator = s->callee;
+    const struct esc_config *config = h->callees ? h->callees->config : NULL;
+    fact.heap_max = config ? config->heap_max : ESC_HEAP_MAX_DEFAULT;
+    for (uint32_t i = 0; i < s->nargs && i < UINT8_MAX - 1; i++)
+        if (s->args[i].kind == ESC_OPND_INT && fact.nconsts < ESC_MAX_FACT_CONSTS) {
+            fact.const_arg[fact.nconsts] = (uint8_t)(i + 1);
+            fact.const_value[fact.nconsts++] = s->args[i].value;
+        }
+    if (!release_calls(h, c, &fact) || !candidate_lifetimes(h, c, stmt, &fact))
+        return;
+    heap_fact_deps(h, c, &fact);
+    if (fact.deps_overflow)
+        return;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < h->nfrees; i++)
+        n += h->frees[i].object == c;
+    fact.frees = esc_xmalloc((n + 1) * sizeof *fact.frees);
+    fact.free_dealloc = esc_xmalloc((n + 1) * sizeof *fact.free_dealloc);
+    fact.free_dealloc_arg = esc_xmalloc(n + 1);
+    for (uint32_t i = 0; i < h->nfrees; i++) {
+        if (h->frees[i].object != c)
+            continue;
+        fact.frees[fact.nfrees] = h->frees[i].stmt;
+        fact.free_dealloc[fact.nfrees] = h->frees[i].dealloc;
+        fact.free_dealloc_arg[fact.nfrees++] = h->frees[i].dealloc_arg;
+    }
+    fact.lifetime =
+        fact.lifetimes[0] >= 0 ? (enum esc_heap_lifetime)fact.lifetimes[0] : ESC_HEAP_FREED;
+    *ESC_PUSH(out->facts, out->nfacts, out->cap_facts) = fact;
+}
+
+void esc_heap_candidates(struct esc_module *m, struct esc_function *fn,
+                         const struct esc_call_context *callees, uint32_t self,
+                         struct esc_function_result *out)
+{
+    bool any = false;
+    for (uint32_t id = 0; id < fn->nstmts && !any; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        any = s->kind == ESC_STMT_CALL && s->callee && s->lhs.kind == ESC_OPND_VALUE &&
+              !(s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL));
+    }
+    if (!any || !callees)
+        return;
+    /* The flows again, with the candidates; indirect calls stay
+       unresolved (no points-to solution to resolve them with), which
+       only keeps more on the heap. */
+    struct esc_call_context ctx = *callees;
+    ctx.candidates = true;
+    ctx.pt = NULL;
+    ctx.merged = NULL;
+    struct esc_flows flows = {0};
+    struct esc_pointsto pt = {0};
+    esc_flows_build(m, fn, &ctx, &flows);
+    esc_apply_guards(fn, &flows);
+    esc_pointsto_solve(fn, &flows, &pt);
+    struct h2s h;
+    h2s_init(&h, fn, &flows, &pt, &ctx, self, true);
+    struct esc_bitset others = {0}, reached = {0};
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        uint32_t c = fn->stmts[id].candidate;
+        if (c == ESC_NONE || fn->stmts[id].block == ESC_NONE ||
+            !esc_call_is_external(fn, &flows, id) || h.verdict[c])
+            continue;
+        /* Only C's callee is checked by link: every other candidate may be
+           the program's own memory, so C must not be stored in one. */
+        if (others.words)
+            memset(others.words, 0, h.nwords * sizeof *others.words);
+        if (reached.words)
+            memset(reached.words, 0, h.nwords * sizeof *reached.words);
+        for (uint32_t k = 0; k < fn->nstmts; k++)
+            if (fn->stmts[k].candidate != ESC_NONE && fn->stmts[k].candidate != c)
+                esc_bitset_add(&others, fn->stmts[k].candidate, h.nwords);
+        reachable_contents(&h, &others, &reached);
+        if (!esc_bitset_has(&reached, c))
+            candidate_fact(&h, c, id, out);
+    }
+    esc_bitset_free(&others);
+    esc_bitset_free(&reached);
+    h2s_free(&h);
+    esc_pointsto_free(&pt);
+    esc_flows_free(&flows);
 }

@@ -15,4 +15,15 @@ void esc_heap_to_stack(const struct esc_function *fn, const struct esc_flows *fl
                        const struct esc_pointsto *pt, const struct esc_call_context *callees,
                        uint32_t self, struct esc_function_result *out);
 
+/* For gcc-escape link (esc_config.cross_unit_facts): the blocks FN's
+   calls into other units return, taken to be fresh (ir.h's
+   ESC_OBJF_CANDIDATE), that a stack array could replace if link finds
+   the callee an allocator and the other calls they reach harmless or
+   their deallocator.  A fact in OUT for each; FN's own findings and
+   verdicts are not touched. */
+struct esc_module;
+void esc_heap_candidates(struct esc_module *m, struct esc_function *fn,
+                         const struct esc_call_context *callees, uint32_t self,
+                         struct esc_function_result *out);
+
 #endif

@@ -203,6 +203,60 @@ static void mark_params(struct analysis *a, const struct esc_operand *op, enum p
     esc_bitset_free(&objs);
 }
 
+/* A parameter that is only ever released whole, by one deallocator (a
+   call of `free`, of a declared deallocator, or of a function of this
+   kind), and that does not leak, reach unknown code or have memory
+   behind it freed: `void xfree (void *p) { if (p) free (p); }`.  Its
+   callers count a call as a free of that family, not as a change of
+   owner. */
+static void summarize_deallocs(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    struct esc_bitset set = {0};
+    for (uint32_t i = 0; i < fn->nparams && i < a->summary->nparams; i++) {
+        struct esc_param_summary *p = &a->summary->params[i];
+        p->dealloc = NULL;
+        p->dealloc_arg = 0;
+        uint32_t caller = fn->params[i].caller;
+        if (!p->freed || p->freed_deep || p->unknown || p->leaks[0] || p->leaks[1] ||
+            caller == ESC_NONE)
+            continue;
+        const char *family = NULL;
+        uint8_t family_arg = 0;
+        bool ok = true;
+        for (uint32_t id = 0; id < fn->nstmts && ok; id++) {
+            const struct esc_stmt *s = &fn->stmts[id];
+            const struct esc_call *call = &a->flows.calls[id];
+            if (s->kind != ESC_STMT_CALL)
+                continue;
+            for (uint32_t j = 0; j < s->nargs && ok; j++) {
+                if (set.words)
+                    memset(set.words, 0, a->pt.nwords * sizeof *set.words);
+                esc_pointsto_read(&a->pt, &s->args[j], &set);
+                if (!esc_bitset_has(&set, caller))
+                    continue;
+                uint8_t darg;
+                const char *d = esc_call_dealloc(&a->flows, id, j, &darg);
+                if (!d) {
+                    /* Released some other way: realloc, or a new owner. */
+                    ok = !((call->library && call->library->frees_arg == j + 1) ||
+                           (call->summary && j < call->summary->nparams &&
+                            call->summary->params[j].freed));
+                    continue;
+                }
+                ok = !family || (strcmp(family, d) == 0 && family_arg == darg);
+                family = d;
+                family_arg = darg;
+            }
+        }
+        if (ok && family) {
+            p->dealloc = family;
+            p->dealloc_arg = family_arg;
+        }
+    }
+    esc_bitset_free(&set);
+}
+
 /* Which parameters calls free, or hand to functions nothing is known about. */
 static void summarize_calls(struct analysis *a)
 {
@@ -226,7 +280,10 @@ static void summarize_calls(struct analysis *a)
             bool external = call->unknown && esc_call_is_external(fn, &a->flows, id);
             if (callee && callee->unknown && !callee->unknown_other && callee->ndeps)
                 external = true;
-            if (call->unknown || (callee && callee->unknown))
+            /* Known from its declaration only: an argument it does not
+               deallocate goes to code nothing is known about. */
+            bool opaque = call->summary && call->summary->opaque && !callee;
+            if (call->unknown || (callee && callee->unknown) || opaque)
                 mark_params(a, &s->args[i], external ? MARK_EXTERNAL : MARK_UNKNOWN);
         }
     }
@@ -332,27 +389,55 @@ static void summarize_return(struct analysis *a)
     const struct esc_function *fn = a->fn;
     const struct esc_bitset *ret = esc_contents(&a->pt, fn->return_object);
     uint32_t nwords = a->pt.nwords;
-    struct esc_return_summary r = {.fresh = false, .size_param = -1, .size = -1};
+    struct esc_return_summary r = {.fresh = false, .size_param = -1, .size = -1, .count_param = -1};
+    /* The size: the parameter(s) every parameter-sized site uses, whatever
+       constant sizes other sites have (git's xmalloc falls back to
+       malloc (1) when asked for 0 bytes: a caller uses no more than it
+       asked for); else the one constant all sites share. */
+    int32_t sp = -1, cp = -1;
+    int64_t k = -1;
+    bool has_param = false, has_const = false, unsized = false, consts_differ = false;
     bool first = true;
     for (uint32_t o = esc_bitset_next(ret, nwords, 0); o != ESC_NONE;
          o = esc_bitset_next(ret, nwords, o + 1)) {
         const struct esc_object *obj = &fn->objects[o];
-        int32_t param;
+        int32_t param, count;
         int64_t size;
         if (obj->kind != ESC_OBJ_HEAP || obj->stmt == ESC_NONE || stored_elsewhere(a, o))
             return;
-        if (!esc_allocation_size(fn, &a->flows, obj->stmt, &param, &size))
-            param = -1, size = -1;
+        if (!esc_allocation_size(fn, &a->flows, obj->stmt, &param, &count, &size))
+            param = count = -1, size = -1;
+        if (param >= 0) {
+            unsized |= has_param && (sp != param || cp != count);
+            sp = param;
+            cp = count;
+            has_param = true;
+        } else if (size >= 0) {
+            consts_differ |= has_const && k != size;
+            k = size;
+            has_const = true;
+        } else {
+            unsized = true;
+        }
+        uint8_t darg;
+        const char *dealloc = esc_allocation_dealloc(&a->flows, obj->stmt, &darg);
         r.shared |= heap_site_shared(a->out, o);
         if (first) {
-            r.size_param = param;
-            r.size = size;
-        } else if (r.size_param != param || r.size != size) {
-            r.size_param = -1;
-            r.size = -1;
+            r.dealloc = strcmp(dealloc, "free") != 0 || darg != 1 ? dealloc : NULL;
+            r.dealloc_arg = r.dealloc ? darg : 0;
+        } else {
+            uint8_t rarg;
+            const char *rd = esc_ret_dealloc(&r, &rarg);
+            r.shared |= strcmp(rd, dealloc) != 0 || rarg != darg; /* no one free fits all */
         }
         first = false;
         r.fresh = true;
+    }
+    if (!unsized && has_param) {
+        r.size_param = sp;
+        r.count_param = cp;
+    } else if (!unsized && has_const && !consts_differ) {
+        r.size = k;
     }
     if (r.fresh && !a->summary->ret.fresh) {
         r.static_key = 0;
@@ -458,13 +543,32 @@ static void summarize_lists(struct analysis *a)
     }
 }
 
+/* A parameter whose pointer (or what it points to) is stored in memory
+   the IR cannot name may be kept by code nothing is known about, as if it
+   were passed to it: `lookup(map)->value = data` with lookup in another
+   unit.  Callers' heap-to-stack advice and gcc-escape link need to know. */
+static void summarize_unknown_stores(struct analysis *a)
+{
+    const struct esc_function *fn = a->fn;
+    const struct esc_bitset *held = esc_contents(&a->pt, fn->unknown_object);
+    for (uint32_t i = 0; i < fn->nparams && i < a->summary->nparams; i++) {
+        const struct esc_param *p = &fn->params[i];
+        bool stored = (p->caller != ESC_NONE && esc_bitset_has(held, p->caller)) ||
+                      (p->deep != ESC_NONE && esc_bitset_has(held, p->deep));
+        if (stored)
+            a->summary->params[i].unknown = a->summary->params[i].unknown_other = true;
+    }
+}
+
 void esc_summarize_function(struct analysis *a)
 {
     summarize_calls(a);
+    summarize_unknown_stores(a);
     summarize_writes(a);
     summarize_return(a);
     summarize_static_return(a);
     check_noescape(a);
     summarize_joins(a);
     summarize_lists(a);
+    summarize_deallocs(a);
 }

@@ -6,6 +6,7 @@
 #include "core/ir/scc.h"
 #include "core/analysis/specialize.h"
 #include "core/summaries/summary.h"
+#include "core/summaries/declared.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -149,8 +150,11 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         for (uint32_t k = first[c]; k < first[c + 1]; k++)
             recursive[order[k]] =
                 first[c + 1] - first[c] > 1 || calls_itself(order[first[c]], start, adj);
+    struct esc_summary_table declared = {0};
+    esc_declared_summaries(m, &declared);
     struct esc_call_context callees = {.own = summaries,
                                        .models = models,
+                                       .declared = &declared,
                                        .component = comp,
                                        .recursive = recursive,
                                        .config = config,
@@ -189,6 +193,11 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
         }
     }
     esc_spec_cache_free(callees.spec_cache);
+    /* Findings and summaries may point into them: they live as long. */
+    for (uint32_t i = 0; i < declared.n; i++)
+        esc_summary_table_keep(summaries, declared.items[i]);
+    declared.n = 0;
+    esc_summary_table_free(&declared);
     esc_rank_readers(m, summaries, out, config && config->cross_unit_facts);
     free(stale);
     free(rstart);

@@ -122,12 +122,24 @@ void esc_module_free(struct esc_module *m)
     for (uint32_t i = 0; i < m->nfunctions; i++)
         free_function(m->functions[i]);
     free(m->functions);
+    free(m->decl_allocs);
     for (uint32_t i = 0; i < m->strings->cap; i++)
         free(m->strings->slots[i]);
     free(m->strings->slots);
     free(m->strings);
     esc_arena_free(&m->arena);
     free(m);
+}
+
+void esc_add_decl_alloc(struct esc_module *m, const struct esc_decl_alloc *decl)
+{
+    for (uint32_t i = 0; i < m->ndecl_allocs; i++)
+        if (strcmp(m->decl_allocs[i].name, decl->name) == 0)
+            return;
+    struct esc_decl_alloc *d = ESC_PUSH(m->decl_allocs, m->ndecl_allocs, m->cap_decl_allocs);
+    *d = *decl;
+    d->name = esc_intern(m, decl->name);
+    d->dealloc = decl->dealloc ? esc_intern(m, decl->dealloc) : NULL;
 }
 
 struct esc_function *esc_function_new(struct esc_module *m, const char *name, struct esc_loc loc)
@@ -275,7 +287,7 @@ uint32_t esc_add_stmt(struct esc_module *m, struct esc_function *fn, uint32_t bl
     uint32_t id = fn->nstmts;
     struct esc_stmt *s = ESC_PUSH(fn->stmts, fn->nstmts, fn->cap_stmts);
     *s = *proto;
-    s->kept = s->thread = s->external = ESC_NONE; /* the analysis creates them */
+    s->kept = s->thread = s->external = s->candidate = ESC_NONE; /* the analysis creates them */
     s->block = block;
     s->loc.file = intern_file(m, proto->loc.file);
     s->callee = esc_intern(m, proto->callee);

@@ -75,6 +75,10 @@ enum esc_object_flags {
        it points to nothing else (a table of this unit's handlers, or the
        constant a local array is initialized from). */
     ESC_OBJF_KNOWN_CONTENTS = 1u << 6,
+    /* HEAP: what a call into another unit returns, taken to be a fresh
+       block only while looking for what gcc-escape link may advise
+       (heap2stack.c); no other analysis sees it. */
+    ESC_OBJF_CANDIDATE = 1u << 7,
 };
 
 struct esc_object {
@@ -195,6 +199,7 @@ struct esc_stmt {
     uint32_t object;                  /* CALL: the object it allocates; CLOBBER: the dying object */
     uint32_t kept, thread;  /* CALL: its KEPT objects (for the callee, for a thread), if any */
     uint32_t external;      /* CALL: its EXTERNAL object, if any */
+    uint32_t candidate;     /* CALL: its candidate HEAP object (ESC_OBJF_CANDIDATE), if any */
     uint64_t noescape_args; /* CALL: bit i, the callee's parameter i is declared noescape */
     /* CALL: bit i, parameter i is declared lifetimebound: the result may
        point into what that argument points to. */
@@ -323,6 +328,21 @@ struct esc_function {
     bool sealed; /* esc_function_seal moved all but objects to the arena */
 };
 
+/* What the declaration of a function the unit calls says about the
+   memory it returns (GCC's `malloc`, `alloc_size` and `malloc (dealloc,
+   I)` attributes, read by the adapter): plain facts, which
+   core/summaries/declared.c turns into summaries. */
+struct esc_decl_alloc {
+    const char *name;
+    bool fresh;                  /* plain `malloc`: the result points to new memory only */
+    uint8_t size_arg, count_arg; /* `alloc_size (size_arg[, count_arg])`, 1-based; 0: none */
+    /* `malloc (dealloc[, dealloc_arg])`: the function that releases the
+       result, and which of its arguments takes it (1-based); NULL: not
+       named, so `free`. */
+    const char *dealloc;
+    uint8_t dealloc_arg;
+};
+
 struct esc_module {
     const char *main_file;
     /* The last location file name interned, as given and as interned. */
@@ -331,6 +351,8 @@ struct esc_module {
     struct esc_function **functions;
     struct esc_intern *strings;
     struct esc_arena arena;
+    uint32_t ndecl_allocs, cap_decl_allocs;
+    struct esc_decl_alloc *decl_allocs; /* one per name, names interned */
 };
 
 /* Building a module.  Every string passed in is copied (interned). */
@@ -353,6 +375,9 @@ void esc_add_edge(struct esc_function *fn, uint32_t from, uint32_t to);
    [LO, HI] (or nothing, for PARAM ESC_NONE). */
 void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, uint32_t term,
                          uint32_t param, int64_t lo, int64_t hi);
+/* Record what a called function's declaration says about its memory
+   (the first record for a name stands); names are interned. */
+void esc_add_decl_alloc(struct esc_module *m, const struct esc_decl_alloc *decl);
 /* Record a test probe; its operand's text is copied. */
 void esc_add_probe(struct esc_module *m, struct esc_function *fn, const struct esc_probe *probe);
 /* Record what argument ARG (0-based) of call STMT is (see esc_arg_source). */

@@ -106,11 +106,20 @@ static struct esc_operand stored_place(const struct esc_stmt *s, const struct es
 
 /* Pointer effects of a call whose callee nothing is known about: for
    warnings it keeps nothing, but its result and whatever it may write
-   through its arguments are unknown pointers. */
-static void unknown_call(struct esc_function *fn, struct esc_flows *flows, uint32_t id)
+   through its arguments are unknown pointers.  RESULT, when not ESC_NONE,
+   is the candidate block the result is taken to be instead. */
+static void unknown_call(struct esc_function *fn, struct esc_flows *flows, uint32_t id,
+                         uint32_t result)
 {
     const struct esc_stmt *s = &fn->stmts[id];
-    add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
+    if (result != ESC_NONE) {
+        /* Its contents are still anything: when the callee is not an
+           allocator, the block may be the program's own memory. */
+        add(flows, s->lhs, esc_opnd_addr(result, 0), id, ESC_FLOW_ALLOC, 0);
+        add(flows, esc_opnd_mem(result, ESC_UNKNOWN_OFFSET, -1), esc_opnd_unknown(), id,
+            ESC_FLOW_CALL_UNKNOWN, 0);
+    } else
+        add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
     if (s->flags & ESC_CALLF_INTERNAL)
         return;
     flows->calls[id].unknown = true;
@@ -246,6 +255,12 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
         /* The result may also be a pointer from anywhere else. */
         add(flows, s->lhs, esc_opnd_unknown(), id, ESC_FLOW_CALL_UNKNOWN, 0);
     }
+    /* Known from a declaration only: it may write unknown pointers
+       through any argument it does not deallocate, as an unknown call. */
+    for (uint32_t a = 0; sum->opaque && a < s->nargs; a++)
+        if (a >= sum->nparams || !sum->params[a].dealloc)
+            add(flows, esc_pointee(&fn->stmts[id].args[a]), esc_opnd_unknown(), id,
+                ESC_FLOW_CALL_UNKNOWN, (uint8_t)(a + 1 < UINT8_MAX ? a + 1 : 0));
     uint32_t n = sum->nparams < s->nargs ? sum->nparams : s->nargs;
     for (uint32_t i = 0; i < n; i++) {
         const struct esc_param_summary *p = &sum->params[i];
@@ -406,6 +421,24 @@ static const struct esc_summary *own_summary(struct esc_module *m, const struct 
     return callees->choose_summary ? callees->choose_summary(m, fn, callees, id, sum) : sum;
 }
 
+/* With CALLEES->candidates, the candidate block direct call ID to a
+   function of another unit returns (created once); else ESC_NONE. */
+static uint32_t candidate_object(struct esc_module *m, struct esc_function *fn,
+                                 const struct esc_call_context *callees, uint32_t id)
+{
+    struct esc_stmt *s = &fn->stmts[id];
+    if (!callees || !callees->candidates || s->lhs.kind != ESC_OPND_VALUE || !s->callee ||
+        s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
+        return ESC_NONE;
+    if (s->candidate == ESC_NONE) {
+        uint32_t o = esc_add_object(m, fn, ESC_OBJ_HEAP, s->callee, s->loc);
+        fn->objects[o].stmt = id;
+        fn->objects[o].flags |= ESC_OBJF_CANDIDATE;
+        fn->stmts[id].candidate = o;
+    }
+    return fn->stmts[id].candidate;
+}
+
 static void call_flows(struct esc_module *m, struct esc_function *fn,
                        const struct esc_call_context *callees, struct esc_flows *flows, uint32_t id)
 {
@@ -416,7 +449,7 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
     }
     struct esc_call *call = &flows->calls[id];
     if (s->flags & (ESC_CALLF_ASM | ESC_CALLF_INTERNAL)) {
-        unknown_call(fn, flows, id);
+        unknown_call(fn, flows, id, ESC_NONE);
         return;
     }
     if (!s->callee)
@@ -427,12 +460,15 @@ static void call_flows(struct esc_module *m, struct esc_function *fn,
         call->summary = esc_summary_table_find(callees->models, s->callee);
     if (!call->summary && s->callee && !(s->flags & ESC_CALLF_DEFINED))
         call->library = esc_lib_lookup(s->callee);
+    if (!call->summary && !call->library && s->callee && !(s->flags & ESC_CALLF_DEFINED) &&
+        callees && callees->declared)
+        call->summary = esc_summary_table_find(callees->declared, s->callee);
     if (call->summary)
         summary_flows(m, fn, flows, id, call->summary);
     else if (call->library)
         library_flows(m, fn, flows, id, call->library);
     else
-        unknown_call(fn, flows, id);
+        unknown_call(fn, flows, id, candidate_object(m, fn, callees, id));
     /* Declared lifetimebound: the result may point into that argument,
        whatever else is known about the callee. */
     for (uint32_t a = 0; a < s->nargs && a < 64; a++)
@@ -562,9 +598,19 @@ static int64_t string_size(const struct esc_operand *op)
     return op->kind == ESC_OPND_NONE && op->value > 0 ? op->value : 0;
 }
 
-bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *flows,
-                         uint32_t stmt, int32_t *param, int64_t *size)
+/* The parameter OP is the entry value of, or -1. */
+static int32_t entry_param(const struct esc_function *fn, const struct esc_operand *op)
 {
+    if (op->kind != ESC_OPND_VALUE || fn->values[op->id].def != ESC_NONE)
+        return -1;
+    return fn->values[op->id].param;
+}
+
+bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *flows,
+                         uint32_t stmt, int32_t *param, int32_t *count, int64_t *size)
+{
+    if (count)
+        *count = -1;
     const struct esc_stmt *s = &fn->stmts[stmt];
     const struct esc_call *call = &flows->calls[stmt];
     const struct esc_lib_entry *lib = call->library;
@@ -590,6 +636,8 @@ bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *
         }
         if (call->summary->ret.size_param >= 0)
             size_arg = (unsigned)call->summary->ret.size_param + 1;
+        if (size_arg && call->summary->ret.count_param >= 0)
+            count_arg = (unsigned)call->summary->ret.count_param + 1;
     }
     if (!size_arg || size_arg > s->nargs || count_arg > s->nargs)
         return false;
@@ -603,12 +651,39 @@ bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *
         *size = product;
         return true;
     }
-    if (!c && n->kind == ESC_OPND_VALUE && fn->values[n->id].def == ESC_NONE &&
-        fn->values[n->id].param >= 0) {
-        *param = fn->values[n->id].param;
+    int32_t np = entry_param(fn, n), cp = c ? entry_param(fn, c) : -1;
+    if (np >= 0 && (!c || (count && cp >= 0))) {
+        *param = np;
+        if (count)
+            *count = cp;
         return true;
     }
     return false;
+}
+
+const char *esc_allocation_dealloc(const struct esc_flows *flows, uint32_t stmt, uint8_t *arg)
+{
+    const struct esc_call *call = &flows->calls[stmt];
+    if (!call->library && call->summary && call->summary->ret.fresh)
+        return esc_ret_dealloc(&call->summary->ret, arg);
+    *arg = 1;
+    return "free";
+}
+
+const char *esc_call_dealloc(const struct esc_flows *flows, uint32_t id, uint32_t arg,
+                             uint8_t *darg)
+{
+    const struct esc_call *call = &flows->calls[id];
+    const struct esc_lib_entry *lib = call->library;
+    if (lib && lib->frees_arg == arg + 1 && lib->alloc == ESC_ALLOC_NONE) {
+        *darg = lib->frees_arg;
+        return lib->name;
+    }
+    const struct esc_summary *sum = call->summary;
+    if (lib || !sum || arg >= sum->nparams || !sum->params[arg].freed || !sum->params[arg].dealloc)
+        return NULL;
+    *darg = sum->params[arg].dealloc_arg;
+    return sum->params[arg].dealloc;
 }
 
 const struct esc_operand *esc_flow_store_location(const struct esc_function *fn,

@@ -72,6 +72,9 @@ struct esc_spec_context;
 struct esc_call_context {
     const struct esc_summary_table *own;    /* this unit's functions (direct calls) */
     const struct esc_summary_table *models; /* the user's model files (external calls) */
+    /* Functions known from their declarations' attributes (declared.c),
+       for calls that nothing above nor the library table describes. */
+    const struct esc_summary_table *declared;
     /* A points-to solution of the same function, to resolve indirect calls
        whose pointer can only hold this unit's functions; NULL at first. */
     const struct esc_pointsto *pt;
@@ -82,6 +85,10 @@ struct esc_call_context {
     const uint32_t *component;
     const bool *recursive; /* per function: its component is a cycle; NULL when not known */
     const struct esc_config *config; /* the user's settings; NULL: the defaults */
+    /* Also give each call into another unit that returns a pointer a
+       candidate HEAP object (ir.h's ESC_OBJF_CANDIDATE), for heap2stack.c's
+       facts; never for the analysis whose findings are shown. */
+    bool candidates;
     /* Calls with constant arguments (specialize.c): the unit's cache of
        callees analysed for them, and, while one is, its context.  NULL:
        plain summaries everywhere. */
@@ -126,9 +133,23 @@ uint32_t esc_call_deps(const struct esc_function *fn, const struct esc_flows *fl
 /* The size allocating call STMT asks for: a constant in bytes (folded
    by the adapter: `n = 64; malloc (n)`, `calloc (4, 16)`,
    `strdup ("literal")`), or the 0-based parameter of FN holding it (a
-   malloc wrapper's `malloc (n)`); false when it is neither. */
+   malloc wrapper's `malloc (n)`), and with COUNT non-null, the one the
+   size is multiplied by (`calloc (n, m)`, else -1); false when it is
+   neither. */
 bool esc_allocation_size(const struct esc_function *fn, const struct esc_flows *flows,
-                         uint32_t stmt, int32_t *param, int64_t *size);
+                         uint32_t stmt, int32_t *param, int32_t *count, int64_t *size);
+
+/* The deallocator that releases what allocating call STMT returns, and
+   the argument of it that takes the block (1-based): `free`'s first for
+   the C library's allocators, the summary's for the others. */
+const char *esc_allocation_dealloc(const struct esc_flows *flows, uint32_t stmt, uint8_t *arg);
+
+/* When argument ARG (0-based) of call ID releases its block as a plain
+   free does (`free`, a declared deallocator, a wrapper of one): the
+   deallocator and its argument, the family the block must come from.
+   NULL for any other call or argument. */
+const char *esc_call_dealloc(const struct esc_flows *flows, uint32_t id, uint32_t arg,
+                             uint8_t *darg);
 
 /* A flow writes memory (and so may be where an address escapes). */
 static inline bool esc_flow_is_store(const struct esc_flow *f)

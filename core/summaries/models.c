@@ -1,5 +1,7 @@
 /* models.c - model files: the user's JSON summaries of functions whose bodies GCC never sees. */
 #include "core/summaries/models.h"
+#include "core/summaries/declared.h"
+#include "core/summaries/library.h"
 #include "core/base/readfile.h"
 #include "core/base/util.h"
 
@@ -343,6 +345,33 @@ static bool load_link_writes(struct loader *ld, const json_t *param, struct esc_
     return !ld->error;
 }
 
+/* OBJ's optional member KEY, {"name": "my_free", "param": 1}: a
+   deallocator and the argument that takes the block (1 when not given),
+   named as the library table names it; S keeps the name. */
+static bool load_dealloc(struct loader *ld, const json_t *obj, const char *key,
+                         struct esc_summary *s, const char **name, uint8_t *arg, bool *present)
+{
+    json_t *d = member(ld, obj, key, K_OBJECT, false);
+    *present = d != NULL;
+    if (!d)
+        return !ld->error;
+    size_t mark = path_key(ld, key);
+    json_t *n = member(ld, d, "name", K_STRING, true);
+    json_int_t param = 1;
+    bool has_param;
+    if (!n || !param_member(ld, d, "param", false, &param, &has_param))
+        return false;
+    if (!*json_string_value(n))
+        return fail(ld, "name", "empty; expected a function name");
+    *arg = (uint8_t)param;
+    const char *known = esc_dealloc_name(json_string_value(n), arg);
+    char *copy = esc_xstrdup(known);
+    *ESC_PUSH(s->owned, s->nowned, s->cap_owned) = copy;
+    *name = copy;
+    path_leave(ld, mark);
+    return true;
+}
+
 static bool load_param(struct loader *ld, const json_t *param, struct esc_summary *s, size_t *seen,
                        size_t at, json_int_t *nparams)
 {
@@ -361,14 +390,18 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
     /* "name" is for people reading the file; summaries go by position. */
     member(ld, param, "name", K_STRING, false);
     struct esc_param_summary *p = &s->params[index - 1];
+    bool has_dealloc;
     if (ld->error || !bool_member(ld, param, "freed", &p->freed) ||
         !bool_member(ld, param, "freed_deep", &p->freed_deep) ||
         !bool_member(ld, param, "unknown", &p->unknown) ||
         !bool_member(ld, param, "noescape", &p->noescape) ||
         !bool_member(ld, param, "joins", &p->joins) ||
         !bool_member(ld, param, "links", &p->links) ||
-        !bool_member(ld, param, "unlinks", &p->unlinks) || !load_link_writes(ld, param, p))
+        !bool_member(ld, param, "unlinks", &p->unlinks) || !load_link_writes(ld, param, p) ||
+        !load_dealloc(ld, param, "dealloc", s, &p->dealloc, &p->dealloc_arg, &has_dealloc))
         return false;
+    if (has_dealloc && !p->freed)
+        return fail(ld, "dealloc", "only allowed when \"freed\" is true");
     json_int_t list_offset = 0;
     bool has_offset;
     if (!int_member(ld, param, "list_offset", false, 0, INT32_MAX, &list_offset, &has_offset))
@@ -394,15 +427,56 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
     return load_places(ld, param, s, index, nparams);
 }
 
-static bool load_returns(struct loader *ld, const json_t *returns, struct esc_return_summary *ret)
+/* "size_params": [N, M], a size that is the product of two arguments. */
+static bool load_size_params(struct loader *ld, const json_t *returns, int32_t *size,
+                             int32_t *count, bool *present)
 {
+    json_t *v = member(ld, returns, "size_params", K_ARRAY, false);
+    *present = v != NULL;
+    if (!v)
+        return !ld->error;
+    if (json_array_size(v) != 2)
+        return fail(ld, "size_params", "expected two parameters, got %zu", json_array_size(v));
+    size_t mark = path_key(ld, "size_params");
+    for (size_t i = 0; i < 2; i++) {
+        json_t *item = json_array_get(v, i);
+        size_t at = path_index(ld, i);
+        if (!expect(ld, NULL, item, K_INTEGER))
+            return false;
+        json_int_t k = json_integer_value(item);
+        if (k < 1 || k > ESC_MAX_TRACKED_PARAMS)
+            return fail(ld, NULL, "%lld is out of range; expected 1 to %d", (long long)k,
+                        ESC_MAX_TRACKED_PARAMS);
+        *(i ? count : size) = (int32_t)(k - 1);
+        path_leave(ld, at);
+    }
+    path_leave(ld, mark);
+    return true;
+}
+
+static bool load_returns(struct loader *ld, const json_t *returns, struct esc_summary *s)
+{
+    struct esc_return_summary *ret = &s->ret;
     json_int_t size_param = 0, size = 0;
-    bool has_size_param, has_size;
+    bool has_size_param, has_size, has_size_params, has_dealloc;
+    int32_t size2 = -1, count2 = -1;
     if (!bool_member(ld, returns, "fresh", &ret->fresh) ||
         !bool_member(ld, returns, "shared", &ret->shared) ||
         !param_member(ld, returns, "size_param", false, &size_param, &has_size_param) ||
-        !int_member(ld, returns, "size", false, 0, INT64_MAX, &size, &has_size))
+        !int_member(ld, returns, "size", false, 0, INT64_MAX, &size, &has_size) ||
+        !load_size_params(ld, returns, &size2, &count2, &has_size_params) ||
+        !load_dealloc(ld, returns, "deallocator", s, &ret->dealloc, &ret->dealloc_arg,
+                      &has_dealloc))
         return false;
+    if (!ret->fresh && has_size_params)
+        return fail(ld, "size_params", "only allowed when \"fresh\" is true");
+    if (!ret->fresh && has_dealloc)
+        return fail(ld, "deallocator", "only allowed when \"fresh\" is true");
+    if (has_size_params && (has_size_param || has_size))
+        return fail(ld, "size_params",
+                    "not allowed together with \"size_param\" or \"size\"; give one");
+    if (has_dealloc && strcmp(ret->dealloc, "free") == 0 && ret->dealloc_arg == 1)
+        ret->dealloc = NULL; /* free is what a fresh block needs anyway */
     /* A size only means something for memory the function allocates. */
     if (!ret->fresh && ret->shared)
         return fail(ld, "shared", "only allowed when \"fresh\" is true");
@@ -412,7 +486,8 @@ static bool load_returns(struct loader *ld, const json_t *returns, struct esc_re
         return fail(ld, "size", "only allowed when \"fresh\" is true");
     if (has_size_param && has_size)
         return fail(ld, "size", "not allowed together with \"size_param\"; give one or the other");
-    ret->size_param = has_size_param ? (int32_t)(size_param - 1) : -1;
+    ret->size_param = has_size_param ? (int32_t)(size_param - 1) : size2;
+    ret->count_param = count2;
     ret->size = has_size ? (int64_t)size : -1;
     return true;
 }
@@ -475,7 +550,7 @@ static struct esc_summary *load_function(struct loader *ld, const json_t *fn, js
     }
     if (returns) {
         size_t mark = path_key(ld, "returns");
-        if (!load_returns(ld, returns, &s->ret)) {
+        if (!load_returns(ld, returns, s)) {
             esc_summary_free(s);
             return NULL;
         }
@@ -509,6 +584,41 @@ static bool load_schema(struct loader *ld, const json_t *root)
                 "'%s' is not a gcc-escape summary; expected \"" ESC_MODELS_SCHEMA "\"", text);
 }
 
+/* The deallocators the file's allocators name: a function the file lists
+   releases that argument (whatever else its entry says about it); one it
+   does not list, and the C library table does not know, is known from
+   that alone (declared.c). */
+static void add_deallocators(struct loader *ld)
+{
+    uint32_t n = ld->n;
+    for (uint32_t i = 0; i < n; i++) {
+        const struct esc_return_summary *ret = &ld->loaded[i]->ret;
+        if (!ret->fresh || !ret->dealloc)
+            continue;
+        struct esc_summary *d = NULL;
+        for (uint32_t k = 0; k < ld->n && !d; k++)
+            if (strcmp(ld->loaded[k]->name, ret->dealloc) == 0)
+                d = ld->loaded[k];
+        if (!d) {
+            if (!esc_lib_lookup(ret->dealloc))
+                *ESC_PUSH(ld->loaded, ld->n, ld->cap) =
+                    esc_deallocator_summary(ret->dealloc, ret->dealloc_arg);
+            continue;
+        }
+        if (d->nparams < ret->dealloc_arg) {
+            d->params = esc_xrealloc(d->params, ret->dealloc_arg * sizeof *d->params);
+            memset(d->params + d->nparams, 0, (ret->dealloc_arg - d->nparams) * sizeof *d->params);
+            d->nparams = ret->dealloc_arg;
+        }
+        struct esc_param_summary *p = &d->params[ret->dealloc_arg - 1];
+        if (!p->dealloc) {
+            p->freed = true;
+            p->dealloc = d->name;
+            p->dealloc_arg = ret->dealloc_arg;
+        }
+    }
+}
+
 static bool load_root(struct loader *ld, const json_t *root)
 {
     if (!expect(ld, NULL, root, K_OBJECT) || !load_schema(ld, root))
@@ -531,6 +641,8 @@ static bool load_root(struct loader *ld, const json_t *root)
     }
     path_leave(ld, mark);
     json_decref(names);
+    if (!ld->error)
+        add_deallocators(ld);
     return !ld->error;
 }
 

@@ -22,6 +22,8 @@ static const struct {
     [ESC_HEAP_NOT_ALWAYS_FREED] = {"not-always-freed", "not freed on every path"},
     [ESC_HEAP_LOOP] = {"loop", "allocated in a loop and not freed in the same iteration"},
     [ESC_HEAP_RECURSION] = {"recursion", "live across a recursive call"},
+    [ESC_HEAP_WRONG_DEALLOC] = {"wrong-deallocator",
+                                "released by another deallocator than its allocator's"},
 };
 
 const char *esc_heap_verdict_id(enum esc_heap_verdict verdict)
@@ -57,6 +59,8 @@ void esc_function_result_free(struct esc_function_result *r)
     for (uint32_t i = 0; i < r->nfacts; i++) {
         free(r->facts[i].steps);
         free(r->facts[i].frees);
+        free(r->facts[i].free_dealloc);
+        free(r->facts[i].free_dealloc_arg);
     }
     free(r->facts);
     r->facts = NULL;

@@ -65,6 +65,7 @@ enum esc_heap_verdict {
     ESC_HEAP_NOT_ALWAYS_FREED, /* freed on some paths only */
     ESC_HEAP_LOOP,             /* allocated in a loop, not freed in the same iteration */
     ESC_HEAP_RECURSION,        /* live across a recursive call */
+    ESC_HEAP_WRONG_DEALLOC,    /* released by another function than its allocator's deallocator */
     ESC_HEAP_VERDICT_COUNT
 };
 
@@ -147,6 +148,9 @@ enum esc_cross_fact_kind {
     ESC_FACT_HEAP,   /* object: a heap object; stmt: its allocating call */
 };
 
+#define ESC_MAX_FACT_CONSTS 8
+#define ESC_MAX_FACT_RELEASES 4
+
 struct esc_cross_fact {
     enum esc_cross_fact_kind kind;
     uint32_t object, stmt;
@@ -163,6 +167,25 @@ struct esc_cross_fact {
     enum esc_heap_lifetime lifetime;
     uint32_t nfrees;
     uint32_t *frees;
+    /* HEAP, for the block a call into another unit returns (heap2stack.c's
+       candidates; NULL for this unit's own allocations): that callee, so
+       link can see whether it is an allocator.  What link needs to size
+       and judge the block: the call's constant arguments, the size limit,
+       the deallocator of each of the unit's own frees (parallel to
+       frees), the calls into other units that are given the block and
+       may be its deallocator, and for each subset of those (bit i: call i
+       deallocates) the block's lifetime, or -1 when it is not stackable. */
+    const char *allocator;
+    uint8_t nconsts;
+    uint8_t const_arg[ESC_MAX_FACT_CONSTS]; /* 1-based */
+    int64_t const_value[ESC_MAX_FACT_CONSTS];
+    int64_t heap_max;
+    const char **free_dealloc;
+    uint8_t *free_dealloc_arg;
+    uint8_t nreleases;
+    uint32_t release_stmt[ESC_MAX_FACT_RELEASES];
+    uint8_t release_arg[ESC_MAX_FACT_RELEASES]; /* 1-based */
+    int8_t lifetimes[1u << ESC_MAX_FACT_RELEASES];
 };
 
 /* Points-to sets are bitsets over a function's objects, so their memory

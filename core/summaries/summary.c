@@ -13,7 +13,19 @@ struct esc_summary *esc_summary_new(const char *name, uint32_t nparams)
     s->params = nparams ? esc_xcalloc(nparams, sizeof *s->params) : NULL;
     s->ret.size_param = -1;
     s->ret.size = -1;
+    s->ret.count_param = -1;
     return s;
+}
+
+const char *esc_ret_dealloc(const struct esc_return_summary *r, uint8_t *arg)
+{
+    *arg = r->dealloc ? r->dealloc_arg : 1;
+    return r->dealloc ? r->dealloc : "free";
+}
+
+static bool same_dealloc(const char *a, uint8_t a_arg, const char *b, uint8_t b_arg)
+{
+    return a && b && a_arg == b_arg && strcmp(a, b) == 0;
 }
 
 void esc_leak_why_free(struct esc_leak_why *why)
@@ -211,6 +223,14 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
         }
         grew |= (b->freed && !a->freed) || (b->freed_deep && !a->freed_deep) ||
                 (b->unknown && !a->unknown) || (b->unknown_other && !a->unknown_other);
+        /* A deallocator only if every target frees it the same way. */
+        if (!a->freed) {
+            a->dealloc = b->dealloc;
+            a->dealloc_arg = b->dealloc_arg;
+        } else if (b->freed &&
+                   !same_dealloc(a->dealloc, a->dealloc_arg, b->dealloc, b->dealloc_arg)) {
+            a->dealloc = NULL;
+        }
         a->freed |= b->freed;
         a->freed_deep |= b->freed_deep;
         a->unknown |= b->unknown;
@@ -227,6 +247,15 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
     if (from->ret.fresh && !into->ret.fresh) {
         into->ret = from->ret;
         grew = true;
+    } else if (from->ret.fresh && !into->ret.shared) {
+        /* Blocks that different deallocators release: no one free fits. */
+        uint8_t a_arg, b_arg;
+        const char *a = esc_ret_dealloc(&into->ret, &a_arg),
+                   *b = esc_ret_dealloc(&from->ret, &b_arg);
+        if (!same_dealloc(a, a_arg, b, b_arg)) {
+            into->ret.shared = true;
+            grew = true;
+        }
     }
     if (from->ret.fresh && from->ret.shared && !into->ret.shared) {
         into->ret.shared = true;
@@ -295,9 +324,15 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
             esc_strbuf_addf(out, " size=param%d", s->ret.size_param + 1);
         else if (s->ret.size >= 0)
             esc_strbuf_addf(out, " size=%lld", (long long)s->ret.size);
+        if (s->ret.count_param >= 0)
+            esc_strbuf_addf(out, "*param%d", s->ret.count_param + 1);
+        if (s->ret.dealloc)
+            esc_strbuf_addf(out, " dealloc=%s:%u", s->ret.dealloc, s->ret.dealloc_arg);
         if (s->ret.shared)
             esc_strbuf_add(out, " shared");
     }
+    if (s->opaque)
+        esc_strbuf_add(out, " opaque");
     esc_strbuf_add(out, "\n");
     for (uint32_t i = 0; i < s->nparams; i++) {
         const struct esc_param_summary *p = &s->params[i];
@@ -314,6 +349,8 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
             }
         if (p->freed)
             esc_strbuf_add(out, " freed");
+        if (p->freed && p->dealloc)
+            esc_strbuf_addf(out, "=%s:%u", p->dealloc, p->dealloc_arg);
         if (p->freed_deep)
             esc_strbuf_add(out, " *freed");
         if (p->unknown)

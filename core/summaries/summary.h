@@ -80,6 +80,13 @@ struct esc_param_summary {
     uint8_t leaks[ESC_LEAK_LEVELS];        /* per level: bits 1 << enum esc_leak_sink */
     uint64_t stored_into[ESC_LEAK_LEVELS]; /* ESC_LEAK_PARAM: bit j for parameter j */
     bool freed;                            /* the function may free it */
+    /* freed, and only ever released by this deallocator's argument
+       DEALLOC_ARG (1-based), as a plain free releases it (a call of
+       `free`, of a declared deallocator, or of a wrapper of one), and
+       nothing else is done with it: a call is a free of that family, not
+       a change of owner.  NULL otherwise. */
+    const char *dealloc;
+    uint8_t dealloc_arg;
     bool freed_deep; /* it may free memory the pointers stored in it point to */
     bool unknown;    /* it may reach a function nothing is known about */
     /* ... for some other reason than the calls in deps: assembly, a
@@ -121,8 +128,13 @@ struct esc_return_summary {
        passed to an unknown function, or converted to an integer), so
        heap-to-stack advice must leave callers' blocks alone. */
     bool shared;
-    int32_t size_param; /* fresh: the 0-based parameter holding its size, or -1 */
-    int64_t size;       /* fresh: a constant size in bytes, or -1 */
+    int32_t size_param;  /* fresh: the 0-based parameter holding its size, or -1 */
+    int64_t size;        /* fresh: a constant size in bytes, or -1 */
+    int32_t count_param; /* fresh: with size_param, the size is their product (calloc); or -1 */
+    /* fresh: the function that releases the block and its argument that
+       takes it (1-based), when not `free` (NULL). */
+    const char *dealloc;
+    uint8_t dealloc_arg;
     /* Only ever the address of (something in) one static variable, or
        null: `return &g_pool[i];`.  Its identity, name and flags, so that a
        caller storing into the result stores into that static. */
@@ -153,7 +165,15 @@ struct esc_summary {
     struct esc_param_summary *params;
     struct esc_return_summary ret;
     bool any_joins; /* some parameter joins */
+    /* Known only from its declaration (declared.c): calls give its
+       arguments to code nothing is known about, as an unknown call does,
+       but for the parameters it deallocates; its result is as RET says. */
+    bool opaque;
 };
+
+/* The deallocator that releases what a fresh result R points to, and its
+   argument that takes it: `free`'s first unless R names another. */
+const char *esc_ret_dealloc(const struct esc_return_summary *r, uint8_t *arg);
 
 /* A summary with NPARAMS parameters that does nothing. */
 struct esc_summary *esc_summary_new(const char *name, uint32_t nparams);

@@ -19,7 +19,8 @@ void reallocated(void)
     free(q);
 }
 
-/* This unit's deallocator takes the memory over. */
+/* A function of this unit that only frees its argument is a
+   deallocator: its call is the free. */
 static void release(char *p)
 {
     free(p);
@@ -27,8 +28,21 @@ static void release(char *p)
 
 void freed_by_callee(void)
 {
+    char *p = malloc(8); /* { dg-warning "8-byte heap allocation never outlives 'freed_by_callee' and is freed on every path" } */
+    release(p); /* { dg-message "freed by 'release' here; a stack array needs no 'release'" } */
+}
+
+/* One that also does something else with it takes the memory over. */
+static void recycle(char *p)
+{
+    char *q = realloc(p, 1);
+    free(q);
+}
+
+void taken_over_by_callee(void)
+{
     char *p = malloc(8); /* { dg-bogus "heap-to-stack" } */
-    release(p);
+    recycle(p);
 }
 
 /* ... or frees what a struct holds. */

@@ -22,7 +22,7 @@ static char *new_name(void)
 
 int wrapped_constant(int id)
 {
-    char *buf = xmalloc(48); /* { dg-warning "48-byte heap allocation never outlives 'wrapped_constant' and is freed on every path" } */
+    char *buf = xmalloc(48); /* { dg-warning "48-byte heap allocation by 'xmalloc' never outlives 'wrapped_constant' and is freed on every path" } */
     snprintf(buf, 48, "%d", id);
     int n = (int)strlen(buf);
     free(buf);
@@ -31,7 +31,7 @@ int wrapped_constant(int id)
 
 int wrapped_fixed_size(void)
 {
-    char *name = new_name(); /* { dg-warning "32-byte heap allocation never outlives 'wrapped_fixed_size'" } */
+    char *name = new_name(); /* { dg-warning "32-byte heap allocation by 'new_name' never outlives 'wrapped_fixed_size'" } */
     if (!name)
         return 0;
     name[0] = 0;
@@ -56,17 +56,34 @@ void *xcalloc(size_t n, size_t size)
     return p;
 }
 
-/* A deallocating wrapper takes the block over: ownership moves. */
+/* A deallocating wrapper: its call is the free. */
 static void xfree(void *p)
 {
-    free(p);
+    if (p)
+        free(p);
 }
 
 void wrapped_free(void)
 {
-    char *buf = xmalloc(16); /* { dg-bogus "heap-to-stack" } */
+    char *buf = xmalloc(16); /* { dg-warning "16-byte heap allocation by 'xmalloc' never outlives 'wrapped_free' and is freed on every path" } */
     buf[0] = 0;
-    xfree(buf);
+    xfree(buf); /* { dg-message "freed by 'xfree' here; a stack array needs no 'xfree'" } */
+}
+
+/* A calloc wrapper passes both of its sizes on. */
+static void *xcalloc2(size_t n, size_t size)
+{
+    void *p = calloc(n, size);
+    if (!p)
+        exit(1);
+    return p;
+}
+
+void wrapped_calloc(void)
+{
+    int *v = xcalloc2(6, sizeof(int)); /* { dg-warning "24-byte heap allocation by 'xcalloc2' never outlives 'wrapped_calloc'" } */
+    v[0] = 1;
+    xfree(v);
 }
 
 /* A wrapper that lets code nothing is known about hold the block: the

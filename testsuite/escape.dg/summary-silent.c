@@ -96,7 +96,7 @@ int unit_callees(void)
 
 void heap_freed_by_callee(void)
 {
-    char *p = malloc(16);
+    char *p = malloc(16); /* { dg-warning "16-byte heap allocation never outlives 'heap_freed_by_callee'" } */
     frees_arg(p); /* { dg-bogus "\\\[escape-" } */
 }
 

@@ -297,14 +297,21 @@ static void loops(void)
     }
 }
 
-/* rec () { p = malloc; rec (); free (p); } and a callee that frees. */
+/* rec () { p = malloc; rec (); free (p); }, a callee that takes the
+   block over (realloc) and one that only frees it (a deallocator). */
 static void recursion_and_callee_frees(void)
 {
     struct unit u = {.m = esc_module_new("t.c")};
     begin(&u, "release");
     uint32_t q = param(&u, "q");
-    free_value(&u, 2, q);
+    struct esc_operand ra[2] = {esc_opnd_value(q), esc_opnd_int(32)};
+    lib(&u, 2, esc_opnd_none(), "realloc", 2, ra);
     u_ret(&u, 3, esc_opnd_none());
+
+    begin(&u, "xfree");
+    uint32_t xq = param(&u, "q");
+    free_value(&u, 4, xq);
+    u_ret(&u, 4, esc_opnd_none());
 
     begin(&u, "rec");
     uint32_t v = esc_add_value(u.m, u.fn, "p", 1);
@@ -315,10 +322,15 @@ static void recursion_and_callee_frees(void)
     uint32_t t = alloc(&u, 8, w, 16);
     struct esc_operand arg = esc_opnd_value(w);
     u_call(&u, 9, esc_opnd_none(), "release", 1, &arg);
-    u_ret(&u, 10, esc_opnd_none());
+    uint32_t x = esc_add_value(u.m, u.fn, "x", 3);
+    uint32_t xs = alloc(&u, 10, x, 16);
+    struct esc_operand xarg = esc_opnd_value(x);
+    u_call(&u, 11, esc_opnd_none(), "xfree", 1, &xarg);
+    u_ret(&u, 12, esc_opnd_none());
     analyze(&u);
-    expect_verdict(&u, 1, s, ESC_HEAP_RECURSION, "live across rec ()");
-    expect_verdict(&u, 1, t, ESC_HEAP_CALLEE_FREES, "release (malloc (16))");
+    expect_verdict(&u, 2, s, ESC_HEAP_RECURSION, "live across rec ()");
+    expect_verdict(&u, 2, t, ESC_HEAP_CALLEE_FREES, "release (malloc (16))");
+    expect_verdict(&u, 2, xs, ESC_HEAP_STACKABLE, "xfree (malloc (16)): freed by a deallocator");
     finish(&u);
 }
 

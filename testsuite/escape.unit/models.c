@@ -50,6 +50,19 @@ static const char docs_json[] =
             "'freed': false, 'unknown': false, 'noescape': false}], "
             "'returns': {'fresh': true, 'size_param': 1}}");
 
+/* Allocators and deallocators by name: a product size, a deallocator the
+   file lists (with no word about that parameter) and one it does not, a
+   wrapper that deallocates, and free named the way glibc does. */
+static const char allocators_json[] = FILE_OF(
+    "{'name': 'my_calloc', 'returns': {'fresh': true, 'size_params': [1, 2], "
+    "'deallocator': {'name': 'my_free'}}}, "
+    "{'name': 'pool_get', 'returns': {'fresh': true, 'size_param': 2, "
+    "'deallocator': {'name': 'pool_put', 'param': 2}}}, "
+    "{'name': 'pool_put', 'params': [{'index': 1, 'unknown': true}]}, "
+    "{'name': 'xfree', 'params': [{'index': 1, 'freed': true, 'dealloc': {'name': 'free'}}]}, "
+    "{'name': 'gl_alloc', 'returns': {'fresh': true, 'size_param': 1, "
+    "'deallocator': {'name': '__builtin_free', 'param': 1}}}");
+
 /* A file that is well-formed JSON but wrong, and the message after "FILE: ".
    SCHEMA_TOO marks the faults JSON Schema can express as well, so that
    make check-schema can hold docs/schemas/summary.schema.json to the
@@ -194,6 +207,31 @@ static const struct bad bad_files[] = {
      FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'size': 8, 'size_param': 1}}"),
      "functions[0].returns.size: not allowed together with \"size_param\"; give one or the other",
      true},
+    {"size-params-one", FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'size_params': [1]}}"),
+     "functions[0].returns.size_params: expected two parameters, got 1", true},
+    {"size-params-0", FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'size_params': [1, 0]}}"),
+     "functions[0].returns.size_params[1]: 0 is out of range; expected 1 to 64", true},
+    {"size-params-and-size-param",
+     FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'size_param': 1, 'size_params': [1, 2]}}"),
+     "functions[0].returns.size_params: not allowed together with \"size_param\" or \"size\"; "
+     "give one",
+     true},
+    {"size-params-without-fresh", FILE_OF("{'name': 'f', 'returns': {'size_params': [1, 2]}}"),
+     "functions[0].returns.size_params: only allowed when \"fresh\" is true", true},
+    {"deallocator-without-fresh",
+     FILE_OF("{'name': 'f', 'returns': {'deallocator': {'name': 'g'}}}"),
+     "functions[0].returns.deallocator: only allowed when \"fresh\" is true", true},
+    {"deallocator-no-name", FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'deallocator': {}}}"),
+     "functions[0].returns.deallocator.name: missing", true},
+    {"deallocator-empty",
+     FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'deallocator': {'name': ''}}}"),
+     "functions[0].returns.deallocator.name: empty; expected a function name", true},
+    {"deallocator-param-0",
+     FILE_OF("{'name': 'f', 'returns': {'fresh': true, 'deallocator': {'name': 'g', 'param': 0}}}"),
+     "functions[0].returns.deallocator.param: 0 is out of range; expected 1 to 64", true},
+    {"dealloc-without-freed",
+     FILE_OF("{'name': 'f', 'params': [{'index': 1, 'dealloc': {'name': 'free'}}]}"),
+     "functions[0].params[0].dealloc: only allowed when \"freed\" is true", true},
     {"write-static-and-param",
      FILE_OF("{'name': 'f', 'writes': [{'static': 'g', 'param': 1, 'deref': 1, 'offset': 0, "
              "'size': 8}]}"),
@@ -540,6 +578,40 @@ static void damaged_files(void)
 
 /* make check-schema: leave the fixtures in OUT for the JSON Schema check:
    valid-*.json must validate, invalid-*.json must not. */
+/* Allocators, deallocators, and the deallocators a file names without
+   listing them. */
+static void allocators_file(void)
+{
+    char *path = write_json("allocators", allocators_json);
+    struct esc_summary_table t = {0};
+    char *error = NULL;
+    bool ok = esc_models_load(path, &t, &error);
+    check(ok, error, NULL, "allocators: the file loads");
+    const struct esc_summary *s = esc_summary_table_find(&t, "my_calloc");
+    check(s && s->ret.fresh && s->ret.size_param == 0 && s->ret.count_param == 1 &&
+              s->ret.dealloc && strcmp(s->ret.dealloc, "my_free") == 0 && s->ret.dealloc_arg == 1,
+          NULL, NULL, "my_calloc: size is parameters 1 times 2, released by my_free (1)");
+    s = esc_summary_table_find(&t, "my_free");
+    check(s && s->opaque && s->nparams == 1 && s->params[0].freed && s->params[0].dealloc &&
+              strcmp(s->params[0].dealloc, "my_free") == 0,
+          NULL, NULL, "my_free, named only: an opaque deallocator of its argument 1");
+    s = esc_summary_table_find(&t, "pool_put");
+    check(s && !s->opaque && s->nparams == 2 && s->params[0].unknown && s->params[1].freed &&
+              s->params[1].dealloc && s->params[1].dealloc_arg == 2,
+          NULL, NULL, "pool_put, listed: its parameter 2 becomes the deallocated one");
+    s = esc_summary_table_find(&t, "xfree");
+    check(s && s->params[0].freed && s->params[0].dealloc &&
+              strcmp(s->params[0].dealloc, "free") == 0,
+          NULL, NULL, "xfree: deallocates as free does");
+    s = esc_summary_table_find(&t, "gl_alloc");
+    check(s && s->ret.fresh && !s->ret.dealloc && !esc_summary_table_find(&t, "__builtin_free"),
+          NULL, NULL, "gl_alloc: __builtin_free is free, the default");
+    free(error);
+    esc_summary_table_free(&t);
+    unlink(path);
+    free(path);
+}
+
 static int write_fixtures(const char *out)
 {
     if (mkdir(out, 0777) != 0 && errno != EEXIST) {
@@ -549,6 +621,7 @@ static int write_fixtures(const char *out)
     snprintf(dir, sizeof dir, "%s", out);
     free(write_json("valid-full", full_json));
     free(write_json("valid-docs-example", docs_json));
+    free(write_json("valid-allocators", allocators_json));
     for (size_t i = 0; i < sizeof bad_files / sizeof bad_files[0]; i++)
         if (bad_files[i].schema_too) {
             char *name = esc_xasprintf("invalid-%s", bad_files[i].name);
@@ -569,6 +642,7 @@ int main(int argc, char **argv)
         return 2;
     }
     full_file();
+    allocators_file();
     for (size_t i = 0; i < sizeof bad_files / sizeof bad_files[0]; i++)
         bad_file(&bad_files[i]);
     for (size_t i = 0; i < sizeof broken_files / sizeof broken_files[0]; i++)
