@@ -1,6 +1,7 @@
 /* jsonwrite.c - unit tests of the JSON writer: the same bytes as jansson's json_dumps, nested or
  * not. */
 #include <jansson.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "check.h"
@@ -35,6 +36,9 @@ int main(void)
         same("empty object", json_object(), indent);
         same("empty array", json_array(), indent);
         same("scalars", json_pack("[iIbbnss]", -7, (json_int_t)1 << 40, 1, 0, "", "x"), indent);
+        same("integers at the ends",
+             json_pack("[IIIi]", (json_int_t)INT64_MIN, (json_int_t)INT64_MAX, (json_int_t)0, -1),
+             indent);
         same("escapes",
              json_string("quote \" backslash \\ slash / \b\f\n\r\t \x01\x1f del \x7f end"), indent);
         same("non-ASCII: two, three and four bytes",
