@@ -47,11 +47,22 @@ struct solver {
     const struct esc_flows *flows;
     struct esc_pointsto *pt;
     uint32_t nwords;
-    uint32_t *rep;               /* per node: the node of its cycle of copies that holds the set */
-    uint32_t *rank;              /* per node: its place in the topological order of copies */
-    struct reader_list *readers; /* per representative node */
-    struct esc_bitset *done;     /* per node: what was pushed from it already */
-    uint32_t *heap;              /* queued nodes, lowest rank first */
+    uint32_t *rep;  /* per node: the node of its cycle of copies that holds the set */
+    uint32_t *rank; /* per node: its place in the topological order of copies */
+    /* Per representative node, the flows that read it: known before
+       solving (CSR: items[start[n]..start[n + 1])), and hooked while
+       solving (loads through pointers; allocated on the first hook). */
+    uint32_t *start, *items;
+    struct reader_list *hooked;
+    /* Per node: what was pushed from it already, from a pool freed at
+       once (a calloc and a free per node cost more than the solving on
+       most functions). */
+    struct esc_bitset *done;
+    uint64_t **chunks;
+    uint32_t nchunks, cap_chunks;
+    uint64_t *chunk;
+    size_t chunk_left;
+    uint32_t *heap; /* queued nodes, lowest rank first */
     uint32_t nheap;
     bool *queued;
     struct esc_bitset delta, source, masked;
@@ -67,10 +78,28 @@ static uint32_t content_node(const struct solver *s, uint32_t o)
     return s->rep[s->pt->nvalues + o];
 }
 
-static void add_reader(struct solver *s, uint32_t node, uint32_t flow, enum reader_role role)
+static void hook_reader(struct solver *s, uint32_t node, uint32_t flow)
 {
-    struct reader_list *r = &s->readers[node];
-    *ESC_PUSH(r->items, r->n, r->cap) = flow << ROLE_BITS | role;
+    if (!s->hooked)
+        s->hooked = esc_xcalloc(s->pt->nvalues + s->pt->nobjects, sizeof *s->hooked);
+    struct reader_list *r = &s->hooked[node];
+    *ESC_PUSH(r->items, r->n, r->cap) = flow << ROLE_BITS | READ_SOURCE;
+}
+
+/* NWORDS zeroed words from the pool. */
+static uint64_t *pool_words(struct solver *s)
+{
+    if (s->chunk_left < s->nwords) {
+        /* 16 sets, then twice as many each time, up to 1024. */
+        size_t n = s->nwords * ((size_t)16 << (s->nchunks < 6 ? s->nchunks : 6));
+        s->chunk = esc_xcalloc(n, sizeof *s->chunk);
+        s->chunk_left = n;
+        *ESC_PUSH(s->chunks, s->nchunks, s->cap_chunks) = s->chunk;
+    }
+    uint64_t *w = s->chunk;
+    s->chunk += s->nwords;
+    s->chunk_left -= s->nwords;
+    return w;
 }
 
 static bool heap_less(const struct solver *s, uint32_t a, uint32_t b)
@@ -205,7 +234,7 @@ static bool take_delta(struct solver *s, uint32_t node, struct esc_bitset *out)
         return false;
     struct esc_bitset *done = &s->done[node];
     if (!done->words)
-        done->words = esc_xcalloc(s->nwords, sizeof *done->words);
+        done->words = pool_words(s);
     if (!out->words)
         out->words = esc_xcalloc(s->nwords, sizeof *out->words);
     bool any = false;
@@ -283,10 +312,12 @@ static void propagate(struct solver *s, uint32_t node)
 {
     if (!take_delta(s, node, &s->delta))
         return;
-    /* Hooking a load adds readers to other nodes, never to NODE's own
-       list, unless contents(o) is NODE itself: index, not pointer. */
-    for (uint32_t i = 0; i < s->readers[node].n; i++) {
-        uint32_t item = s->readers[node].items[i];
+    uint32_t nstatic = s->start[node + 1] - s->start[node];
+    /* Hooking a load may add readers to NODE's own list (contents(o) in
+       a cycle with v): index, not pointer. */
+    for (uint32_t i = 0; i < nstatic + (s->hooked ? s->hooked[node].n : 0); i++) {
+        uint32_t item =
+            i < nstatic ? s->items[s->start[node] + i] : s->hooked[node].items[i - nstatic];
         uint32_t id = item >> ROLE_BITS;
         const struct esc_flow *f = &s->flows->items[id];
         switch ((enum reader_role)(item & ((1u << ROLE_BITS) - 1))) {
@@ -299,7 +330,7 @@ static void propagate(struct solver *s, uint32_t node)
                 if (!esc_flow_reads_object(s->fn, f->flags, o))
                     continue;
                 uint32_t c = content_node(s, o);
-                add_reader(s, c, id, READ_SOURCE);
+                hook_reader(s, c, id);
                 /* What was pushed from contents(o) before the hook. */
                 if (s->done[c].words)
                     push(s, id, &s->done[c]);
@@ -358,6 +389,11 @@ static void seed_entry(struct solver *s)
         }
     }
 }
+
+/* Below this many flows the copies are not ordered: the chains and
+   cycles that make the order matter are long ones, and on a small
+   function computing it costs more than it saves. */
+#define ORDER_MIN_FLOWS 64
 
 /* A flow p = q, p = x or x = q with nothing excluded: its destination's
    set includes its source's, both nodes known before solving. */
@@ -420,6 +456,28 @@ static void order_copies(struct solver *s, uint32_t nnodes)
     free(start);
 }
 
+/* The nodes flow ID reads, known before solving, and how: at most two
+   (its source, or the v of a source *v, and the v of a destination *v). */
+static uint32_t static_readers(const struct solver *s, uint32_t id, uint32_t *node, uint32_t *item)
+{
+    const struct esc_flow *f = &s->flows->items[id];
+    uint32_t from, to, k = 0;
+    if (is_copy(f, s->pt->nvalues, &from, &to) && s->rep[from] == s->rep[to])
+        return 0; /* inside a cycle: one set */
+    if (f->src.kind == ESC_OPND_VALUE || f->src.kind == ESC_OPND_DEREF) {
+        node[k] = value_node(s, f->src.id);
+        item[k++] = id << ROLE_BITS | (f->src.kind == ESC_OPND_DEREF ? READ_LOAD : READ_SOURCE);
+    } else if (f->src.kind == ESC_OPND_MEM) {
+        node[k] = content_node(s, f->src.id);
+        item[k++] = id << ROLE_BITS | READ_SOURCE;
+    }
+    if (f->dst.kind == ESC_OPND_DEREF) {
+        node[k] = value_node(s, f->dst.id);
+        item[k++] = id << ROLE_BITS | READ_STORE;
+    }
+    return k;
+}
+
 void esc_pointsto_solve(const struct esc_function *fn, const struct esc_flows *flows,
                         struct esc_pointsto *pt)
 {
@@ -430,27 +488,38 @@ void esc_pointsto_solve(const struct esc_function *fn, const struct esc_flows *f
     pt->sets = esc_xcalloc(nnodes, sizeof *pt->sets);
 
     struct solver s = {.fn = fn, .flows = flows, .pt = pt, .nwords = pt->nwords};
-    s.rep = esc_xmalloc((nnodes + 1) * sizeof *s.rep);
-    s.rank = esc_xmalloc((nnodes + 1) * sizeof *s.rank);
-    order_copies(&s, nnodes);
-    s.readers = esc_xcalloc(nnodes, sizeof *s.readers);
-    s.done = esc_xcalloc(nnodes, sizeof *s.done);
-    s.heap = esc_xmalloc((nnodes + 1) * sizeof *s.heap);
-    s.queued = esc_xcalloc(nnodes, sizeof *s.queued);
+    /* One block for the per-node arrays: most functions are small, and
+       their solving cost less than a dozen allocations. */
+    size_t n1 = (size_t)nnodes + 2;
+    uint32_t *block = esc_xcalloc(4 * n1, sizeof *block);
+    s.rep = block;
+    s.rank = block + n1;
+    s.heap = block + 2 * n1;
+    s.start = block + 3 * n1;
+    s.done = esc_xcalloc(nnodes + 1, sizeof *s.done + sizeof *s.queued);
+    s.queued = (bool *)(s.done + nnodes + 1);
+    if (flows->n >= ORDER_MIN_FLOWS)
+        order_copies(&s, nnodes);
+    else
+        for (uint32_t n = 0; n < nnodes; n++)
+            s.rep[n] = n; /* ranks 0: taken out in any order */
 
-    for (uint32_t i = 0; i < flows->n; i++) {
-        const struct esc_flow *f = &flows->items[i];
-        uint32_t from, to;
-        if (is_copy(f, fn->nvalues, &from, &to) && s.rep[from] == s.rep[to])
-            continue; /* inside a cycle: one set */
-        if (f->src.kind == ESC_OPND_VALUE)
-            add_reader(&s, value_node(&s, f->src.id), i, READ_SOURCE);
-        else if (f->src.kind == ESC_OPND_MEM)
-            add_reader(&s, content_node(&s, f->src.id), i, READ_SOURCE);
-        else if (f->src.kind == ESC_OPND_DEREF)
-            add_reader(&s, value_node(&s, f->src.id), i, READ_LOAD);
-        if (f->dst.kind == ESC_OPND_DEREF)
-            add_reader(&s, value_node(&s, f->dst.id), i, READ_STORE);
+    /* The readers known before solving: counted, then placed. */
+    for (int fill = 0; fill < 2; fill++) {
+        for (uint32_t i = 0; i < flows->n; i++) {
+            uint32_t node[2], item[2], k = static_readers(&s, i, node, item);
+            for (uint32_t j = 0; j < k; j++) {
+                if (fill)
+                    s.items[s.start[node[j] + 1]++] = item[j];
+                else
+                    s.start[node[j] + 2]++;
+            }
+        }
+        if (!fill) {
+            for (uint32_t n = 0; n < nnodes; n++)
+                s.start[n + 2] += s.start[n + 1];
+            s.items = esc_xmalloc((s.start[nnodes + 1] + 1) * sizeof *s.items);
+        }
     }
     seed_entry(&s);
     /* Sources that need no set: an address, or unknown memory. */
@@ -469,16 +538,15 @@ void esc_pointsto_solve(const struct esc_function *fn, const struct esc_flows *f
         if (s.rep[n] != n)
             esc_bitset_union(&pt->sets[n], &pt->sets[s.rep[n]], pt->nwords);
 
-    for (uint32_t i = 0; i < nnodes; i++) {
-        free(s.readers[i].items);
-        esc_bitset_free(&s.done[i]);
-    }
-    free(s.readers);
+    for (uint32_t i = 0; s.hooked && i < nnodes; i++)
+        free(s.hooked[i].items);
+    free(s.hooked);
+    free(s.items);
+    for (uint32_t i = 0; i < s.nchunks; i++)
+        free(s.chunks[i]);
+    free(s.chunks);
     free(s.done);
-    free(s.heap);
-    free(s.queued);
-    free(s.rep);
-    free(s.rank);
+    free(block);
     esc_bitset_free(&s.delta);
     esc_bitset_free(&s.source);
     esc_bitset_free(&s.masked);
