@@ -1,5 +1,4 @@
-/* jsonwrite.c - jansson trees as text, the bytes of json_dumps with 2-space indents and ASCII only.
- */
+/* jsonwrite.c - jansson trees as text: the bytes of json_dumps, 2-space indents, ASCII only. */
 #include "report/jsonwrite.h"
 
 #include <stdio.h>
@@ -13,16 +12,37 @@
    format is jansson 2.14's (dump.c): "key": value, one member or element
    per line, "{}" and "[]" when empty, \uXXXX in capitals. */
 
+/* Room for N more bytes and the terminating NUL, grown as
+   esc_strbuf_addn grows it. */
+static inline void reserve(struct esc_strbuf *out, size_t n)
+{
+    if (out->len + n + 1 > out->cap) {
+        out->cap = (out->len + n + 1) * 2;
+        out->text = esc_xrealloc(out->text, out->cap);
+    }
+}
+
+/* Append N bytes of S: most are a few bytes long, and a call to
+   esc_strbuf_addn and to memcpy for each cost more than copying them.
+   The terminating NUL is written once, by esc_json_write. */
+static inline void put(struct esc_strbuf *out, const char *s, size_t n)
+{
+    reserve(out, n);
+    char *at = out->text + out->len;
+    if (n <= 16)
+        for (size_t i = 0; i < n; i++)
+            at[i] = s[i];
+    else
+        memcpy(at, s, n);
+    out->len += n;
+}
+
 static void newline(struct esc_strbuf *out, unsigned spaces)
 {
-    static const char blanks[] =
-        "\n                                                                ";
-    esc_strbuf_addn(out, blanks, 1);
-    while (spaces) {
-        unsigned n = spaces < sizeof blanks - 2 ? spaces : (unsigned)sizeof blanks - 2;
-        esc_strbuf_addn(out, blanks + 1, n);
-        spaces -= n;
-    }
+    reserve(out, (size_t)spaces + 1);
+    out->text[out->len] = '\n';
+    memset(out->text + out->len + 1, ' ', spaces);
+    out->len += (size_t)spaces + 1;
 }
 
 /* The code point of the UTF-8 sequence at S (N bytes left) and its length,
@@ -64,14 +84,14 @@ static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 static bool write_string(struct esc_strbuf *out, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *run = s;
-    esc_strbuf_addn(out, "\"", 1);
+    put(out, "\"", 1);
     while (s < end) {
         unsigned char c = *s;
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
             s++;
             continue;
         }
-        esc_strbuf_addn(out, (const char *)run, (size_t)(s - run));
+        put(out, (const char *)run, (size_t)(s - run));
         uint32_t cp;
         size_t n = utf8_decode(s, (size_t)(end - s), &cp);
         if (!n)
@@ -114,12 +134,12 @@ static bool write_string(struct esc_strbuf *out, const char *text, size_t len)
             }
             break;
         }
-        esc_strbuf_addn(out, esc, elen);
+        put(out, esc, elen);
         s += n;
         run = s;
     }
-    esc_strbuf_addn(out, (const char *)run, (size_t)(s - run));
-    esc_strbuf_addn(out, "\"", 1);
+    put(out, (const char *)run, (size_t)(s - run));
+    put(out, "\"", 1);
     return true;
 }
 
@@ -133,7 +153,7 @@ static void write_integer(struct esc_strbuf *out, json_int_t value)
     while (v /= 10);
     if (value < 0)
         *--p = '-';
-    esc_strbuf_addn(out, p, (size_t)(digits + sizeof digits - p));
+    put(out, p, (size_t)(digits + sizeof digits - p));
 }
 
 static bool write_value(struct esc_strbuf *out, const json_t *v, unsigned indent, unsigned depth)
@@ -142,41 +162,41 @@ static bool write_value(struct esc_strbuf *out, const json_t *v, unsigned indent
     case JSON_OBJECT: {
         void *it = json_object_iter((json_t *)v);
         if (!it) {
-            esc_strbuf_addn(out, "{}", 2);
+            put(out, "{}", 2);
             return true;
         }
-        esc_strbuf_addn(out, "{", 1);
+        put(out, "{", 1);
         for (; it; it = json_object_iter_next((json_t *)v, it)) {
             newline(out, indent + 2 * (depth + 1));
             const char *key = json_object_iter_key(it);
             if (!write_string(out, key, strlen(key)))
                 return false;
-            esc_strbuf_addn(out, ": ", 2);
+            put(out, ": ", 2);
             if (!write_value(out, json_object_iter_value(it), indent, depth + 1))
                 return false;
             if (json_object_iter_next((json_t *)v, it))
-                esc_strbuf_addn(out, ",", 1);
+                put(out, ",", 1);
         }
         newline(out, indent + 2 * depth);
-        esc_strbuf_addn(out, "}", 1);
+        put(out, "}", 1);
         return true;
     }
     case JSON_ARRAY: {
         size_t n = json_array_size(v);
         if (!n) {
-            esc_strbuf_addn(out, "[]", 2);
+            put(out, "[]", 2);
             return true;
         }
-        esc_strbuf_addn(out, "[", 1);
+        put(out, "[", 1);
         for (size_t i = 0; i < n; i++) {
             newline(out, indent + 2 * (depth + 1));
             if (!write_value(out, json_array_get(v, i), indent, depth + 1))
                 return false;
             if (i + 1 < n)
-                esc_strbuf_addn(out, ",", 1);
+                put(out, ",", 1);
         }
         newline(out, indent + 2 * depth);
-        esc_strbuf_addn(out, "]", 1);
+        put(out, "]", 1);
         return true;
     }
     case JSON_STRING:
@@ -185,13 +205,13 @@ static bool write_value(struct esc_strbuf *out, const json_t *v, unsigned indent
         write_integer(out, json_integer_value(v));
         return true;
     case JSON_TRUE:
-        esc_strbuf_addn(out, "true", 4);
+        put(out, "true", 4);
         return true;
     case JSON_FALSE:
-        esc_strbuf_addn(out, "false", 5);
+        put(out, "false", 5);
         return true;
     case JSON_NULL:
-        esc_strbuf_addn(out, "null", 4);
+        put(out, "null", 4);
         return true;
     default:
         return false;
@@ -200,5 +220,8 @@ static bool write_value(struct esc_strbuf *out, const json_t *v, unsigned indent
 
 bool esc_json_write(struct esc_strbuf *out, const json_t *v, unsigned indent)
 {
-    return write_value(out, v, indent, 0);
+    bool ok = write_value(out, v, indent, 0);
+    reserve(out, 0);
+    out->text[out->len] = '\0';
+    return ok;
 }

@@ -1,5 +1,4 @@
-/* jsonwrite.h - jansson trees as text, the bytes of json_dumps with 2-space indents and ASCII only.
- */
+/* jsonwrite.h - jansson trees as text: the bytes of json_dumps, 2-space indents, ASCII only. */
 #ifndef ESC_JSONWRITE_H
 #define ESC_JSONWRITE_H
 
