@@ -511,6 +511,10 @@ check-schema:
 # The SQLite amalgamation comes from the npm registry's better-sqlite3.
 BENCH_RUNS ?= 3
 BENCH_SIZES ?= 1000,10000,100000
+BENCH_SHAPES ?= 1000,2000,4000,8000,16000
+# Callgrind's instruction counts next to the times (bench/callgrind.py):
+# about 3 hours more, mostly sqlite3.c at -O2; BENCH_CALLGRIND=0 skips them.
+BENCH_CALLGRIND ?= 1
 SQLITE_NPM := better-sqlite3@12.11.1
 SQLITE_C := $(B)/bench/sqlite/package/deps/sqlite3/sqlite3.c
 
@@ -521,8 +525,10 @@ $(SQLITE_C):
 	@test -f $@
 
 bench: $(PLUGIN) $(TOOL) $(SQLITE_C)
+	$(if $(filter 1,$(BENCH_CALLGRIND)),@build-aux/require.sh "make bench" valgrind:valgrind)
 	python3 bench/bench.py --cc $(CC) --plugin $(PLUGIN) --out $(B)/bench --runs $(BENCH_RUNS) \
-		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES) --tool $(TOOL)
+		--sqlite $(SQLITE_C) --sizes $(BENCH_SIZES) --shapes $(BENCH_SHAPES) --tool $(TOOL) \
+		$(if $(filter 1,$(BENCH_CALLGRIND)),--callgrind)
 
 # --- sanitizers and valgrind (docs/testing.md) -----------------------------
 

@@ -13,8 +13,18 @@ of 200,000 results, and link --sarif of 40,000 and 80,000 findings.  Each
 pair of sizes shows the growth: twice the input should take about twice the
 time (merge was quadratic in rules, link --sarif in findings).
 
+With --callgrind, each compile case is counted too: the instructions cc1
+alone executes (bench/callgrind.py) without the plugin, with it, and with
+both reports, one run each (the count does not vary).
+
+With --shapes, one function in each shape that made the analysis
+super-linear (bench/gen-shapes.py) is compiled at each size: the extra
+CPU time should grow like GCC's own, or the function be skipped with the
+budget's note.
+
 usage: bench.py --cc GCC --plugin escape.so --out DIR [--runs N]
                 [--sqlite sqlite3.c] [--sizes 1000,10000,100000]
+                [--shapes 1000,2000,4000,8000,16000] [--callgrind]
                 [--tool gcc-escape]
 Writes DIR/results.md (the table docs/performance.md quotes) and
 DIR/results.json, and prints the table.
@@ -30,12 +40,17 @@ import sys
 import tempfile
 import time
 
+import callgrind
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The issue's targets: extra wall time at -O2 and -O0 on sqlite3.c, and
 # extra peak memory on every case.
 TIME_TARGET = {"-O2": 0.02, "-O0": 0.10}
 MEMORY_TARGET = 0.05
+# Issue 20's targets in instructions, with both reports: sqlite3.c at
+# -O0 and -O2, and the generated programs (at -O0).
+INSTR_TARGET = {("sqlite3.c", "-O0"): 0.03, ("sqlite3.c", "-O2"): 0.01, ("generated", "-O0"): 0.05}
 
 
 def run_once(cmd):
@@ -51,6 +66,7 @@ def run_once(cmd):
     if proc.returncode != 0:
         sys.stderr.write(stderr.decode(errors="replace"))
         raise SystemExit("bench: failed (%d): %s" % (proc.returncode, " ".join(cmd)))
+    run_once.stderr = stderr.decode(errors="replace")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
@@ -78,6 +94,8 @@ def measure(name, cc, source, opt, plugin_args, runs, scratch):
         "plain_all_s": plain_t,
         "plugin_all_s": plug_t,
     }
+    # -w leaves notes: the budget's says the function was skipped.
+    row["skipped"] = "skipped: too large" in run_once.stderr
     row["time_ratio"] = row["plugin_s"] / row["plain_s"]
     row["cpu_ratio"] = row["plugin_cpu_s"] / row["plain_cpu_s"]
     row["memory_ratio"] = row["plugin_mb"] / row["plain_mb"]
@@ -212,6 +230,74 @@ def table(rows, info, cc_version):
     return "\n".join(out) + "\n"
 
 
+def instr_verdict(row):
+    key = ("generated" if row.get("functions") else row["case"], row["opt"])
+    target = INSTR_TARGET.get(key)
+    if target is None:
+        return ""
+    return "%s (≤ %d%%)" % ("met" if row["cg_both"] <= row["cg_plain"] * (1 + target) else "MISSED",
+                            round(target * 100))
+
+
+def callgrind_table(rows):
+    rows = [r for r in rows if "cg_plain" in r]
+    if not rows:
+        return ""
+    out = ["", "Instructions of cc1 alone (callgrind, one run each; M = millions):", "",
+           "| case | -O | plain M | plugin M | plugin | with both reports M | with both reports | target |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        out.append("| %s | %s | %.1f | %.1f | %+.2f%% | %.1f | %+.2f%% | %s |" % (
+            r["case"], r["opt"][1:], r["cg_plain"] / 1e6, r["cg_plugin"] / 1e6,
+            (r["cg_plugin"] / r["cg_plain"] - 1) * 100, r["cg_both"] / 1e6,
+            (r["cg_both"] / r["cg_plain"] - 1) * 100, instr_verdict(r)))
+    return "\n".join(out) + "\n"
+
+
+def shapes_table(rows):
+    if not rows:
+        return ""
+    out = ["", "One function of n statements in each shape of bench/gen-shapes.py, -O0 (CPU time, medians):",
+           "", "| shape | n | plain CPU s | plugin CPU s | extra s | extra / plain | plugin MB | analysed |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        extra = r["plugin_cpu_s"] - r["plain_cpu_s"]
+        out.append("| %s | %d | %.2f | %.2f | %.2f | %.0f%% | %.0f | %s |" % (
+            r["shape"], r["n"], r["plain_cpu_s"], r["plugin_cpu_s"], extra,
+            100 * extra / r["plain_cpu_s"], r["plugin_mb"],
+            "skipped: past the budget" if r["skipped"] else "whole"))
+    return "\n".join(out) + "\n"
+
+
+def count_instructions(row, cc, src, opt, plugin, reports, scratch):
+    """Callgrind counts of cc1 alone: plain, with the plugin, with both reports."""
+    cc1 = callgrind.cc1_path(cc)
+    source_i = callgrind.preprocess(cc, src, opt, os.path.join(scratch, "cg.i"))
+    sys.stderr.write("bench: callgrind %s %s, 3 runs\n" % (row["case"], opt))
+    row["cg_plain"] = callgrind.count(cc1, source_i, opt, [], scratch, "plain")
+    row["cg_plugin"] = callgrind.count(cc1, source_i, opt, ["-fplugin=" + plugin], scratch, "plugin")
+    row["cg_both"] = callgrind.count(cc1, source_i, opt,
+                                     ["-fplugin=" + plugin, "-fplugin-arg-escape-json=" + reports,
+                                      "-fplugin-arg-escape-sarif=" + reports], scratch, "both")
+    os.remove(source_i)
+
+
+def shape_rows(cc, sizes, plugin_args, runs, scratch):
+    rows = []
+    for shape in ("rotate", "chain", "array"):
+        for n in sizes:
+            src = os.path.join(scratch, "%s%d.c" % (shape, n))
+            with open(src, "w") as f:
+                subprocess.run([sys.executable, os.path.join(HERE, "gen-shapes.py"), shape, str(n)],
+                               stdout=f, check=True)
+            sys.stderr.write("bench: shape %s, n = %d, %d runs each way\n" % (shape, n, runs))
+            row = measure("%s %d" % (shape, n), cc, src, "-O0", plugin_args, runs, scratch)
+            row["shape"], row["n"] = shape, n
+            rows.append(row)
+            os.remove(src)
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cc", default="gcc")
@@ -220,6 +306,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sqlite")
     ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--shapes", default="")
+    ap.add_argument("--callgrind", action="store_true")
     ap.add_argument("--tool")
     args = ap.parse_args()
     if args.runs < 1:
@@ -252,14 +340,20 @@ def main():
             row = measure(name, args.cc, src, opt, plugin_args, args.runs, scratch)
             if n:
                 row["functions"] = n
+            if args.callgrind:
+                count_instructions(row, args.cc, src, opt, plugin, reports, scratch)
             rows.append(row)
+        shapes = shape_rows(args.cc, [int(s) for s in args.shapes.split(",") if s], plugin_args,
+                            args.runs, scratch)
         shutil.rmtree(reports, ignore_errors=True)
         tools = tool_rows(os.path.abspath(args.tool), args.runs, scratch) if args.tool else []
-    text = table(rows, info, cc_version) + (tool_table(tools) if tools else "")
+    text = (table(rows, info, cc_version) + callgrind_table(rows) + shapes_table(shapes) +
+            (tool_table(tools) if tools else ""))
     sys.stdout.write(text)
     for name, data in (("results.md", text),
                        ("results.json", json.dumps({"machine": info, "cc": cc_version,
-                                                    "rows": rows, "tool_rows": tools},
+                                                    "rows": rows, "shape_rows": shapes,
+                                                    "tool_rows": tools},
                                                    indent=2) + "\n")):
         tmp = os.path.join(args.out, name + ".tmp")
         with open(tmp, "w") as f:

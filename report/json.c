@@ -2,6 +2,7 @@
  * (docs/json.md). */
 #include "report/json.h"
 #include "report/diagtext.h"
+#include "report/jsonwrite.h"
 #include "report/names.h"
 #include "report/verdicts.h"
 #include "core/base/util.h"
@@ -328,35 +329,6 @@ static json_t *function_json(const struct esc_function_result *r, const struct e
     return out;
 }
 
-/* Append V's text to OUT, nested INDENT spaces deep (at most 8); false
-   when out of memory.  jansson dumps into SCRATCH, kept from one call to
-   the next, and each line after the first is copied with INDENT more
-   spaces.  A dump through a callback called it once per token: for
-   sqlite3.c's 8 MB report that cost a third of the writing. */
-static bool append_nested(struct esc_strbuf *out, struct esc_strbuf *scratch, const json_t *v,
-                          int indent)
-{
-    static const char spaces[] = "        ";
-    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_ENCODE_ANY;
-    size_t n = json_dumpb(v, scratch->text, scratch->cap, flags);
-    if (n > scratch->cap) {
-        scratch->cap = 2 * n;
-        scratch->text = esc_xrealloc(scratch->text, scratch->cap);
-        n = json_dumpb(v, scratch->text, scratch->cap, flags);
-    }
-    if (n == 0 || n > scratch->cap)
-        return false;
-    for (const char *at = scratch->text, *end = at + n; at < end;) {
-        const char *nl = memchr(at, '\n', (size_t)(end - at));
-        size_t len = nl ? (size_t)(nl + 1 - at) : (size_t)(end - at);
-        esc_strbuf_addn(out, at, len);
-        if (nl)
-            esc_strbuf_addn(out, spaces, (size_t)indent);
-        at += len;
-    }
-    return true;
-}
-
 char *esc_report_json(const struct esc_module *m, const struct esc_results *results,
                       const struct esc_summary_table *summaries, const struct esc_report_info *info)
 {
@@ -374,7 +346,7 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
 
     /* One function's tree at a time: a unit of thousands of functions
        would otherwise hold them all in memory at once. */
-    struct esc_strbuf out = {0}, scratch = {0};
+    struct esc_strbuf out = {0};
     bool ok = true;
     const char *key;
     json_t *value;
@@ -382,7 +354,7 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
     json_object_foreach(head, key, value)
     {
         esc_strbuf_addf(&out, "\n  \"%s\": ", key);
-        ok &= append_nested(&out, &scratch, value, 2);
+        ok &= esc_json_write(&out, value, 2);
         esc_strbuf_add(&out, ",");
     }
     json_decref(head);
@@ -395,11 +367,10 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
                 : NULL;
         json_t *fn = function_json(&results->functions[i], s);
         esc_strbuf_add(&out, n++ ? ",\n    " : "\n    ");
-        ok &= append_nested(&out, &scratch, fn, 4);
+        ok &= esc_json_write(&out, fn, 4);
         json_decref(fn);
     }
     esc_strbuf_add(&out, n ? "\n  ]\n}\n" : "]\n}\n");
-    free(scratch.text);
     char *text = esc_strbuf_finish(&out);
     if (!ok) {
         free(text);

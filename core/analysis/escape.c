@@ -373,7 +373,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         return;
     }
     esc_conds_build(m, fn); /* done already when the whole unit is analysed */
-    struct esc_budget outer_budget = esc_budget_begin();
+    struct esc_budget outer_budget = esc_budget_begin(fn->nstmts);
     struct analysis a = {.fn = fn, .out = out, .summary = summary};
     struct esc_summary_table merged = {0};
     struct esc_call_context resolve = {0};

@@ -7,11 +7,17 @@
 static uint64_t walked, kept;
 static uint64_t walk_limit = UINT64_MAX, keep_limit = UINT64_MAX;
 
-struct esc_budget esc_budget_begin(void)
+uint64_t esc_budget_walk_limit(uint32_t nstmts)
+{
+    uint64_t scaled = ESC_BUDGET_WALK_PER_STMT * nstmts;
+    return scaled > ESC_BUDGET_WALK_MIN ? scaled : ESC_BUDGET_WALK_MIN;
+}
+
+struct esc_budget esc_budget_begin(uint32_t nstmts)
 {
     struct esc_budget outer = {walked, kept, walk_limit, keep_limit};
     walked = kept = 0;
-    walk_limit = ESC_BUDGET_WALK;
+    walk_limit = esc_budget_walk_limit(nstmts);
     keep_limit = ESC_BUDGET_KEEP;
     return outer;
 }

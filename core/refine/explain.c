@@ -32,6 +32,10 @@ struct esc_explainer {
     uint32_t nnodes;
     uint32_t *reader_start; /* CSR: flows reading node n are reader_flow[start[n]..start[n+1]) */
     uint32_t *reader_flow;
+    /* CSR: flows whose source is &o are addr_flow[addr_start[o]..addr_start[o+1]),
+       built with the first search (one scan of the flows per object cost
+       the square of a function with thousands of address-taken locals). */
+    uint32_t *addr_start, *addr_flow;
     struct esc_u64map reach_cache; /* (writer flow, reading statement) -> reaches? */
     uint32_t *root;                /* per value: esc_value_root, asked for every pair */
     /* Per value: esc_value_base, the root through constant offsets
@@ -148,6 +152,8 @@ void esc_explainer_free(struct esc_explainer *ex)
     free(ex->searches);
     free(ex->reader_start);
     free(ex->reader_flow);
+    free(ex->addr_start);
+    free(ex->addr_flow);
     esc_u64map_free(&ex->reach_cache);
     free(ex->root);
     free(ex->base);
@@ -393,6 +399,23 @@ static bool reads_node(struct search *s, uint32_t flow, uint32_t node)
     return false;
 }
 
+/* Index the flows whose source is an object's address, in flow order. */
+static void index_addr_flows(struct esc_explainer *ex)
+{
+    const struct esc_flows *flows = ex->flows;
+    uint32_t nobjects = ex->pt->nobjects;
+    ex->addr_start = esc_xcalloc(nobjects + 2, sizeof *ex->addr_start);
+    for (uint32_t i = 0; i < flows->n; i++)
+        if (flows->items[i].src.kind == ESC_OPND_ADDR && flows->items[i].src.id < nobjects)
+            ex->addr_start[flows->items[i].src.id + 2]++;
+    for (uint32_t o = 0; o < nobjects; o++)
+        ex->addr_start[o + 2] += ex->addr_start[o + 1];
+    ex->addr_flow = esc_xmalloc((ex->addr_start[nobjects + 1] + 1) * sizeof *ex->addr_flow);
+    for (uint32_t i = 0; i < flows->n; i++)
+        if (flows->items[i].src.kind == ESC_OPND_ADDR && flows->items[i].src.id < nobjects)
+            ex->addr_flow[ex->addr_start[flows->items[i].src.id + 1]++] = i;
+}
+
 static struct search *search_for(struct esc_explainer *ex, uint32_t obj)
 {
     if (!ex->searches)
@@ -409,9 +432,10 @@ static struct search *search_for(struct esc_explainer *ex, uint32_t obj)
     s->running = true;
     if (ex->fn->objects[obj].kind == ESC_OBJ_CALLER)
         push_entry_states(s);
-    for (uint32_t i = 0; i < ex->flows->n; i++)
-        if (ex->flows->items[i].src.kind == ESC_OPND_ADDR && ex->flows->items[i].src.id == obj)
-            push_states(s, i, ESC_NONE);
+    if (!ex->addr_start)
+        index_addr_flows(ex);
+    for (uint32_t k = ex->addr_start[obj]; k < ex->addr_start[obj + 1]; k++)
+        push_states(s, ex->addr_flow[k], ESC_NONE);
     s->running = false;
     return s;
 }
