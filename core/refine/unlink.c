@@ -1,5 +1,6 @@
 /* unlink.c - a stack node taken off its list on every path: no neighbour points at it any more. */
 #include "core/ir/conditions.h"
+#include "core/refine/listptr.h"
 #include "core/refine/overwrite.h"
 #include "core/refine/refine.h"
 
@@ -53,96 +54,24 @@
    link first (`if (!list_empty_careful (&w.entry))`) unless a summary
    says so; a node moved to another list by a callee. */
 
-/* A pointer, as the statements spell it: the root of an SSA value, or the
-   address of an object at an offset. */
-struct pointer {
-    enum esc_operand_kind kind; /* ESC_OPND_VALUE or ESC_OPND_ADDR */
-    uint32_t id;
-    int64_t offset;
-};
-
 /* A walk looking for the unlink of NODE; POS, per statement, its
    position in the block being looked at, or ESC_NONE. */
 struct unlink_walk {
     const struct esc_function *fn;
     const struct esc_flows *flows;
-    struct pointer node;
+    struct esc_list_ptr node;
     uint32_t *pos;
 };
-
-static bool same_pointer(const struct pointer *a, const struct pointer *b)
-{
-    return a->kind == b->kind && a->id == b->id && a->offset == b->offset;
-}
-
-static bool pointer_of(const struct esc_function *fn, const struct esc_operand *op,
-                       struct pointer *out)
-{
-    if (op->kind == ESC_OPND_ADDR) {
-        *out = (struct pointer){ESC_OPND_ADDR, op->id, op->offset};
-        return op->offset != ESC_UNKNOWN_OFFSET;
-    }
-    uint32_t root;
-    int64_t at;
-    if (op->kind != ESC_OPND_VALUE || op->offset == ESC_UNKNOWN_OFFSET ||
-        !esc_value_base(fn, op->id, &root, &at))
-        return false;
-    at += op->offset;
-    uint32_t def = fn->values[root].def;
-    const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
-    if (s && s->kind == ESC_STMT_ASSIGN && s->nargs == 1 && s->args[0].kind == ESC_OPND_ADDR &&
-        (s->op == ESC_ASSIGN_COPY || s->op == ESC_ASSIGN_CONVERT ||
-         s->op == ESC_ASSIGN_POINTER_ARITH)) {
-        if (s->args[0].offset == ESC_UNKNOWN_OFFSET)
-            return false;
-        *out = (struct pointer){ESC_OPND_ADDR, s->args[0].id, s->args[0].offset + at};
-        return true;
-    }
-    *out = (struct pointer){ESC_OPND_VALUE, root, at};
-    return true;
-}
-
-/* The place PLACE names, as a pointer to its first byte. */
-static bool place_pointer(const struct esc_function *fn, const struct esc_operand *place,
-                          struct pointer *out)
-{
-    if (!esc_place_exact(place))
-        return false;
-    if (place->kind == ESC_OPND_MEM) {
-        *out = (struct pointer){ESC_OPND_ADDR, place->id, place->offset};
-        return true;
-    }
-    struct esc_operand base = esc_opnd_value(place->id);
-    if (!pointer_of(fn, &base, out))
-        return false;
-    out->offset += place->offset;
-    return true;
-}
 
 /* Is PLACE the bytes at offset AT from pointer B, SIZE wide (SIZE -1:
    any)? */
 static bool place_at(const struct esc_function *fn, const struct esc_operand *place,
-                     const struct pointer *b, int64_t at, int64_t size)
+                     const struct esc_list_ptr *b, int64_t at, int64_t size)
 {
-    struct pointer p;
-    if ((size >= 0 && place->size != size) || !place_pointer(fn, place, &p))
+    struct esc_list_ptr p;
+    if ((size >= 0 && place->size != size) || !esc_list_place_ptr(fn, place, &p))
         return false;
     return p.kind == b->kind && p.id == b->id && p.offset == b->offset + at;
-}
-
-/* The place a plain load defining V read, if V is one. */
-static const struct esc_operand *load_place(const struct esc_function *fn, uint32_t v,
-                                            uint32_t *def_out)
-{
-    uint32_t def = fn->values[esc_value_root(fn, v)].def;
-    if (def == ESC_NONE)
-        return NULL;
-    const struct esc_stmt *s = &fn->stmts[def];
-    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->op != ESC_ASSIGN_COPY ||
-        (s->args[0].kind != ESC_OPND_MEM && s->args[0].kind != ESC_OPND_DEREF))
-        return NULL;
-    *def_out = def;
-    return &s->args[0];
 }
 
 /* Does statement S write memory (a store, or a call)? */
@@ -162,7 +91,7 @@ static struct esc_operand stored_before(const struct esc_function *fn, struct es
     struct esc_operand none = esc_opnd_none();
     uint32_t def;
     const struct esc_operand *from =
-        op.kind == ESC_OPND_VALUE && !op.offset ? load_place(fn, op.id, &def) : NULL;
+        op.kind == ESC_OPND_VALUE && !op.offset ? esc_list_load_place(fn, op.id, &def) : NULL;
     if (!from || !esc_place_exact(from))
         return none;
     const struct esc_block *blk = &fn->blocks[fn->stmts[def].block];
@@ -185,12 +114,12 @@ static struct esc_operand stored_before(const struct esc_function *fn, struct es
 /* Is V a load of node B's link at 0 (*SIDE 0) or at s (*SIDE 1), s the
    load's width, directly or through places it was just stored in?
    *WIDTH gets s, *DEF the load. */
-static bool link_load(const struct esc_function *fn, uint32_t v, const struct pointer *b,
+static bool link_load(const struct esc_function *fn, uint32_t v, const struct esc_list_ptr *b,
                       unsigned *side, int64_t *width, uint32_t *def)
 {
     struct esc_operand op = esc_opnd_value(v);
     for (unsigned depth = 0; depth < 4 && op.kind == ESC_OPND_VALUE; depth++) {
-        const struct esc_operand *from = load_place(fn, op.id, def);
+        const struct esc_operand *from = esc_list_load_place(fn, op.id, def);
         if (!from || from->size <= 0)
             return false;
         for (unsigned k = 0; k < 2; k++)
@@ -208,19 +137,19 @@ static bool link_load(const struct esc_function *fn, uint32_t v, const struct po
    was just stored in), or a neighbour's back link (`b->next->prev`),
    which is B by the list invariant? */
 static bool names_node(const struct esc_function *fn, const struct esc_operand *v,
-                       const struct pointer *b)
+                       const struct esc_list_ptr *b)
 {
     struct esc_operand op = *v;
     for (unsigned depth = 0; depth < 4 && op.kind != ESC_OPND_NONE; depth++) {
-        struct pointer p;
-        if (pointer_of(fn, &op, &p) && same_pointer(&p, b))
+        struct esc_list_ptr p;
+        if (esc_list_ptr_of(fn, &op, &p) && esc_list_ptr_same(&p, b))
             return true;
         uint32_t def;
         const struct esc_operand *from =
-            op.kind == ESC_OPND_VALUE ? load_place(fn, op.id, &def) : NULL;
+            op.kind == ESC_OPND_VALUE ? esc_list_load_place(fn, op.id, &def) : NULL;
         unsigned side;
         int64_t width;
-        if (from && from->kind == ESC_OPND_DEREF && place_pointer(fn, from, &p) &&
+        if (from && from->kind == ESC_OPND_DEREF && esc_list_place_ptr(fn, from, &p) &&
             p.kind == ESC_OPND_VALUE && link_load(fn, p.id, b, &side, &width, &def) &&
             from->size == width && p.offset == (side ? 0 : width))
             return true;
@@ -232,14 +161,14 @@ static bool names_node(const struct esc_function *fn, const struct esc_operand *
 /* Does statement S link node B anew: store B somewhere other than in
    B's own links (or in B through them), or hand B to a callee that links
    it?  Loads of B's links made before it may name old neighbours. */
-static bool relinks(const struct unlink_walk *l, const struct esc_stmt *s, const struct pointer *b)
+static bool relinks(const struct unlink_walk *l, const struct esc_stmt *s, const struct esc_list_ptr *b)
 {
     const struct esc_function *fn = l->fn;
     if (s->kind == ESC_STMT_CALL) {
         const struct esc_summary *callee = l->flows->calls[s - fn->stmts].summary;
         for (uint32_t j = 0; j < s->nargs; j++) {
-            struct pointer arg;
-            if (pointer_of(fn, &s->args[j], &arg) && arg.kind == b->kind && arg.id == b->id &&
+            struct esc_list_ptr arg;
+            if (esc_list_ptr_of(fn, &s->args[j], &arg) && arg.kind == b->kind && arg.id == b->id &&
                 (!callee || j >= callee->nparams || callee->params[j].links))
                 return true;
         }
@@ -262,8 +191,8 @@ static bool relinks(const struct unlink_walk *l, const struct esc_stmt *s, const
    POS says which statements are): the half of B's unlink it is (bit 0:
    the back link of the neighbour B's link at 0 names, bit 1: of the one
    its link at s names), or 0. */
-static unsigned neighbour_half(const struct esc_function *fn, const struct pointer *at,
-                               int64_t size, const struct pointer *b, uint32_t block,
+static unsigned neighbour_half(const struct esc_function *fn, const struct esc_list_ptr *at,
+                               int64_t size, const struct esc_list_ptr *b, uint32_t block,
                                const uint32_t *pos)
 {
     unsigned side;
@@ -278,15 +207,15 @@ static unsigned neighbour_half(const struct esc_function *fn, const struct point
 }
 
 /* The halves of B's unlink statement S does (bits as above). */
-static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const struct pointer *b,
+static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const struct esc_list_ptr *b,
                               const uint32_t *pos)
 {
     const struct esc_function *fn = l->fn;
     const struct esc_stmt *s = &fn->stmts[stmt];
-    struct pointer at;
+    struct esc_list_ptr at;
     if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF)
         /* Storing B there again is no unlink (QUEUE_SPLIT's `h->prev->next = h`). */
-        return s->nargs == 1 && !names_node(fn, &s->args[0], b) && place_pointer(fn, &s->lhs, &at)
+        return s->nargs == 1 && !names_node(fn, &s->args[0], b) && esc_list_place_ptr(fn, &s->lhs, &at)
                    ? neighbour_half(fn, &at, s->lhs.size, b, s->block, pos)
                    : 0;
     const struct esc_summary *callee =
@@ -294,10 +223,10 @@ static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const 
     unsigned halves = 0;
     for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
         const struct esc_param_summary *p = &callee->params[j];
-        if (!pointer_of(fn, &s->args[j], &at))
+        if (!esc_list_ptr_of(fn, &s->args[j], &at))
             continue;
-        struct pointer node = {at.kind, at.id, at.offset + p->list_offset};
-        if (p->unlinks && same_pointer(&node, b))
+        struct esc_list_ptr node = {at.kind, at.id, at.offset + p->list_offset};
+        if (p->unlinks && esc_list_ptr_same(&node, b))
             return 3;
         unsigned side;
         int64_t width;
@@ -306,7 +235,7 @@ static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const 
             !link_load(fn, at.id, b, &side, &width, &def))
             continue;
         for (unsigned t = 0; t < 2; t++) {
-            struct pointer link = {at.kind, at.id, at.offset + t * width};
+            struct esc_list_ptr link = {at.kind, at.id, at.offset + t * width};
             if (p->link_writes >> t & 1)
                 halves |= neighbour_half(fn, &link, width, b, s->block, pos);
         }
@@ -362,7 +291,7 @@ static bool completes_unlink(void *ctx, uint32_t id)
 static bool tested_alone(void *ctx, uint32_t from, uint32_t to)
 {
     const struct unlink_walk *l = ctx;
-    const struct pointer *b = &l->node;
+    const struct esc_list_ptr *b = &l->node;
     if (b->kind != ESC_OPND_ADDR)
         return false;
     uint32_t n;
@@ -383,21 +312,21 @@ static bool tested_alone(void *ctx, uint32_t from, uint32_t to)
 /* Does flow F store node B only as a list link: into the back link of
    a neighbour that one of B's links names? */
 static bool stores_link(const struct esc_function *fn, const struct esc_flows *flows,
-                        const struct esc_flow *f, const struct pointer *b)
+                        const struct esc_flow *f, const struct esc_list_ptr *b)
 {
     if (f->reason == ESC_FLOW_CALL_STORE) {
         const struct esc_summary *callee = flows->calls[f->stmt].summary;
-        struct pointer arg;
+        struct esc_list_ptr arg;
         if (f->level || !callee || f->arg < 1 || f->arg > callee->nparams ||
-            !callee->params[f->arg - 1].links || !pointer_of(fn, &f->src, &arg))
+            !callee->params[f->arg - 1].links || !esc_list_ptr_of(fn, &f->src, &arg))
             return false;
         arg.offset += callee->params[f->arg - 1].list_offset;
-        return same_pointer(&arg, b);
+        return esc_list_ptr_same(&arg, b);
     }
     const struct esc_operand *place = esc_flow_store_location(fn, f);
-    struct pointer to;
+    struct esc_list_ptr to;
     if (!place || (place->kind != ESC_OPND_DEREF && place->kind != ESC_OPND_MEM) ||
-        place->size <= 0 || !place_pointer(fn, place, &to))
+        place->size <= 0 || !esc_list_place_ptr(fn, place, &to))
         return false;
     int64_t s = place->size;
     /* Through a value loaded from B's link on one side: `x->next->prev = x`. */
@@ -411,10 +340,10 @@ static bool stores_link(const struct esc_function *fn, const struct esc_flows *f
        link is at H + s when that is B's link at 0, at H when at s. */
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *st = &fn->stmts[id];
-        struct pointer held;
+        struct esc_list_ptr held;
         if (st->kind != ESC_STMT_ASSIGN || st->nargs != 1 ||
             (st->lhs.kind != ESC_OPND_MEM && st->lhs.kind != ESC_OPND_DEREF) ||
-            !pointer_of(fn, &st->args[0], &held) || held.kind != to.kind || held.id != to.id)
+            !esc_list_ptr_of(fn, &st->args[0], &held) || held.kind != to.kind || held.id != to.id)
             continue;
         for (unsigned d = 0; d < 2; d++)
             if (place_at(fn, &st->lhs, b, d * s, s) && to.offset == held.offset + (d ? 0 : s))
@@ -424,7 +353,7 @@ static bool stores_link(const struct esc_function *fn, const struct esc_flows *f
 }
 
 static void lists_init(struct unlink_walk *l, const struct esc_function *fn,
-                       const struct esc_flows *flows, struct pointer node)
+                       const struct esc_flows *flows, struct esc_list_ptr node)
 {
     l->fn = fn;
     l->flows = flows;
@@ -440,19 +369,19 @@ static void lists_init(struct unlink_walk *l, const struct esc_function *fn,
    links to itself, and then the store is into N). */
 static bool unlink_half(const struct esc_function *fn, const struct esc_stmt *s, uint32_t obj)
 {
-    struct pointer to, other;
+    struct esc_list_ptr to, other;
     uint32_t def;
     if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->lhs.kind != ESC_OPND_DEREF ||
-        !place_pointer(fn, &s->lhs, &to) || to.kind != ESC_OPND_VALUE ||
-        !pointer_of(fn, &s->args[0], &other) || other.kind != ESC_OPND_VALUE || other.offset)
+        !esc_list_place_ptr(fn, &s->lhs, &to) || to.kind != ESC_OPND_VALUE ||
+        !esc_list_ptr_of(fn, &s->args[0], &other) || other.kind != ESC_OPND_VALUE || other.offset)
         return false;
     /* TO: a neighbour's link, loaded from one of N's links. */
-    const struct esc_operand *from = load_place(fn, to.id, &def);
-    struct pointer link;
-    if (!from || !place_pointer(fn, from, &link) || link.kind != ESC_OPND_ADDR || link.id != obj)
+    const struct esc_operand *from = esc_list_load_place(fn, to.id, &def);
+    struct esc_list_ptr link;
+    if (!from || !esc_list_place_ptr(fn, from, &link) || link.kind != ESC_OPND_ADDR || link.id != obj)
         return false;
     for (unsigned side = 0; side < 2; side++) {
-        struct pointer b = {ESC_OPND_ADDR, obj, link.offset - side * from->size};
+        struct esc_list_ptr b = {ESC_OPND_ADDR, obj, link.offset - side * from->size};
         unsigned got;
         int64_t width;
         if (link_load(fn, other.id, &b, &got, &width, &def) && got != side && width == from->size &&
@@ -470,10 +399,10 @@ static bool loaded_from(const struct esc_function *fn, const struct esc_operand 
                         int64_t *at, int64_t *width)
 {
     uint32_t def;
-    struct pointer p;
+    struct esc_list_ptr p;
     const struct esc_operand *from =
-        v->kind == ESC_OPND_VALUE && !v->offset ? load_place(fn, v->id, &def) : NULL;
-    if (!from || from->size <= 0 || !place_pointer(fn, from, &p) || p.kind != ESC_OPND_ADDR ||
+        v->kind == ESC_OPND_VALUE && !v->offset ? esc_list_load_place(fn, v->id, &def) : NULL;
+    if (!from || from->size <= 0 || !esc_list_place_ptr(fn, from, &p) || p.kind != ESC_OPND_ADDR ||
         p.id != obj)
         return false;
     *at = p.offset;
@@ -487,11 +416,11 @@ static bool loaded_from(const struct esc_function *fn, const struct esc_operand 
    (QUEUE_INSERT_TAIL's `q->prev = h->prev` while `q->next = h`: when the
    list is empty, h->prev is h). */
 static bool link_of(const struct esc_function *fn, const struct esc_flows *flows,
-                    const struct esc_flow *f, uint32_t obj, struct pointer *b)
+                    const struct esc_flow *f, uint32_t obj, struct esc_list_ptr *b)
 {
     if (f->reason != ESC_FLOW_STORE && f->reason != ESC_FLOW_CALL_STORE)
         return false;
-    if (pointer_of(fn, &f->src, b) && b->kind == ESC_OPND_ADDR) {
+    if (esc_list_ptr_of(fn, &f->src, b) && b->kind == ESC_OPND_ADDR) {
         if (b->id != obj)
             return false;
         const struct esc_summary *callee = flows->calls[f->stmt].summary;
@@ -501,28 +430,28 @@ static bool link_of(const struct esc_function *fn, const struct esc_flows *flows
     }
     int64_t at, w;
     const struct esc_operand *place = esc_flow_store_location(fn, f);
-    struct pointer to;
+    struct esc_list_ptr to;
     if (f->reason != ESC_FLOW_STORE || !loaded_from(fn, &f->src, obj, &at, &w) || !place ||
-        place->size != w || !place_pointer(fn, place, &to))
+        place->size != w || !esc_list_place_ptr(fn, place, &to))
         return false;
     for (unsigned side = 0; side < 2; side++) {
-        *b = (struct pointer){ESC_OPND_ADDR, obj, at - side * w};
+        *b = (struct esc_list_ptr){ESC_OPND_ADDR, obj, at - side * w};
         /* TO is a node's link at 0 or at w: its other link must name B
            (the node goes next to B), or hold B's link on the other side
            (the node takes B's place: QUEUE_SPLIT's `n->prev = h->prev;
            ...; n->next = q` with q = h->next). */
         for (int64_t d = 0; d <= w; d += w) {
-            struct pointer other = {to.kind, to.id, to.offset - d + (w - d)};
+            struct esc_list_ptr other = {to.kind, to.id, to.offset - d + (w - d)};
             for (uint32_t id = 0; id < fn->nstmts; id++) {
                 const struct esc_stmt *st = &fn->stmts[id];
-                struct pointer written;
+                struct esc_list_ptr written;
                 unsigned got;
                 int64_t width;
                 uint32_t def;
                 if (st->kind != ESC_STMT_ASSIGN || st->nargs != 1 ||
                     (st->lhs.kind != ESC_OPND_MEM && st->lhs.kind != ESC_OPND_DEREF) ||
-                    st->lhs.size != w || !place_pointer(fn, &st->lhs, &written) ||
-                    !same_pointer(&written, &other))
+                    st->lhs.size != w || !esc_list_place_ptr(fn, &st->lhs, &written) ||
+                    !esc_list_ptr_same(&written, &other))
                     continue;
                 if (names_node(fn, &st->args[0], b) ||
                     (st->args[0].kind == ESC_OPND_VALUE &&
@@ -539,9 +468,9 @@ static bool link_of(const struct esc_function *fn, const struct esc_flows *flows
    load of OBJ's own links? */
 static bool takes_object(const struct esc_function *fn, const struct esc_flow *f, uint32_t obj)
 {
-    struct pointer p;
+    struct esc_list_ptr p;
     int64_t at, w;
-    return (pointer_of(fn, &f->src, &p) && p.kind == ESC_OPND_ADDR && p.id == obj) ||
+    return (esc_list_ptr_of(fn, &f->src, &p) && p.kind == ESC_OPND_ADDR && p.id == obj) ||
            loaded_from(fn, &f->src, obj, &at, &w);
 }
 
@@ -560,19 +489,19 @@ static bool unlinked_before(struct esc_refine *r, uint32_t obj, uint32_t target)
         const struct esc_flow *f = &flows->items[k];
         if (!takes_object(fn, f, obj))
             continue;
-        struct pointer b;
+        struct esc_list_ptr b;
         if (f->dst.kind == ESC_OPND_VALUE) {
             /* A copy is followed where it is stored; a merge is not. */
             ok = f->reason != ESC_FLOW_PHI && f->reason != ESC_FLOW_SELECT;
             continue;
         }
         const struct esc_operand *place = esc_flow_store_location(fn, f);
-        struct pointer into;
-        if (place && place_pointer(fn, place, &into) && into.kind == ESC_OPND_ADDR &&
+        struct esc_list_ptr into;
+        if (place && esc_list_place_ptr(fn, place, &into) && into.kind == ESC_OPND_ADDR &&
             into.id == obj)
             continue; /* into its own links */
         if (!link_of(fn, flows, f, obj, &b) || fn->stmts[f->stmt].block == ESC_NONE ||
-            (have && !same_pointer(&b, &l.node))) {
+            (have && !esc_list_ptr_same(&b, &l.node))) {
             ok = false;
             break;
         }
@@ -591,7 +520,7 @@ bool esc_node_unlinked(struct esc_refine *r, uint32_t flow, uint32_t obj)
 {
     const struct esc_function *fn = r->fn;
     const struct esc_flow *f = &r->flows->items[flow];
-    struct pointer b;
+    struct esc_list_ptr b;
     if (!esc_object_is_stack(&fn->objects[obj]) || fn->stmts[f->stmt].block == ESC_NONE)
         return false;
     if (f->reason == ESC_FLOW_STORE && unlink_half(fn, &fn->stmts[f->stmt], obj))
@@ -610,11 +539,11 @@ bool esc_node_unlinked(struct esc_refine *r, uint32_t flow, uint32_t obj)
 }
 
 /* The pointer parameter I of FN holds on entry. */
-static bool param_pointer(const struct esc_function *fn, uint32_t i, struct pointer *out)
+static bool param_pointer(const struct esc_function *fn, uint32_t i, struct esc_list_ptr *out)
 {
     if (i >= fn->nparams || fn->params[i].value == ESC_NONE || !fn->params[i].is_pointer)
         return false;
-    *out = (struct pointer){ESC_OPND_VALUE, fn->params[i].value, 0};
+    *out = (struct esc_list_ptr){ESC_OPND_VALUE, fn->params[i].value, 0};
     return true;
 }
 
@@ -636,7 +565,7 @@ static bool derives_from(const struct esc_function *fn, uint32_t v, uint32_t roo
 bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
                      int64_t *at)
 {
-    struct pointer p;
+    struct esc_list_ptr p;
     if (!param_pointer(fn, i, &p))
         return false;
     bool any = false;
@@ -646,8 +575,8 @@ bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flow
             continue;
         if (f->reason == ESC_FLOW_CALL_STORE && f->level)
             continue;
-        struct pointer node;
-        if (!pointer_of(fn, &f->src, &node)) {
+        struct esc_list_ptr node;
+        if (!esc_list_ptr_of(fn, &f->src, &node)) {
             /* p + i stored anywhere: not a link we can name. */
             if (f->src.kind == ESC_OPND_VALUE && derives_from(fn, f->src.id, p.id))
                 return false;
@@ -670,7 +599,7 @@ bool esc_param_links(const struct esc_function *fn, const struct esc_flows *flow
 bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
                        int64_t at)
 {
-    struct pointer p;
+    struct esc_list_ptr p;
     if (!param_pointer(fn, i, &p))
         return false;
     p.offset = at;
@@ -685,7 +614,7 @@ bool esc_param_unlinks(const struct esc_function *fn, const struct esc_flows *fl
    loaded through parameter I (P) at x, is the node at x - WIDTH (or x)
    unlinked on every path?  *TRIED keeps the last offset asked. */
 static bool try_half(const struct esc_function *fn, const struct esc_flows *flows, uint32_t i,
-                     const struct pointer *p, const struct pointer *to, int64_t width,
+                     const struct esc_list_ptr *p, const struct esc_list_ptr *to, int64_t width,
                      int64_t *tried, int64_t *at)
 {
     if (to->kind != ESC_OPND_VALUE || width <= 0 || (to->offset != 0 && to->offset != width))
@@ -693,9 +622,9 @@ static bool try_half(const struct esc_function *fn, const struct esc_flows *flow
     struct esc_operand op = esc_opnd_value(to->id);
     for (unsigned depth = 0; depth < 4 && op.kind == ESC_OPND_VALUE; depth++) {
         uint32_t def;
-        const struct esc_operand *from = load_place(fn, op.id, &def);
-        struct pointer link;
-        if (!from || !place_pointer(fn, from, &link))
+        const struct esc_operand *from = esc_list_load_place(fn, op.id, &def);
+        struct esc_list_ptr link;
+        if (!from || !esc_list_place_ptr(fn, from, &link))
             return false;
         int64_t node = link.offset - (to->offset == 0 ? from->size : 0);
         if (link.kind == p->kind && link.id == p->id && node >= 0 && node != *tried) {
@@ -713,7 +642,7 @@ static bool try_half(const struct esc_function *fn, const struct esc_flows *flow
 bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc_flows *flows,
                                  uint32_t i, int64_t *at)
 {
-    struct pointer p;
+    struct esc_list_ptr p;
     if (!param_pointer(fn, i, &p))
         return false;
     /* The node's offset: that of a write that would be half of its
@@ -724,9 +653,9 @@ bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc
     int64_t tried = -1;
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
-        struct pointer to;
+        struct esc_list_ptr to;
         if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF &&
-            place_pointer(fn, &s->lhs, &to) &&
+            esc_list_place_ptr(fn, &s->lhs, &to) &&
             try_half(fn, flows, i, &p, &to, s->lhs.size, &tried, at))
             return true;
         const struct esc_summary *callee =
@@ -735,8 +664,8 @@ bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc
             uint8_t links = callee->params[j].link_writes;
             uint32_t def;
             const struct esc_operand *from;
-            if (!links || !pointer_of(fn, &s->args[j], &to) || to.kind != ESC_OPND_VALUE ||
-                !(from = load_place(fn, to.id, &def)))
+            if (!links || !esc_list_ptr_of(fn, &s->args[j], &to) || to.kind != ESC_OPND_VALUE ||
+                !(from = esc_list_load_place(fn, to.id, &def)))
                 continue;
             to.offset += links & 1 ? 0 : from->size;
             if (try_half(fn, flows, i, &p, &to, from->size, &tried, at))
@@ -749,8 +678,8 @@ bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc
         const struct esc_summary *callee =
             s->kind == ESC_STMT_CALL ? flows->calls[id].summary : NULL;
         for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
-            struct pointer arg;
-            if (callee->params[j].unlinks && pointer_of(fn, &s->args[j], &arg) &&
+            struct esc_list_ptr arg;
+            if (callee->params[j].unlinks && esc_list_ptr_of(fn, &s->args[j], &arg) &&
                 arg.kind == p.kind && arg.id == p.id &&
                 esc_param_unlinks(fn, flows, i, arg.offset + callee->params[j].list_offset)) {
                 *at = arg.offset + callee->params[j].list_offset;
@@ -764,7 +693,7 @@ bool esc_param_unlinks_somewhere(const struct esc_function *fn, const struct esc
 struct link_write {
     const struct esc_function *fn;
     const struct esc_flows *flows;
-    struct pointer param;
+    struct esc_list_ptr param;
     unsigned side;
     int64_t width;
 };
@@ -781,9 +710,9 @@ static bool writes_link(void *ctx, uint32_t id)
     const struct esc_summary *callee =
         s->kind == ESC_STMT_CALL ? w->flows->calls[id].summary : NULL;
     for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
-        struct pointer arg;
-        if (callee->params[j].link_writes >> w->side & 1 && pointer_of(fn, &s->args[j], &arg) &&
-            same_pointer(&arg, &w->param))
+        struct esc_list_ptr arg;
+        if (callee->params[j].link_writes >> w->side & 1 && esc_list_ptr_of(fn, &s->args[j], &arg) &&
+            esc_list_ptr_same(&arg, &w->param))
             return true;
     }
     return false;
@@ -823,7 +752,7 @@ uint8_t esc_param_link_writes(const struct esc_function *fn, const struct esc_fl
 }
 
 /* The parameter a pointer is rooted at, or -1. */
-static int32_t param_of(const struct esc_function *fn, const struct pointer *p)
+static int32_t param_of(const struct esc_function *fn, const struct esc_list_ptr *p)
 {
     return p->kind == ESC_OPND_VALUE ? fn->values[p->id].param : -1;
 }
@@ -840,18 +769,18 @@ void esc_list_candidates(const struct esc_function *fn, const struct esc_flows *
     *writes = *halves = 0;
     for (uint32_t id = 0; id < fn->nstmts; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
-        struct pointer to, link;
+        struct esc_list_ptr to, link;
         uint32_t def;
         if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF &&
-            place_pointer(fn, &s->lhs, &to)) {
+            esc_list_place_ptr(fn, &s->lhs, &to)) {
             mark(writes, param_of(fn, &to));
             if (to.kind != ESC_OPND_VALUE)
                 continue;
             /* Through a pointer loaded through a parameter: half an unlink? */
             struct esc_operand op = esc_opnd_value(to.id);
             for (unsigned depth = 0; depth < 4 && op.kind == ESC_OPND_VALUE; depth++) {
-                const struct esc_operand *from = load_place(fn, op.id, &def);
-                if (!from || !place_pointer(fn, from, &link))
+                const struct esc_operand *from = esc_list_load_place(fn, op.id, &def);
+                if (!from || !esc_list_place_ptr(fn, from, &link))
                     break;
                 mark(halves, param_of(fn, &link));
                 op = stored_before(fn, op);
@@ -862,13 +791,13 @@ void esc_list_candidates(const struct esc_function *fn, const struct esc_flows *
             s->kind == ESC_STMT_CALL ? flows->calls[id].summary : NULL;
         for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
             const struct esc_param_summary *p = &callee->params[j];
-            if ((!p->link_writes && !p->unlinks) || !pointer_of(fn, &s->args[j], &to))
+            if ((!p->link_writes && !p->unlinks) || !esc_list_ptr_of(fn, &s->args[j], &to))
                 continue;
             mark(writes, param_of(fn, &to));
             mark(halves, param_of(fn, &to));
             const struct esc_operand *from =
-                to.kind == ESC_OPND_VALUE ? load_place(fn, to.id, &def) : NULL;
-            if (from && place_pointer(fn, from, &link))
+                to.kind == ESC_OPND_VALUE ? esc_list_load_place(fn, to.id, &def) : NULL;
+            if (from && esc_list_place_ptr(fn, from, &link))
                 mark(halves, param_of(fn, &link));
         }
     }
