@@ -83,6 +83,12 @@ ESC_REFINEMENT(HEAD_EMPTIED, OBJECT, esc_head_emptied, "head-emptied",
    `list_add (&w.entry, &q->head); ...; list_del (&w.entry);`. */
 ESC_REFINEMENT(UNLINKED, OBJECT, esc_node_unlinked, "unlinked",
                "the list node is unlinked on every path to a return")
+/* A local head that took the tail of a list and dropped it: the nodes
+   that point at it are on no list any more, and nothing else reaches
+   them (dropped.c): nginx's `ngx_queue_split (locations, q, &tail);`
+   with tail left as it is. */
+ESC_REFINEMENT(DROPPED, OBJECT, esc_ring_dropped, "dropped",
+               "only list nodes cut off the caller's list point at it, and nothing reaches them")
 /* A path through memory needs the store to reach the load (explain.c). */
 ESC_REFINEMENT(FEASIBLE, PATH, esc_explain, "feasible",
                "a path through memory needs each store to reach the load that reads it")

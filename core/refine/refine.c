@@ -97,6 +97,7 @@ void esc_refine_free(struct esc_refine *r)
     esc_u64map_free(&r->holds);
     esc_u64map_free(&r->objects);
     esc_list_heads_free(r->heads);
+    esc_dropped_rings_free(r->dropped);
     free(r->def_start);
     free(r->def_flow);
     memset(r, 0, sizeof *r);

@@ -50,6 +50,7 @@ struct esc_refine {
     struct esc_u64map holds;        /* (object, value) -> 1 + may the value point to it */
     struct esc_u64map objects;      /* (object, flow) -> 1 + the OBJECT refinement that undid it */
     struct esc_list_heads *heads;   /* lists.c's facts, made on first use */
+    struct esc_dropped_rings *dropped; /* dropped.c's facts, made on first use */
     uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
 };
@@ -128,6 +129,7 @@ esc_persists_fn esc_overwrite_persists;  /* restore.c */
 esc_undoes_fn esc_callee_restores;       /* restore.c */
 esc_object_undone_fn esc_head_emptied;   /* lists.c */
 esc_object_undone_fn esc_node_unlinked;  /* unlink.c */
+esc_object_undone_fn esc_ring_dropped;   /* dropped.c */
 esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;
@@ -157,5 +159,7 @@ void esc_list_candidates(const struct esc_function *fn, const struct esc_flows *
 /* lists.c's facts, freed with the context. */
 struct esc_list_heads;
 void esc_list_heads_free(struct esc_list_heads *heads);
+struct esc_dropped_rings;
+void esc_dropped_rings_free(struct esc_dropped_rings *rings);
 
 #endif
