@@ -378,3 +378,28 @@ bool esc_ring_dropped(struct esc_refine *r, uint32_t flow, uint32_t obj)
            (esc_bitset_has(&ring->cut_stores, f->stmt) || removal_half(fn, s));
 }
 
+bool esc_list_reads_cut_node(const struct esc_function *fn, uint32_t h, uint32_t load)
+{
+    const struct esc_stmt *l = &fn->stmts[load];
+    int64_t want, at;
+    if (l->kind != ESC_STMT_ASSIGN || l->nargs != 1 || l->block == ESC_NONE ||
+        !in_object_at(fn, &l->args[0], h, &want))
+        return false;
+    const struct esc_block *blk = &fn->blocks[l->block];
+    struct esc_bitset cut = {0};
+    bool node = false;
+    for (uint32_t k = 0; k < blk->nstmts && blk->stmts[k] != load; k++) {
+        uint32_t id = blk->stmts[k];
+        const struct esc_stmt *t = &fn->stmts[id];
+        if (!is_store(t))
+            continue;
+        if (!esc_bitset_has(&cut, id))
+            cut_at(fn, h, t, &cut);
+        struct esc_list_ptr val;
+        if (in_object_at(fn, &t->lhs, h, &at) && at == want)
+            node = esc_bitset_has(&cut, id) && !(esc_list_ptr_of(fn, &t->args[0], &val) &&
+                                                 val.kind == ESC_OPND_ADDR && val.id == h);
+    }
+    esc_bitset_free(&cut);
+    return node;
+}

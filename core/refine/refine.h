@@ -130,6 +130,10 @@ esc_undoes_fn esc_callee_restores;       /* restore.c */
 esc_object_undone_fn esc_head_emptied;   /* lists.c */
 esc_object_undone_fn esc_node_unlinked;  /* unlink.c */
 esc_object_undone_fn esc_ring_dropped;   /* dropped.c */
+/* dropped.c, for unlink.c: does LOAD, a load of one of stack object H's
+   list links, read a node that a cut of a list into H (a split) put
+   there, not H itself? */
+bool esc_list_reads_cut_node(const struct esc_function *fn, uint32_t h, uint32_t load);
 esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;

@@ -474,6 +474,20 @@ static bool takes_object(const struct esc_function *fn, const struct esc_flow *f
            loaded_from(fn, &f->src, obj, &at, &w);
 }
 
+/* Does flow F store a load of OBJ's own link that holds a node a split
+   put there (ngx_queue_add's `h->prev->next = n->next` after
+   ngx_queue_split (.., &n)): not OBJ, whose list is not empty? */
+static bool reads_cut_node(const struct esc_function *fn, const struct esc_flow *f, uint32_t obj)
+{
+    uint32_t def;
+    struct esc_list_ptr p;
+    const struct esc_operand *from =
+        f->src.kind == ESC_OPND_VALUE && !f->src.offset ? esc_list_load_place(fn, f->src.id, &def)
+                                                        : NULL;
+    return from && !(esc_list_ptr_of(fn, &f->src, &p) && p.kind == ESC_OPND_ADDR) &&
+           esc_list_reads_cut_node(fn, obj, def);
+}
+
 /* Is node OBJ off every list whenever statement TARGET runs: everything
    that stores its address stores it as a list link (else it may be
    anywhere), and every path from each such store to TARGET unlinks it?
@@ -487,7 +501,7 @@ static bool unlinked_before(struct esc_refine *r, uint32_t obj, uint32_t target)
     bool have = false, ok = true;
     for (uint32_t k = 0; k < flows->n && ok; k++) {
         const struct esc_flow *f = &flows->items[k];
-        if (!takes_object(fn, f, obj))
+        if (!takes_object(fn, f, obj) || reads_cut_node(fn, f, obj))
             continue;
         struct esc_list_ptr b;
         if (f->dst.kind == ESC_OPND_VALUE) {

@@ -91,3 +91,77 @@ void moved_but_kept(struct handle *a)
     QUEUE_MOVE(&tmp.watchers, &queue);
     QUEUE_INIT(&queue);
 }
+
+/* nginx's ngx_queue.h (links: prev at 0, next at 8), each macro on one
+   line as in the header. */
+typedef struct ngx_queue_s ngx_queue_t;
+struct ngx_queue_s { ngx_queue_t *prev; ngx_queue_t *next; };
+#define ngx_queue_init(q) (q)->prev = q; (q)->next = q
+#define ngx_queue_head(h) (h)->next
+#define ngx_queue_last(h) (h)->prev
+#define ngx_queue_sentinel(h) (h)
+#define ngx_queue_next(q) (q)->next
+#define ngx_queue_split(h, q, n) (n)->prev = (h)->prev; (n)->prev->next = n; (n)->next = q; (h)->prev = (q)->prev; (h)->prev->next = h; (q)->prev = n;
+#define ngx_queue_add(h, n) (h)->prev->next = (n)->next; (n)->next->prev = (h)->prev; (h)->prev = (n)->prev; (h)->prev->next = h;
+
+typedef struct { ngx_queue_t queue; void *inclusive; ngx_queue_t list; } location_queue_t;
+extern int same_prefix(ngx_queue_t *a, ngx_queue_t *b);
+
+/* ngx_http_create_locations_list: the locations under q's prefix are
+   split off into tail and at once added to q's own list (tail is not
+   empty: the split puts q in it); then the rest is split off again and
+   put back.  After each add no node points at tail, so what the
+   recursive calls load from those lists is never tail. */
+static void create_locations_list(ngx_queue_t *locations, ngx_queue_t *q)
+{
+    ngx_queue_t *x, tail;
+    location_queue_t *lq;
+    if (q == ngx_queue_last(locations))
+        return;
+    lq = (location_queue_t *) q;
+    if (lq->inclusive == 0) {
+        create_locations_list(locations, ngx_queue_next(q));
+        return;
+    }
+    for (x = ngx_queue_next(q); x != ngx_queue_sentinel(locations); x = ngx_queue_next(x))
+        if (!same_prefix(q, x))
+            break;
+    q = ngx_queue_next(q);
+    if (q == x) {
+        create_locations_list(locations, x);
+        return;
+    }
+    ngx_queue_split(locations, q, &tail);
+    ngx_queue_add(&lq->list, &tail);
+    if (x == ngx_queue_sentinel(locations)) {
+        create_locations_list(&lq->list, ngx_queue_head(&lq->list));
+        return;
+    }
+    ngx_queue_split(&lq->list, x, &tail);
+    ngx_queue_add(locations, &tail);
+    create_locations_list(&lq->list, ngx_queue_head(&lq->list));
+    create_locations_list(locations, x);
+}
+
+void init_locations_list(ngx_queue_t *locations)
+{
+    create_locations_list(locations, ngx_queue_head(locations));
+}
+
+/* The split happens on one path only: on the other, tail is still
+   empty, and adding an empty list stores &tail into the last node of
+   `into` (reported where the add is; the split's stores, which the add
+   undoes when it happens, are reported too, as the add is not seen to
+   take every node when it may find the list empty).
+   { dg-warning "address of local 'tail' escapes to the caller through parameter 'into'" "" { target *-*-* } 105 }
+   { dg-warning "address of local 'tail' escapes to the caller through parameter 'from'" "" { target *-*-* } 104 }
+   { dg-warning "address of local 'tail' escapes to the caller through parameter 'from'" "" { target *-*-* } 105 } */
+void maybe_split_then_add(ngx_queue_t *from, ngx_queue_t *into, int flag)
+{
+    ngx_queue_t tail;
+    ngx_queue_init(&tail);
+    if (flag && ngx_queue_head(from) != ngx_queue_sentinel(from)) {
+        ngx_queue_split(from, ngx_queue_head(from), &tail);
+    }
+    ngx_queue_add(into, &tail);
+}
