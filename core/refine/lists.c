@@ -1,6 +1,7 @@
 /* lists.c - a list head tested empty on every path: no node of its list points at it any more. */
 #include "core/base/util.h"
 #include "core/ir/conditions.h"
+#include "core/refine/listptr.h"
 #include "core/refine/overwrite.h"
 #include "core/refine/refine.h"
 
@@ -28,12 +29,17 @@
    linked in, as a list link, no longer sits anywhere at the return when
    every path from that store to a return takes an edge where H's list is
    tested empty: the edge of a branch comparing a load of one of H's links
-   (MEM (H, t)) with &H (at the head's offset k) on which they are equal.
+   (MEM (H, t)) with &H (at the head's offset k) on which they are equal,
+   or passes a split of H's list at its first node, which moves every node
+   out (QUEUE_MOVE (&h, &n) when h is not empty: `QUEUE_PREV (h) =
+   QUEUE_PREV (q)` with q = QUEUE_HEAD (h), then `QUEUE_PREV_NEXT (h) =
+   h`).
 
    A store counts as a link when it writes an exact place, as wide as the
    tested link, at the link's offset in a node (t - k) or at the next
    link's on either side: next and prev sit side by side in every list
-   node.  A return inside the loop is a path that skips the test, so
+   node; and when it stores &H itself, it is a neighbour's back link
+   (unlink.c's test), not `*keep = &h`.  A return inside the loop is a path that skips the test, so
    `if (err) return err;` in the middle of a drain still reports the nodes
    left behind.  The nodes removed on the way keep their own stale links to
    the head (libuv's QUEUE_REMOVE does not clear them): like freed memory,
@@ -122,10 +128,77 @@ static bool empty_edge(const struct head *facts, uint32_t from, uint32_t to)
     return false;
 }
 
+/* A walk from a store to the returns, for head H. */
+struct head_walk {
+    const struct esc_function *fn;
+    uint32_t h;
+    const struct head *facts;
+};
+
 /* esc_edge_ends_fn: an edge on which the list is empty ends a path. */
 static bool ends_on_empty(void *ctx, uint32_t from, uint32_t to)
 {
-    return empty_edge(ctx, from, to);
+    const struct head_walk *walk = ctx;
+    return empty_edge(walk->facts, from, to);
+}
+
+/* The offset in H of place PLACE, if it is in H. */
+static bool in_head(const struct esc_function *fn, const struct esc_operand *place, uint32_t h,
+                    int64_t *at)
+{
+    struct esc_list_ptr p;
+    if (!esc_list_place_ptr(fn, place, &p) || p.kind != ESC_OPND_ADDR || p.id != h)
+        return false;
+    *at = p.offset;
+    return true;
+}
+
+/* esc_restores_fn: does statement ID empty H's list by moving every node
+   out, the close of a split of H's list at its first node?  QUEUE_MOVE's
+   QUEUE_SPLIT (h, q, n) with q = QUEUE_HEAD (h) writes
+   `QUEUE_PREV (h) = QUEUE_PREV (q)`, which is h (q is h's first node),
+   and then `QUEUE_PREV_NEXT (h) = h`: both links of h name h. */
+static bool split_empties(void *ctx, uint32_t id)
+{
+    const struct head_walk *walk = ctx;
+    const struct esc_function *fn = walk->fn;
+    const struct esc_stmt *s = &fn->stmts[id];
+    int64_t w = walk->facts->size, p, p2;
+    uint32_t d1, d2;
+    struct esc_list_ptr q, qlink;
+    const struct esc_operand *val, *from;
+    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->lhs.size != w ||
+        s->args[0].kind != ESC_OPND_VALUE || s->block == ESC_NONE ||
+        !in_head(fn, &s->lhs, walk->h, &p) ||
+        !(val = esc_list_load_place(fn, s->args[0].id, &d1)) || val->size != w ||
+        !esc_list_place_ptr(fn, val, &qlink) || qlink.kind != ESC_OPND_VALUE)
+        return false;
+    /* q, the node whose link it copies, is loaded from H's other link. */
+    struct esc_operand qv = esc_opnd_value(qlink.id);
+    if (!(from = esc_list_load_place(fn, qlink.id, &d2)) || !in_head(fn, from, walk->h, &p2) ||
+        (p2 != p + w && p2 != p - w) || !esc_list_ptr_of(fn, &qv, &q))
+        return false;
+    int64_t base = p < p2 ? p : p2;
+    if (qlink.offset - q.offset != p - base)
+        return false;
+    /* Then the node H's link now names (H) gets H in its other link. */
+    const struct esc_block *blk = &fn->blocks[s->block];
+    bool after = false;
+    for (uint32_t k = 0; k < blk->nstmts; k++) {
+        const struct esc_stmt *t = &fn->stmts[blk->stmts[k]];
+        struct esc_list_ptr v;
+        int64_t via;
+        uint32_t d3;
+        const struct esc_operand *through =
+            t->lhs.kind == ESC_OPND_DEREF ? esc_list_load_place(fn, t->lhs.id, &d3) : NULL;
+        if (after && t->kind == ESC_STMT_ASSIGN && t->nargs == 1 && through &&
+            in_head(fn, through, walk->h, &via) && via == p &&
+            esc_list_ptr_of(fn, &t->args[0], &v) && v.kind == ESC_OPND_ADDR && v.id == walk->h &&
+            v.offset == base && t->lhs.size == w && t->lhs.offset == p2 - base)
+            return true;
+        after |= blk->stmts[k] == id;
+    }
+    return false;
 }
 
 /* Does flow F write a list link: an exact place as wide as the tested
@@ -155,6 +228,8 @@ bool esc_head_emptied(struct esc_refine *r, uint32_t flow, uint32_t obj)
     struct head *facts = &r->heads->objects[obj];
     if (!facts->known)
         find_empty_edges(fn, obj, facts);
-    return facts->nedges && writes_link(f, facts) &&
-           !esc_store_reaches_return(fn, f->stmt, NULL, NULL, ends_on_empty, facts);
+    struct head_walk walk = {fn, obj, facts};
+    /* `g_saved = &h` writes no link, wherever it writes. */
+    return facts->nedges && writes_link(f, facts) && esc_list_link_store(fn, r->flows, flow, obj) &&
+           !esc_store_reaches_return(fn, f->stmt, NULL, split_empties, ends_on_empty, &walk);
 }

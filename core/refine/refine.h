@@ -134,6 +134,11 @@ esc_object_undone_fn esc_ring_dropped;   /* dropped.c */
    list links, read a node that a cut of a list into H (a split) put
    there, not H itself? */
 bool esc_list_reads_cut_node(const struct esc_function *fn, uint32_t h, uint32_t load);
+/* unlink.c, for lists.c: when flow FLOW stores the address of stack
+   object OBJ itself, is it a list link (a neighbour's back link)?  True
+   for a flow that stores anything else. */
+bool esc_list_link_store(const struct esc_function *fn, const struct esc_flows *flows,
+                         uint32_t flow, uint32_t obj);
 esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;

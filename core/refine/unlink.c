@@ -474,6 +474,16 @@ static bool takes_object(const struct esc_function *fn, const struct esc_flow *f
            loaded_from(fn, &f->src, obj, &at, &w);
 }
 
+bool esc_list_link_store(const struct esc_function *fn, const struct esc_flows *flows,
+                         uint32_t flow, uint32_t obj)
+{
+    const struct esc_flow *f = &flows->items[flow];
+    struct esc_list_ptr b;
+    if (!esc_list_ptr_of(fn, &f->src, &b) || b.kind != ESC_OPND_ADDR || b.id != obj)
+        return true;
+    return stores_link(fn, flows, f, &b);
+}
+
 /* Does flow F store a load of OBJ's own link that holds a node a split
    put there (ngx_queue_add's `h->prev->next = n->next` after
    ngx_queue_split (.., &n)): not OBJ, whose list is not empty? */
