@@ -26,6 +26,14 @@ static bool reports_written;
 namespace
 {
 
+/* A unit to lower into, with the target's pointer width. */
+struct esc_module *new_unit()
+{
+    struct esc_module *m = esc_module_new(nullptr);
+    m->pointer_size = POINTER_SIZE / BITS_PER_UNIT;
+    return m;
+}
+
 /* Where the passes sit, and why.
 
    escape_lower runs right after "ssa", inside build_ssa_passes: every
@@ -122,7 +130,7 @@ class analyse_pass : public simple_ipa_opt_pass
         esc_results_free(&results);
         esc_summary_table_free(&summaries); /* after the notes, which cite them */
         esc_module_free(esc_unit);
-        esc_unit = esc_module_new(nullptr);
+        esc_unit = new_unit();
         esc_frontend_facts_clear();
         esc_release_heap();
         return 0;
@@ -238,7 +246,7 @@ int plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *vers
     if (!args_ok)
         return 0; /* the errors fail the compilation; no analysis */
 
-    esc_unit = esc_module_new(nullptr);
+    esc_unit = new_unit();
 
     struct register_pass_info lower = {};
     lower.pass = new lower_pass(g);

@@ -69,6 +69,7 @@ struct esc_module *esc_module_new(const char *main_file)
 {
     struct esc_module *m = esc_xcalloc(1, sizeof *m);
     m->strings = esc_xcalloc(1, sizeof *m->strings);
+    m->pointer_size = sizeof(void *);
     m->main_file = esc_intern(m, main_file ? main_file : "");
     return m;
 }

@@ -345,6 +345,9 @@ struct esc_decl_alloc {
 
 struct esc_module {
     const char *main_file;
+    /* Bytes in a data pointer of the target (the host's unless the plugin
+       says otherwise): the width of what strtol stores through endptr. */
+    uint8_t pointer_size;
     /* The last location file name interned, as given and as interned. */
     const char *last_file, *last_file_interned;
     uint32_t nfunctions, cap_functions;

@@ -68,6 +68,11 @@ ESC_REFINEMENT(RESTORE, UNDOES, esc_callee_restores, "restore",
    else already (placetest.c). */
 ESC_REFINEMENT(PLACE_TESTED, EDGE, esc_place_tested, "place-tested",
                "on this edge of a test of the place, it no longer holds the pointer")
+/* A store through an out-parameter, on the edge where the parameter is
+   NULL: it never happened (`strtod (buf, endptr); if (endptr) *endptr =
+   s + (*endptr - buf);`, nullbase.c). */
+ESC_REFINEMENT(BASE_NULL, EDGE, esc_base_null, "base-null",
+               "on this edge the out-parameter it was stored through is NULL: no store happened")
 /* The same unchanged value guards the store and the undo: `if (file) {
    prev = cf->file; cf->file = &f; } ...; if (file) cf->file = prev;`
    (correlated.c). */

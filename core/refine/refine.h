@@ -140,6 +140,7 @@ bool esc_list_reads_cut_node(const struct esc_function *fn, uint32_t h, uint32_t
 bool esc_list_link_store(const struct esc_function *fn, const struct esc_flows *flows,
                          uint32_t flow, uint32_t obj);
 esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
+esc_edge_ends_path_fn esc_base_null;     /* nullbase.c */
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;
 void esc_store_facts_free(struct esc_store_facts *facts);

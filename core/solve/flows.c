@@ -92,11 +92,16 @@ static const struct esc_operand *arg_at(const struct esc_stmt *s, unsigned n)
 
 /* Where call S, of library function LIB, stores: *store_dst, exactly as
    many bytes as an atomic store's name says, or somewhere in it. */
-static struct esc_operand stored_place(const struct esc_stmt *s, const struct esc_lib_entry *lib)
+static struct esc_operand stored_place(const struct esc_module *m, const struct esc_stmt *s,
+                                       const struct esc_lib_entry *lib)
 {
     const struct esc_operand *dst = arg_at(s, lib->store_dst);
     struct esc_operand place = esc_pointee(dst);
+    /* An atomic builtin's width is in its name, or unknown; strtol's
+       endptr and strtok_r's saveptr get one pointer. */
     int64_t size = esc_lib_store_size(s->callee);
+    if (!size && strncmp(lib->name, "strto", 5) == 0)
+        size = m->pointer_size;
     if (size && dst->kind == ESC_OPND_VALUE)
         place.size = size;
     else if (size && dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
@@ -180,7 +185,7 @@ static void library_flows(struct esc_module *m, struct esc_function *fn, struct 
         add(flows, esc_pointee(arg_at(s, lib->copy_dst)), esc_pointee(arg_at(s, lib->copy_src)), id,
             ESC_FLOW_CALL_COPY, lib->copy_src);
     if (lib->store_dst)
-        add(flows, stored_place(s, lib), *arg_at(s, lib->store_val), id, ESC_FLOW_CALL_STORE,
+        add(flows, stored_place(m, s, lib), *arg_at(s, lib->store_val), id, ESC_FLOW_CALL_STORE,
             lib->store_val);
     const struct esc_operand *wait = lib->wait_arg ? arg_at(s, lib->wait_arg) : NULL;
     bool waits = wait && wait->kind == ESC_OPND_INT && wait->value == lib->wait_value;
