@@ -88,6 +88,11 @@ ESC_REFINEMENT(HEAD_EMPTIED, OBJECT, esc_head_emptied, "head-emptied",
    `list_add (&w.entry, &q->head); ...; list_del (&w.entry);`. */
 ESC_REFINEMENT(UNLINKED, OBJECT, esc_node_unlinked, "unlinked",
                "the list node is unlinked on every path to a return")
+/* A stack element of a BSD <sys/queue.h> LIST or TAILQ removed on every
+   path to a return (bsdlist.c): `TAILQ_INSERT_TAIL (&q, &w, link); ...;
+   TAILQ_REMOVE (&q, &w, link);`. */
+ESC_REFINEMENT(BSD_UNLINKED, OBJECT, esc_bsd_node_unlinked, "bsd-unlinked",
+               "the LIST or TAILQ element is removed on every path to a return")
 /* A local head that took the tail of a list and dropped it: the nodes
    that point at it are on no list any more, and nothing else reaches
    them (dropped.c): nginx's `ngx_queue_split (locations, q, &tail);`
