@@ -1,6 +1,7 @@
 /* overwrite.c - control-flow questions about stores: overwritten before return, reaching a load. */
 #include "core/refine/overwrite.h"
 #include "core/base/budget.h"
+#include "core/ir/facts.h"
 #include "core/summaries/library.h"
 #include "core/base/util.h"
 
@@ -143,7 +144,31 @@ static bool moved(const uint32_t *moves, uint32_t n, uint32_t id)
 
 struct path_start {
     uint32_t block, index;
+    uint64_t facts; /* what the path's edges said, about values that do not change */
 };
+
+/* The facts each block was entered with: a path entered with facts that
+   hold more than a former one's is one of its paths already. */
+#define MAX_ENTRIES 4
+
+struct entries {
+    uint64_t *facts; /* MAX_ENTRIES per block */
+    uint8_t *n;
+};
+
+/* Enter block B with FACTS, unless a former entry covers it; past
+   MAX_ENTRIES, with no facts at all, which covers every other. */
+static bool enter(struct entries *e, uint32_t b, uint64_t *facts)
+{
+    uint64_t *had = &e->facts[(size_t)b * MAX_ENTRIES];
+    for (uint8_t i = 0; i < e->n[b]; i++)
+        if ((had[i] & *facts) == had[i])
+            return false;
+    if (e->n[b] == MAX_ENTRIES - 1)
+        *facts = 0;
+    had[e->n[b]++] = *facts;
+    return true;
+}
 
 /* The walk behind esc_store_reaches_unless and esc_store_reach_set: a
    depth-first search from just after FROM that ends a path where LOC is
@@ -185,10 +210,16 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
     }
 
     uint32_t nwords = esc_bitset_words(fn->nstmts);
-    bool *entered = esc_xcalloc(fn->nblocks, sizeof *entered);
-    struct path_start *stack = esc_xmalloc((fn->nblocks + 1) * sizeof *stack);
+    /* The walk follows the paths whose branches agree with each other and
+       with what held at the store (core/ir/facts.h: parameters, values
+       defined outside loops): `buf` stored, then `if (given) p = strdup
+       (given); if (!given) p = strdup (buf);` overwrites on both paths. */
+    struct entries entered = {esc_xcalloc((size_t)fn->nblocks * MAX_ENTRIES, sizeof(uint64_t)),
+                              esc_xcalloc(fn->nblocks, 1)};
+    struct path_start *stack = esc_xmalloc(((size_t)fn->nblocks * MAX_ENTRIES + 1) * sizeof *stack);
     uint32_t depth = 0;
-    stack[depth++] = (struct path_start){start, pos};
+    stack[depth++] =
+        (struct path_start){start, pos, st && fn->nfacts ? esc_facts_on_entry(fn, start) : 0};
     bool reaches = false;
 
     while (depth && !reaches) {
@@ -218,15 +249,18 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
         }
         if (path_done || reaches)
             continue;
+        uint64_t against = fn->nfacts ? esc_facts_contradicting(fn, at.facts) : 0;
         for (uint32_t k = 0; k < b->nsucc; k++) {
             uint32_t next = b->succ[k];
-            if (!entered[next] && !(edge_ends && edge_ends(ctx, at.block, next))) {
-                entered[next] = true;
-                stack[depth++] = (struct path_start){next, 0};
-            }
+            uint64_t said = esc_edge_facts(fn, at.block, next);
+            uint64_t facts = at.facts | said;
+            if (!(said & against) && !(edge_ends && edge_ends(ctx, at.block, next)) &&
+                enter(&entered, next, &facts))
+                stack[depth++] = (struct path_start){next, 0, facts};
         }
     }
-    free(entered);
+    free(entered.facts);
+    free(entered.n);
     free(stack);
     return reaches;
 }
