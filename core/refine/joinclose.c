@@ -20,7 +20,10 @@
    A thread is named by its handle, `pthread_t t`: pthread_create
    (&t, ...) writes it and pthread_join (t, ...) reads it back.  Both are
    matched by the one object the handle lives in (t, or the array th of
-   `&th[i]`), which points-to sets give through any copies.
+   `&th[i]`), which points-to sets give through any copies; in an array
+   that object does not name (from another unit's allocator, git's
+   `CALLOC_ARRAY (ids, n)`), by the pointer ids that both the create's
+   `&ids[k]` and the join's `ids[k]` index, whatever the index.
 
    "Joined on every path" is checked on the CFG: no path from the create
    reaches a return without passing a join.  Threads are usually started
@@ -73,6 +76,35 @@ static uint32_t loaded_from(const struct esc_function *fn, const struct esc_poin
     return ESC_NONE;
 }
 
+/* The pointer an address into an array is computed from, at any index
+   and through copies: ids for `&ids[k]` (ids + k * 8). */
+static uint32_t array_base(const struct esc_function *fn, uint32_t v)
+{
+    for (uint32_t guard = 0; guard < 64; guard++) {
+        uint32_t def = fn->values[v].def;
+        const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
+        if (!s || s->kind != ESC_STMT_ASSIGN || s->nargs != 1 ||
+            s->args[0].kind != ESC_OPND_VALUE ||
+            (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT &&
+             s->op != ESC_ASSIGN_POINTER_ARITH))
+            break;
+        v = s->args[0].id;
+    }
+    return v;
+}
+
+/* The array a handle value was loaded from: ids for `ids[k]`, or
+   ESC_NONE. */
+static uint32_t loaded_from_array(const struct esc_function *fn, const struct esc_operand *op)
+{
+    if (op->kind != ESC_OPND_VALUE || fn->values[op->id].def == ESC_NONE)
+        return ESC_NONE;
+    const struct esc_stmt *def = &fn->stmts[fn->values[op->id].def];
+    if (def->kind != ESC_STMT_ASSIGN || def->nargs != 1 || def->args[0].kind != ESC_OPND_DEREF)
+        return ESC_NONE;
+    return array_base(fn, def->args[0].id);
+}
+
 static const struct esc_operand *call_arg(const struct esc_stmt *s, unsigned n)
 {
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : NULL;
@@ -95,10 +127,24 @@ static bool own_handle_store(const struct esc_function *fn, uint32_t o)
 struct holder {
     bool thread;
     bool by_value; /* id is a root value, not an object */
+    /* id is the pointer to an array of handles this function did not
+       allocate itself (git's `CALLOC_ARRAY (ids, n)`, through xcalloc
+       of another unit): a join of `ids[k]` reads that same array. */
+    bool in_array;
     uint32_t id;
 };
 
-/* Does statement ID release HOLDER? */
+/* Is ARG, a handle passed to a join, the one HANDLE holds? */
+static bool handle_passed(const struct esc_function *fn, const struct esc_pointsto *pt,
+                          const struct esc_operand *arg, struct holder handle)
+{
+    if (handle.by_value)
+        return arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id;
+    if (handle.in_array)
+        return loaded_from_array(fn, arg) == handle.id;
+    return loaded_from(fn, pt, arg) == handle.id;
+}
+
 /* Does call S to a function of this unit join HANDLE: is one of the
    arguments its summary says it joins on every path that handle? */
 static bool helper_joins(const struct esc_function *fn, const struct esc_flows *flows,
@@ -110,16 +156,13 @@ static bool helper_joins(const struct esc_function *fn, const struct esc_flows *
         return false;
     for (uint32_t i = 0; i < s->nargs && i < callee->nparams; i++) {
         const struct esc_operand *arg = &s->args[i];
-        if (!callee->params[i].joins)
-            continue;
-        if (handle.by_value
-                ? arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id
-                : loaded_from(fn, pt, arg) == handle.id)
+        if (callee->params[i].joins && handle_passed(fn, pt, arg, handle))
             return true;
     }
     return false;
 }
 
+/* Does statement ID release HOLDER? */
 static bool joins_handle(const struct esc_function *fn, const struct esc_flows *flows,
                          const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
@@ -131,7 +174,7 @@ static bool joins_handle(const struct esc_function *fn, const struct esc_flows *
         return helper_joins(fn, flows, pt, id, handle);
     if (handle.thread && !handle.by_value) {
         const struct esc_operand *arg = lib->joins ? call_arg(s, lib->joins) : NULL;
-        return arg && loaded_from(fn, pt, arg) == handle.id;
+        return arg && handle_passed(fn, pt, arg, handle);
     }
     const struct esc_operand *arg = NULL;
     if (handle.thread)
@@ -280,7 +323,13 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         const struct esc_operand *arg = call_arg(s, lib->thread_handle);
         h->thread = true;
         h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
-        return own_handle_store(fn, h->id);
+        if (own_handle_store(fn, h->id))
+            return true;
+        if (!arg || arg->kind != ESC_OPND_VALUE)
+            return false;
+        h->in_array = true;
+        h->id = array_base(fn, arg->id);
+        return true;
     }
     const struct esc_operand *owner = lib->owner_arg == ESC_LIB_RESULT ? &s->lhs
                                       : lib->owner_arg                 ? call_arg(s, lib->owner_arg)
