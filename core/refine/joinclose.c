@@ -38,6 +38,12 @@
    header included.  A loop that can exit before joining everything is the
    price: docs/limits.md says so.
 
+   A helper of this unit joins for its caller when its summary says so
+   (leaks.c asks esc_param_joined): `wait_for (t)` joins the handle it is
+   given by value, `stop (&pool)` the one it loads through its pointer
+   (`pthread_join (p->thread, 0)`), which matches a handle kept in pool,
+   whether the caller created it there or a `start (&pool)` helper did.
+
    Where the create is checked, `if (pthread_create (...) != 0) return -1;`,
    the failing edge started no thread and does not count. */
 
@@ -145,8 +151,21 @@ static bool handle_passed(const struct esc_function *fn, const struct esc_points
     return loaded_from(fn, pt, arg) == handle.id;
 }
 
+/* Does argument ARG point at where HANDLE is kept: `&pool` when the
+   handle is pool.thread, `ids` when it is ids[k]? */
+static bool points_at_handle(const struct esc_function *fn, const struct esc_pointsto *pt,
+                             const struct esc_operand *arg, struct holder handle)
+{
+    if (handle.by_value)
+        return false;
+    if (handle.in_array)
+        return arg->kind == ESC_OPND_VALUE && array_base(fn, arg->id) == handle.id;
+    return pointed_object(pt, arg) == handle.id;
+}
+
 /* Does call S to a function of this unit join HANDLE: is one of the
-   arguments its summary says it joins on every path that handle? */
+   arguments its summary says it joins on every path that handle (by
+   value), or a pointer to where it is kept (joins_pointed)? */
 static bool helper_joins(const struct esc_function *fn, const struct esc_flows *flows,
                          const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
@@ -157,6 +176,8 @@ static bool helper_joins(const struct esc_function *fn, const struct esc_flows *
     for (uint32_t i = 0; i < s->nargs && i < callee->nparams; i++) {
         const struct esc_operand *arg = &s->args[i];
         if (callee->params[i].joins && handle_passed(fn, pt, arg, handle))
+            return true;
+        if (callee->params[i].joins_pointed && points_at_handle(fn, pt, arg, handle))
             return true;
     }
     return false;
@@ -315,7 +336,13 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         const struct esc_operand *out =
             where >= ESC_HANDLE_PARAM ? call_arg(s, where - ESC_HANDLE_PARAM + 1u) : NULL;
         h->id = out ? pointed_object(pt, out) : ESC_NONE;
-        return own_handle_store(fn, h->id);
+        if (own_handle_store(fn, h->id))
+            return true;
+        if (!out || out->kind != ESC_OPND_VALUE)
+            return false;
+        h->in_array = true;
+        h->id = array_base(fn, out->id);
+        return true;
     }
     if (!lib)
         return false;
@@ -351,9 +378,10 @@ uint8_t esc_thread_handle_of(const struct esc_function *fn, const struct esc_flo
     if (!arg)
         return ESC_HANDLE_NONE;
     if (arg->kind == ESC_OPND_VALUE) {
-        int32_t param = fn->values[esc_value_root(fn, arg->id)].param;
-        if (param >= 0 && fn->values[esc_value_root(fn, arg->id)].def == ESC_NONE &&
-            param < 255 - ESC_HANDLE_PARAM)
+        /* Into what the parameter points to, at any offset: `&p->thread`. */
+        uint32_t base = array_base(fn, arg->id);
+        int32_t param = fn->values[base].param;
+        if (param >= 0 && fn->values[base].def == ESC_NONE && param < 255 - ESC_HANDLE_PARAM)
             return (uint8_t)(ESC_HANDLE_PARAM + param);
         return ESC_HANDLE_NONE;
     }
@@ -432,11 +460,15 @@ enum esc_persists_answer esc_join_close_persists(struct esc_refine *r, uint32_t 
 bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flows,
                       const struct esc_pointsto *pt, uint32_t param)
 {
-    if (param >= fn->nparams || fn->params[param].value == ESC_NONE || fn->entry == ESC_NONE ||
-        fn->params[param].is_pointer)
+    if (param >= fn->nparams || fn->params[param].value == ESC_NONE || fn->entry == ESC_NONE)
         return false;
-    struct holder handle = {
-        .thread = true, .by_value = true, .id = esc_value_root(fn, fn->params[param].value)};
+    /* A pointer names where the handle is kept, like the array of
+       `&ids[k]`: the join must load it through that pointer. */
+    bool pointer = fn->params[param].is_pointer;
+    struct holder handle = {.thread = true,
+                            .by_value = !pointer,
+                            .in_array = pointer,
+                            .id = esc_value_root(fn, fn->params[param].value)};
     bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
     bool joined =
         mark_joins(fn, flows, pt, handle, covered) &&
