@@ -275,8 +275,141 @@ static bool edge_open(const struct esc_function *fn, uint64_t bad, uint32_t b, u
     return !bad || !(esc_edge_facts(fn, b, next) & bad);
 }
 
+/* The integers tested against zero after a create, and what the paths
+   from it know about them:
+
+       if (nr > 1) {
+           off = read_eoie (...);
+           if (off) pthread_create (...);      // off != 0 here
+       }
+       // off.2 = PHI <0 (nr <= 1), off (off == 0), off (after the create)>
+       ...
+       if (off.2) pthread_join (...);         // off.2 == 0 cannot follow
+
+   A path from the create reaches the test through the PHI's block,
+   entering it from a block the create reaches, so off.2 is off there,
+   which is not zero.  A value is known on every path from the create
+   when a test on the create's own way in (the chain of single
+   predecessors up from its block) settles it, and its definition cannot
+   run again after the create: it is a parameter, its definition is in a
+   block the create cannot reach, or (an integer the IR keeps no
+   definition of: `offset = (int) read (...)`) the create is in no loop,
+   so nothing before it runs again; or when it is a
+   PHI whose block cannot run before the create, and each incoming value
+   from a block the create reaches is a constant or a value known that
+   way.  lower_zero_tests keeps these tests where a thread starts. */
+struct after_create {
+    uint32_t home;   /* the create's block */
+    uint32_t failed; /* its successor where the create failed, or ESC_NONE */
+    bool *reached;   /* blocks reachable from its other successors */
+    uint64_t bad;    /* facts an edge must not state (correlated.c) */
+};
+
+/* Mark in SEEN the blocks reachable from the NSEEDS blocks SEEDS (those
+   included), stopping once block STOP is (ESC_NONE: never).  Is it? */
+static bool reach(const struct esc_function *fn, const uint32_t *seeds, uint32_t nseeds,
+                  uint32_t stop, bool *seen)
+{
+    uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
+    uint32_t head = 0, tail = 0;
+    memset(seen, 0, (fn->nblocks + 1) * sizeof *seen);
+    for (uint32_t i = 0; i < nseeds; i++)
+        if (seeds[i] != ESC_NONE && !seen[seeds[i]]) {
+            seen[seeds[i]] = true;
+            queue[tail++] = seeds[i];
+        }
+    while (head < tail && (stop == ESC_NONE || !seen[stop])) {
+        uint32_t b = queue[head++];
+        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
+            uint32_t next = fn->blocks[b].succ[e];
+            if (!seen[next]) {
+                seen[next] = true;
+                queue[tail++] = next;
+            }
+        }
+    }
+    free(queue);
+    return stop != ESC_NONE && seen[stop];
+}
+
+/* Can block FROM reach block TO? */
+static bool reaches(const struct esc_function *fn, uint32_t from, uint32_t to, bool *seen)
+{
+    return reach(fn, &from, 1, to, seen);
+}
+
+/* Is value V nonzero (NONZERO) or zero on every path from the create? */
+static bool known_after(const struct esc_function *fn, const struct after_create *ac, uint32_t v,
+                        bool nonzero, unsigned depth)
+{
+    const struct esc_value *val = &fn->values[v];
+    if (depth > 4 || (val->def == ESC_NONE && val->param < 0 && ac->reached[ac->home]))
+        return false;
+    const struct esc_stmt *def = val->def != ESC_NONE ? &fn->stmts[val->def] : NULL;
+    if (def && def->block == ESC_NONE)
+        return false;
+    bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
+    bool known = false;
+    if (def && def->kind == ESC_STMT_PHI && def->arg_blocks) {
+        known = !reaches(fn, def->block, ac->home, seen);
+        for (uint32_t i = 0; known && i < def->nargs; i++) {
+            uint32_t from = def->arg_blocks[i];
+            const struct esc_operand *arg = &def->args[i];
+            bool after =
+                from == ac->home ? def->block != ac->failed : from != ESC_NONE && ac->reached[from];
+            if (!after)
+                continue;
+            if (arg->kind == ESC_OPND_INT)
+                known = (arg->value != 0) == nonzero;
+            else
+                known =
+                    arg->kind == ESC_OPND_VALUE && known_after(fn, ac, arg->id, nonzero, depth + 1);
+        }
+    } else if (!def || !reaches(fn, ac->home, def->block, seen)) {
+        /* Defined once, before the create: a test on its way in. */
+        for (uint32_t c = ac->home, steps = 0; !known && steps < 64; steps++) {
+            uint32_t pred = ESC_NONE, npred = 0;
+            for (uint32_t b = 0; b < fn->nblocks && npred < 2; b++)
+                for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++)
+                    if (fn->blocks[b].succ[e] == c) {
+                        pred = b;
+                        npred++;
+                        break;
+                    }
+            if (npred != 1)
+                break;
+            known = esc_block_successor_where(fn, pred, v, !nonzero) == c;
+            c = pred;
+        }
+    }
+    free(seen);
+    return known;
+}
+
+/* Can a path from the create leave block B for NEXT?  Not when the
+   edge states a fact contradicting one that held at the create, nor
+   when it needs a tested integer to be zero (or nonzero) where every path
+   from the create has it otherwise. */
+static bool open_after_create(const struct esc_function *fn, const struct after_create *ac,
+                              uint32_t b, uint32_t next)
+{
+    if (!edge_open(fn, ac->bad, b, next))
+        return false;
+    const struct esc_block *blk = &fn->blocks[b];
+    const struct esc_stmt *br = blk->nstmts ? &fn->stmts[blk->stmts[blk->nstmts - 1]] : NULL;
+    if (!br || br->kind != ESC_STMT_BRANCH || br->nargs != 2 ||
+        br->args[0].kind != ESC_OPND_VALUE || br->args[1].kind != ESC_OPND_INT)
+        return true;
+    uint32_t v = br->args[0].id;
+    if (esc_block_successor_where(fn, b, v, true) == next)
+        return !known_after(fn, ac, v, true, 0);
+    if (esc_block_successor_where(fn, b, v, false) == next)
+        return !known_after(fn, ac, v, false, 0);
+    return true;
+}
+
 static bool return_reachable(const struct esc_function *fn, const bool *covered, uint32_t from,
-                             uint32_t create, bool thread, uint64_t bad)
+                             uint32_t create, bool thread, const struct after_create *ac)
 {
     bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
     uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
@@ -289,7 +422,7 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
         uint32_t failed = failure_successor(fn, from, create, thread);
         for (uint32_t e = 0; e < fn->blocks[from].nsucc; e++) {
             uint32_t b = fn->blocks[from].succ[e];
-            if (b != failed && !seen[b] && !covered[b] && edge_open(fn, bad, from, b)) {
+            if (b != failed && !seen[b] && !covered[b] && open_after_create(fn, ac, from, b)) {
                 seen[b] = true;
                 queue[tail++] = b;
             }
@@ -304,7 +437,8 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
         uint32_t failed = create == ESC_NONE ? ESC_NONE : failure_successor(fn, b, create, thread);
         for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
             uint32_t next = fn->blocks[b].succ[e];
-            if (next != failed && !seen[next] && !covered[next] && edge_open(fn, bad, b, next)) {
+            if (next != failed && !seen[next] && !covered[next] &&
+                (!ac || open_after_create(fn, ac, b, next))) {
                 seen[next] = true;
                 queue[tail++] = next;
             }
@@ -438,9 +572,20 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
     /* The join may sit under the same unchanged test as the create
        (`if (n > 1) create; ...; if (n > 1) join;`): a path taking the
        other edge of it after the create cannot happen (correlated.c). */
-    uint64_t bad = fn->nfacts ? esc_facts_contradicting(fn, esc_facts_on_entry(fn, s->block)) : 0;
-    if (!joined && !returned)
-        joined = !return_reachable(fn, covered, s->block, create, handle.thread, bad);
+    if (!joined && !returned) {
+        struct after_create ac = {
+            .home = s->block,
+            .failed = failure_successor(fn, s->block, create, handle.thread),
+            .reached = esc_xcalloc(fn->nblocks + 1, sizeof *ac.reached),
+            .bad = fn->nfacts ? esc_facts_contradicting(fn, esc_facts_on_entry(fn, s->block)) : 0};
+        uint32_t *seeds = esc_xmalloc((home->nsucc + 1) * sizeof *seeds);
+        for (uint32_t e = 0; e < home->nsucc; e++)
+            seeds[e] = home->succ[e] == ac.failed ? ESC_NONE : home->succ[e];
+        reach(fn, seeds, home->nsucc, ESC_NONE, ac.reached);
+        free(seeds);
+        joined = !return_reachable(fn, covered, s->block, create, handle.thread, &ac);
+        free(ac.reached);
+    }
     free(covered);
     return joined;
 }
@@ -472,7 +617,7 @@ bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flo
     bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
     bool joined =
         mark_joins(fn, flows, pt, handle, covered) &&
-        (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true, 0));
+        (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true, NULL));
     free(covered);
     return joined;
 }
