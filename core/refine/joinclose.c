@@ -86,17 +86,8 @@ static uint32_t loaded_from(const struct esc_function *fn, const struct esc_poin
    and through copies: ids for `&ids[k]` (ids + k * 8). */
 static uint32_t array_base(const struct esc_function *fn, uint32_t v)
 {
-    for (uint32_t guard = 0; guard < 64; guard++) {
-        uint32_t def = fn->values[v].def;
-        const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
-        if (!s || s->kind != ESC_STMT_ASSIGN || s->nargs != 1 ||
-            s->args[0].kind != ESC_OPND_VALUE ||
-            (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT &&
-             s->op != ESC_ASSIGN_POINTER_ARITH))
-            break;
-        v = s->args[0].id;
-    }
-    return v;
+    int64_t offset;
+    return esc_value_origin(fn, v, &offset);
 }
 
 /* The array a handle value was loaded from: ids for `ids[k]`, or
@@ -449,6 +440,22 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
     return returned;
 }
 
+/* Where the create's handle pointer OUT (`&t`, `&ids[k]`) keeps the
+   handle, into H: an object of this function's own, or else the array
+   the pointer indexes. */
+static bool handle_store(const struct esc_function *fn, const struct esc_pointsto *pt,
+                         const struct esc_operand *out, struct holder *h)
+{
+    h->id = out ? pointed_object(pt, out) : ESC_NONE;
+    if (own_handle_store(fn, h->id))
+        return true;
+    if (!out || out->kind != ESC_OPND_VALUE)
+        return false;
+    h->in_array = true;
+    h->id = array_base(fn, out->id);
+    return true;
+}
+
 /* The holder of what call CREATE keeps, if it has one that can be released. */
 static bool find_holder(const struct esc_function *fn, const struct esc_flows *flows,
                         const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no,
@@ -469,28 +476,13 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         }
         const struct esc_operand *out =
             where >= ESC_HANDLE_PARAM ? call_arg(s, where - ESC_HANDLE_PARAM + 1u) : NULL;
-        h->id = out ? pointed_object(pt, out) : ESC_NONE;
-        if (own_handle_store(fn, h->id))
-            return true;
-        if (!out || out->kind != ESC_OPND_VALUE)
-            return false;
-        h->in_array = true;
-        h->id = array_base(fn, out->id);
-        return true;
+        return handle_store(fn, pt, out, h);
     }
     if (!lib)
         return false;
     if (lib->thread_handle) {
-        const struct esc_operand *arg = call_arg(s, lib->thread_handle);
         h->thread = true;
-        h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
-        if (own_handle_store(fn, h->id))
-            return true;
-        if (!arg || arg->kind != ESC_OPND_VALUE)
-            return false;
-        h->in_array = true;
-        h->id = array_base(fn, arg->id);
-        return true;
+        return handle_store(fn, pt, call_arg(s, lib->thread_handle), h);
     }
     const struct esc_operand *owner = lib->owner_arg == ESC_LIB_RESULT ? &s->lhs
                                       : lib->owner_arg                 ? call_arg(s, lib->owner_arg)
