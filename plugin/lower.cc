@@ -12,7 +12,9 @@ extern "C" {
    memcpy of pointer-holding memory into an integer load and store (even
    at -O0).  Integer arithmetic, and casts from pointers to integers, end
    a flow: an integer is not a pointer (as in GCC's -Wreturn-local-addr and
-   Go's uintptr). */
+   Go's uintptr).  In a function that starts a thread, integer PHIs and
+   tests of integers against zero are kept as well: whether the path to a
+   join comes from the create depends on them (core/refine/joinclose.c). */
 
 namespace
 {
@@ -29,6 +31,7 @@ struct lowering {
     uint32_t result_pointer;              /* the value of <retval> when returned by reference */
     std::vector<bool> address_ints;       /* SSA version -> an integer that carries an address */
     esc_param_facts param_facts;
+    bool starts_thread = false; /* it calls pthread_create or thrd_create */
 };
 
 bool is_pointer(tree type)
@@ -951,15 +954,24 @@ void lower_asm(lowering &l, uint32_t block, gasm *g)
 void lower_phi(lowering &l, uint32_t block, gphi *phi)
 {
     tree result = gimple_phi_result(phi);
+    /* Where a thread starts, any integer's too: `started = PHI <0, 1>`
+       before `if (started) pthread_join (...)` (lower_zero_tests). */
     if (virtual_operand_p(result) ||
-        !(always_tracked(TREE_TYPE(result)) || wide_scalar(TREE_TYPE(result))))
+        !(always_tracked(TREE_TYPE(result)) || wide_scalar(TREE_TYPE(result)) ||
+          (l.starts_thread && INTEGRAL_TYPE_P(TREE_TYPE(result)))))
         return;
     struct esc_stmt s = stmt_proto(ESC_STMT_PHI, phi);
     std::vector<struct esc_operand> args;
     std::vector<struct esc_loc> locs;
     std::vector<uint32_t> from;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
-        args.push_back(lower_rvalue(l, gimple_phi_arg_def(phi, i)));
+        tree arg = gimple_phi_arg_def(phi, i);
+        HOST_WIDE_INT constant;
+        if (l.starts_thread && TREE_CODE(arg) == SSA_NAME && INTEGRAL_TYPE_P(TREE_TYPE(arg)) &&
+            esc_fold_integer(arg, &constant))
+            args.push_back(esc_opnd_int(constant)); /* `started_2 = 0` at -O0 */
+        else
+            args.push_back(lower_rvalue(l, arg));
         locs.push_back(esc_loc_from_gcc(gimple_phi_arg_location(phi, i)));
         auto it = l.blocks.find(gimple_phi_arg_edge(phi, i)->src->index);
         from.push_back(it != l.blocks.end() ? it->second : ESC_NONE);
@@ -991,12 +1003,31 @@ tree thread_status(lowering &l, tree name)
     return NULL_TREE;
 }
 
+/* The BRANCH of G, `if (LHS CODE OTHER)`, at the end of BLOCK. */
+void emit_branch(lowering &l, uint32_t block, gcond *g, enum tree_code code, tree lhs,
+                 struct esc_operand other)
+{
+    edge true_edge, false_edge;
+    extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
+    auto t = l.blocks.find(true_edge->dest->index);
+    auto f = l.blocks.find(false_edge->dest->index);
+    if (t == l.blocks.end() || f == l.blocks.end())
+        return;
+    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH, g);
+    s.op = code == EQ_EXPR ? ESC_CMP_EQ : ESC_CMP_NE;
+    s.true_block = t->second;
+    s.false_block = f->second;
+    std::vector<struct esc_operand> args = {esc_opnd_value(value_for_ssa(l, lhs)), other};
+    emit(l, block, s, args);
+}
+
 /* Three kinds of comparison are kept; which successor knows what is
    worked out by the core.  `if (p == &x)` or `!=`: p does not point to x
    on one edge (guards.c).  `if (pthread_create (...) != 0)`,
    `if (!fmemopen (...))`: nothing was kept on one edge (joinclose.c).
    `if (!p)` for any pointer: nothing needs freeing on one edge
-   (heap2stack.c). */
+   (heap2stack.c).  A fourth, only where a thread starts, is
+   lower_zero_tests'. */
 void lower_cond(lowering &l, uint32_t block, gcond *g)
 {
     enum tree_code code = gimple_cond_code(g);
@@ -1020,18 +1051,32 @@ void lower_cond(lowering &l, uint32_t block, gcond *g)
         if (other.kind != ESC_OPND_ADDR)
             return;
     }
-    edge true_edge, false_edge;
-    extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
-    auto t = l.blocks.find(true_edge->dest->index);
-    auto f = l.blocks.find(false_edge->dest->index);
-    if (t == l.blocks.end() || f == l.blocks.end())
-        return;
-    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH, g);
-    s.op = code == EQ_EXPR ? ESC_CMP_EQ : ESC_CMP_NE;
-    s.true_block = t->second;
-    s.false_block = f->second;
-    std::vector<struct esc_operand> args = {esc_opnd_value(value_for_ssa(l, lhs)), other};
-    emit(l, block, s, args);
+    emit_branch(l, block, g, code, lhs, other);
+}
+
+/* In a function that starts a thread, an integer tested against zero
+   too: `if (extension_offset)` before the join says whether the path
+   comes from `if (extension_offset) pthread_create (...)`
+   (joinclose.c).  Nothing else asks, so other functions keep none. */
+void lower_zero_tests(lowering &l)
+{
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, l.fun)
+    {
+        gimple_stmt_iterator gsi = gsi_last_bb(bb);
+        gcond *g = gsi_end_p(gsi) ? nullptr : dyn_cast<gcond *>(gsi_stmt(gsi));
+        if (!g)
+            continue;
+        enum tree_code code = gimple_cond_code(g);
+        tree lhs = gimple_cond_lhs(g);
+        if ((code != EQ_EXPR && code != NE_EXPR) || TREE_CODE(lhs) != SSA_NAME ||
+            !INTEGRAL_TYPE_P(TREE_TYPE(lhs)) || !integer_zerop(gimple_cond_rhs(g)))
+            continue;
+        const struct esc_block *b = &l.fn->blocks[l.blocks[bb->index]];
+        if (b->nstmts && l.fn->stmts[b->stmts[b->nstmts - 1]].kind == ESC_STMT_BRANCH)
+            continue; /* a thread's status: lower_cond kept it */
+        emit_branch(l, l.blocks[bb->index], g, code, lhs, esc_opnd_int(0));
+    }
 }
 
 void lower_statement(lowering &l, uint32_t block, gimple *g)
@@ -1114,6 +1159,21 @@ struct esc_loc esc_loc_from_gcc(location_t loc)
     return out;
 }
 
+/* Does FUN call pthread_create or thrd_create?  The call graph's edges
+   are built before SSA, so this needs no walk of the body. */
+bool starts_thread(function *fun)
+{
+    cgraph_node *node = cgraph_node::get(fun->decl);
+    for (cgraph_edge *e = node ? node->callees : nullptr; e; e = e->next_callee) {
+        const struct esc_lib_entry *lib = e->callee && !e->callee->definition
+                                              ? esc_lib_lookup(decl_name(e->callee->decl))
+                                              : nullptr;
+        if (lib && lib->thread_arg)
+            return true;
+    }
+    return false;
+}
+
 void esc_lower_function(function *fun)
 {
     tree fndecl = fun->decl;
@@ -1128,6 +1188,7 @@ void esc_lower_function(function *fun)
     l.fn->exported = TREE_PUBLIC(fndecl);
     l.fn->at_exit = DECL_STATIC_DESTRUCTOR(fndecl);
     l.values.assign(num_ssa_names, ESC_NONE);
+    l.starts_thread = starts_thread(fun);
 
     for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p)) {
         uint32_t index =
@@ -1171,6 +1232,8 @@ void esc_lower_function(function *fun)
         for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi))
             lower_statement(l, block, gsi_stmt(gsi));
     }
+    if (l.starts_thread)
+        lower_zero_tests(l);
     lower_erased_returns(l);
     esc_function_seal(l.m, l.fn);
 }

@@ -167,6 +167,8 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
     json_object_set_new(param, "noescape", json_boolean(fn->params[i].noescape));
     if (p && p->joins)
         json_object_set_new(param, "joins", json_true());
+    if (p && p->joins_pointed)
+        json_object_set_new(param, "joins_pointed", json_true());
     if (p && p->links)
         json_object_set_new(param, "links", json_true());
     if (p && p->unlinks)

@@ -500,9 +500,11 @@ static void check_noescape(struct analysis *a)
     }
 }
 
-/* The thread handles it takes by value and joins on every path: a helper
-   such as `static int wait_for (pthread_t t) { return pthread_join (t,
-   0); }`, whose calls its callers count as joins. */
+/* The thread handles it takes by value, or loads from the memory a
+   parameter points to, and joins on every path: a helper such as `static
+   int wait_for (pthread_t t) { return pthread_join (t, 0); }` or `static
+   void stop (struct pool *p) { pthread_join (p->thread, 0); }`, whose
+   calls its callers count as joins. */
 static void summarize_joins(struct analysis *a)
 {
     const struct esc_function *fn = a->fn;
@@ -514,8 +516,13 @@ static void summarize_joins(struct analysis *a)
     }
     a->summary->any_joins = false;
     for (uint32_t i = 0; any && i < fn->nparams && i < a->summary->nparams; i++) {
-        a->summary->params[i].joins = esc_param_joined(fn, &a->flows, &a->pt, i);
-        a->summary->any_joins |= a->summary->params[i].joins;
+        struct esc_param_summary *p = &a->summary->params[i];
+        bool joined = esc_param_joined(fn, &a->flows, &a->pt, i);
+        if (fn->params[i].is_pointer)
+            p->joins_pointed = joined;
+        else
+            p->joins = joined;
+        a->summary->any_joins |= joined;
     }
 }
 

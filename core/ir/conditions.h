@@ -18,8 +18,9 @@
        if (n == 1 || m < 0)    two terms: n in [1, 1]; m in [min, -1]
 
    The lowering keeps two records of them (ir.h): a BRANCH statement at the
-   end of a block for a pointer compared with an address or with null, or
-   a call's status with 0; and the parameter ranges of a block whose test
+   end of a block for a pointer compared with an address or with null, a
+   call's status with 0, or, in a function that starts a thread, any
+   integer with 0; and the parameter ranges of a block whose test
    depends on parameters (plugin/param-tests.cc).  Both come from the same
    test, so each BRANCH fact is a conjunct of every term of its edge.
    This file reads them as one form; guards.c, joinclose.c, heap2stack.c

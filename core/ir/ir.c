@@ -330,7 +330,7 @@ struct esc_operand esc_opnd_value(uint32_t value)
     return (struct esc_operand){.kind = ESC_OPND_VALUE, .id = value, .size = -1};
 }
 
-bool esc_value_base(const struct esc_function *fn, uint32_t v, uint32_t *root, int64_t *offset)
+uint32_t esc_value_origin(const struct esc_function *fn, uint32_t v, int64_t *offset)
 {
     int64_t at = 0;
     for (uint32_t guard = 0; guard < 64; guard++) {
@@ -341,12 +341,22 @@ bool esc_value_base(const struct esc_function *fn, uint32_t v, uint32_t *root, i
             (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT &&
              s->op != ESC_ASSIGN_POINTER_ARITH))
             break;
-        if (s->args[0].offset == ESC_UNKNOWN_OFFSET)
-            return false;
-        at += s->args[0].offset;
+        if (at != ESC_UNKNOWN_OFFSET)
+            at = s->args[0].offset == ESC_UNKNOWN_OFFSET ? ESC_UNKNOWN_OFFSET
+                                                         : at + s->args[0].offset;
         v = s->args[0].id;
     }
-    *root = v;
+    *offset = at;
+    return v;
+}
+
+bool esc_value_base(const struct esc_function *fn, uint32_t v, uint32_t *root, int64_t *offset)
+{
+    int64_t at;
+    uint32_t origin = esc_value_origin(fn, v, &at);
+    if (at == ESC_UNKNOWN_OFFSET)
+        return false;
+    *root = origin;
     *offset = at;
     return true;
 }

@@ -404,6 +404,10 @@ struct esc_operand esc_opnd_value(uint32_t value);
    pointer arithmetic by a constant (`&p->f`, `p + 8`); false when some
    amount on the way is not known. */
 bool esc_value_base(const struct esc_function *fn, uint32_t v, uint32_t *root, int64_t *offset);
+/* The value V is computed from through copies, conversions and pointer
+   arithmetic by any amount (`ids + k * 8`); *OFFSET the bytes added, or
+   ESC_UNKNOWN_OFFSET if some amount is not known. */
+uint32_t esc_value_origin(const struct esc_function *fn, uint32_t v, int64_t *offset);
 
 /* The SIZE bytes at OFFSET from where value operand ARG points (it may
    carry an offset of its own: `&p->f`); inexact if either is unknown. */

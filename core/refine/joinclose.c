@@ -20,7 +20,10 @@
    A thread is named by its handle, `pthread_t t`: pthread_create
    (&t, ...) writes it and pthread_join (t, ...) reads it back.  Both are
    matched by the one object the handle lives in (t, or the array th of
-   `&th[i]`), which points-to sets give through any copies.
+   `&th[i]`), which points-to sets give through any copies; in an array
+   that object does not name (from another unit's allocator, git's
+   `CALLOC_ARRAY (ids, n)`), by the pointer ids that both the create's
+   `&ids[k]` and the join's `ids[k]` index, whatever the index.
 
    "Joined on every path" is checked on the CFG: no path from the create
    reaches a return without passing a join.  Threads are usually started
@@ -34,6 +37,12 @@
    every block of that loop (its strongly connected component), the loop
    header included.  A loop that can exit before joining everything is the
    price: docs/limits.md says so.
+
+   A helper of this unit joins for its caller when its summary says so
+   (leaks.c asks esc_param_joined): `wait_for (t)` joins the handle it is
+   given by value, `stop (&pool)` the one it loads through its pointer
+   (`pthread_join (p->thread, 0)`), which matches a handle kept in pool,
+   whether the caller created it there or a `start (&pool)` helper did.
 
    Where the create is checked, `if (pthread_create (...) != 0) return -1;`,
    the failing edge started no thread and does not count. */
@@ -73,6 +82,26 @@ static uint32_t loaded_from(const struct esc_function *fn, const struct esc_poin
     return ESC_NONE;
 }
 
+/* The pointer an address into an array is computed from, at any index
+   and through copies: ids for `&ids[k]` (ids + k * 8). */
+static uint32_t array_base(const struct esc_function *fn, uint32_t v)
+{
+    int64_t offset;
+    return esc_value_origin(fn, v, &offset);
+}
+
+/* The array a handle value was loaded from: ids for `ids[k]`, or
+   ESC_NONE. */
+static uint32_t loaded_from_array(const struct esc_function *fn, const struct esc_operand *op)
+{
+    if (op->kind != ESC_OPND_VALUE || fn->values[op->id].def == ESC_NONE)
+        return ESC_NONE;
+    const struct esc_stmt *def = &fn->stmts[fn->values[op->id].def];
+    if (def->kind != ESC_STMT_ASSIGN || def->nargs != 1 || def->args[0].kind != ESC_OPND_DEREF)
+        return ESC_NONE;
+    return array_base(fn, def->args[0].id);
+}
+
 static const struct esc_operand *call_arg(const struct esc_stmt *s, unsigned n)
 {
     return n >= 1 && n <= s->nargs ? &s->args[n - 1] : NULL;
@@ -95,12 +124,39 @@ static bool own_handle_store(const struct esc_function *fn, uint32_t o)
 struct holder {
     bool thread;
     bool by_value; /* id is a root value, not an object */
+    /* id is the pointer to an array of handles this function did not
+       allocate itself (git's `CALLOC_ARRAY (ids, n)`, through xcalloc
+       of another unit): a join of `ids[k]` reads that same array. */
+    bool in_array;
     uint32_t id;
 };
 
-/* Does statement ID release HOLDER? */
+/* Is ARG, a handle passed to a join, the one HANDLE holds? */
+static bool handle_passed(const struct esc_function *fn, const struct esc_pointsto *pt,
+                          const struct esc_operand *arg, struct holder handle)
+{
+    if (handle.by_value)
+        return arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id;
+    if (handle.in_array)
+        return loaded_from_array(fn, arg) == handle.id;
+    return loaded_from(fn, pt, arg) == handle.id;
+}
+
+/* Does argument ARG point at where HANDLE is kept: `&pool` when the
+   handle is pool.thread, `ids` when it is ids[k]? */
+static bool points_at_handle(const struct esc_function *fn, const struct esc_pointsto *pt,
+                             const struct esc_operand *arg, struct holder handle)
+{
+    if (handle.by_value)
+        return false;
+    if (handle.in_array)
+        return arg->kind == ESC_OPND_VALUE && array_base(fn, arg->id) == handle.id;
+    return pointed_object(pt, arg) == handle.id;
+}
+
 /* Does call S to a function of this unit join HANDLE: is one of the
-   arguments its summary says it joins on every path that handle? */
+   arguments its summary says it joins on every path that handle (by
+   value), or a pointer to where it is kept (joins_pointed)? */
 static bool helper_joins(const struct esc_function *fn, const struct esc_flows *flows,
                          const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
@@ -110,16 +166,15 @@ static bool helper_joins(const struct esc_function *fn, const struct esc_flows *
         return false;
     for (uint32_t i = 0; i < s->nargs && i < callee->nparams; i++) {
         const struct esc_operand *arg = &s->args[i];
-        if (!callee->params[i].joins)
-            continue;
-        if (handle.by_value
-                ? arg->kind == ESC_OPND_VALUE && esc_value_root(fn, arg->id) == handle.id
-                : loaded_from(fn, pt, arg) == handle.id)
+        if (callee->params[i].joins && handle_passed(fn, pt, arg, handle))
+            return true;
+        if (callee->params[i].joins_pointed && points_at_handle(fn, pt, arg, handle))
             return true;
     }
     return false;
 }
 
+/* Does statement ID release HOLDER? */
 static bool joins_handle(const struct esc_function *fn, const struct esc_flows *flows,
                          const struct esc_pointsto *pt, uint32_t id, struct holder handle)
 {
@@ -131,7 +186,7 @@ static bool joins_handle(const struct esc_function *fn, const struct esc_flows *
         return helper_joins(fn, flows, pt, id, handle);
     if (handle.thread && !handle.by_value) {
         const struct esc_operand *arg = lib->joins ? call_arg(s, lib->joins) : NULL;
-        return arg && loaded_from(fn, pt, arg) == handle.id;
+        return arg && handle_passed(fn, pt, arg, handle);
     }
     const struct esc_operand *arg = NULL;
     if (handle.thread)
@@ -211,8 +266,141 @@ static bool edge_open(const struct esc_function *fn, uint64_t bad, uint32_t b, u
     return !bad || !(esc_edge_facts(fn, b, next) & bad);
 }
 
+/* The integers tested against zero after a create, and what the paths
+   from it know about them:
+
+       if (nr > 1) {
+           off = read_eoie (...);
+           if (off) pthread_create (...);      // off != 0 here
+       }
+       // off.2 = PHI <0 (nr <= 1), off (off == 0), off (after the create)>
+       ...
+       if (off.2) pthread_join (...);         // off.2 == 0 cannot follow
+
+   A path from the create reaches the test through the PHI's block,
+   entering it from a block the create reaches, so off.2 is off there,
+   which is not zero.  A value is known on every path from the create
+   when a test on the create's own way in (the chain of single
+   predecessors up from its block) settles it, and its definition cannot
+   run again after the create: it is a parameter, its definition is in a
+   block the create cannot reach, or (an integer the IR keeps no
+   definition of: `offset = (int) read (...)`) the create is in no loop,
+   so nothing before it runs again; or when it is a
+   PHI whose block cannot run before the create, and each incoming value
+   from a block the create reaches is a constant or a value known that
+   way.  lower_zero_tests keeps these tests where a thread starts. */
+struct after_create {
+    uint32_t home;   /* the create's block */
+    uint32_t failed; /* its successor where the create failed, or ESC_NONE */
+    bool *reached;   /* blocks reachable from its other successors */
+    uint64_t bad;    /* facts an edge must not state (correlated.c) */
+};
+
+/* Mark in SEEN the blocks reachable from the NSEEDS blocks SEEDS (those
+   included), stopping once block STOP is (ESC_NONE: never).  Is it? */
+static bool reach(const struct esc_function *fn, const uint32_t *seeds, uint32_t nseeds,
+                  uint32_t stop, bool *seen)
+{
+    uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
+    uint32_t head = 0, tail = 0;
+    memset(seen, 0, (fn->nblocks + 1) * sizeof *seen);
+    for (uint32_t i = 0; i < nseeds; i++)
+        if (seeds[i] != ESC_NONE && !seen[seeds[i]]) {
+            seen[seeds[i]] = true;
+            queue[tail++] = seeds[i];
+        }
+    while (head < tail && (stop == ESC_NONE || !seen[stop])) {
+        uint32_t b = queue[head++];
+        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
+            uint32_t next = fn->blocks[b].succ[e];
+            if (!seen[next]) {
+                seen[next] = true;
+                queue[tail++] = next;
+            }
+        }
+    }
+    free(queue);
+    return stop != ESC_NONE && seen[stop];
+}
+
+/* Can block FROM reach block TO? */
+static bool reaches(const struct esc_function *fn, uint32_t from, uint32_t to, bool *seen)
+{
+    return reach(fn, &from, 1, to, seen);
+}
+
+/* Is value V nonzero (NONZERO) or zero on every path from the create? */
+static bool known_after(const struct esc_function *fn, const struct after_create *ac, uint32_t v,
+                        bool nonzero, unsigned depth)
+{
+    const struct esc_value *val = &fn->values[v];
+    if (depth > 4 || (val->def == ESC_NONE && val->param < 0 && ac->reached[ac->home]))
+        return false;
+    const struct esc_stmt *def = val->def != ESC_NONE ? &fn->stmts[val->def] : NULL;
+    if (def && def->block == ESC_NONE)
+        return false;
+    bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
+    bool known = false;
+    if (def && def->kind == ESC_STMT_PHI && def->arg_blocks) {
+        known = !reaches(fn, def->block, ac->home, seen);
+        for (uint32_t i = 0; known && i < def->nargs; i++) {
+            uint32_t from = def->arg_blocks[i];
+            const struct esc_operand *arg = &def->args[i];
+            bool after =
+                from == ac->home ? def->block != ac->failed : from != ESC_NONE && ac->reached[from];
+            if (!after)
+                continue;
+            if (arg->kind == ESC_OPND_INT)
+                known = (arg->value != 0) == nonzero;
+            else
+                known =
+                    arg->kind == ESC_OPND_VALUE && known_after(fn, ac, arg->id, nonzero, depth + 1);
+        }
+    } else if (!def || !reaches(fn, ac->home, def->block, seen)) {
+        /* Defined once, before the create: a test on its way in. */
+        for (uint32_t c = ac->home, steps = 0; !known && steps < 64; steps++) {
+            uint32_t pred = ESC_NONE, npred = 0;
+            for (uint32_t b = 0; b < fn->nblocks && npred < 2; b++)
+                for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++)
+                    if (fn->blocks[b].succ[e] == c) {
+                        pred = b;
+                        npred++;
+                        break;
+                    }
+            if (npred != 1)
+                break;
+            known = esc_block_successor_where(fn, pred, v, !nonzero) == c;
+            c = pred;
+        }
+    }
+    free(seen);
+    return known;
+}
+
+/* Can a path from the create leave block B for NEXT?  Not when the
+   edge states a fact contradicting one that held at the create, nor
+   when it needs a tested integer to be zero (or nonzero) where every path
+   from the create has it otherwise. */
+static bool open_after_create(const struct esc_function *fn, const struct after_create *ac,
+                              uint32_t b, uint32_t next)
+{
+    if (!edge_open(fn, ac->bad, b, next))
+        return false;
+    const struct esc_block *blk = &fn->blocks[b];
+    const struct esc_stmt *br = blk->nstmts ? &fn->stmts[blk->stmts[blk->nstmts - 1]] : NULL;
+    if (!br || br->kind != ESC_STMT_BRANCH || br->nargs != 2 ||
+        br->args[0].kind != ESC_OPND_VALUE || br->args[1].kind != ESC_OPND_INT)
+        return true;
+    uint32_t v = br->args[0].id;
+    if (esc_block_successor_where(fn, b, v, true) == next)
+        return !known_after(fn, ac, v, true, 0);
+    if (esc_block_successor_where(fn, b, v, false) == next)
+        return !known_after(fn, ac, v, false, 0);
+    return true;
+}
+
 static bool return_reachable(const struct esc_function *fn, const bool *covered, uint32_t from,
-                             uint32_t create, bool thread, uint64_t bad)
+                             uint32_t create, bool thread, const struct after_create *ac)
 {
     bool *seen = esc_xcalloc(fn->nblocks + 1, sizeof *seen);
     uint32_t *queue = esc_xmalloc((fn->nblocks + 1) * sizeof *queue);
@@ -225,7 +413,7 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
         uint32_t failed = failure_successor(fn, from, create, thread);
         for (uint32_t e = 0; e < fn->blocks[from].nsucc; e++) {
             uint32_t b = fn->blocks[from].succ[e];
-            if (b != failed && !seen[b] && !covered[b] && edge_open(fn, bad, from, b)) {
+            if (b != failed && !seen[b] && !covered[b] && open_after_create(fn, ac, from, b)) {
                 seen[b] = true;
                 queue[tail++] = b;
             }
@@ -240,7 +428,8 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
         uint32_t failed = create == ESC_NONE ? ESC_NONE : failure_successor(fn, b, create, thread);
         for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++) {
             uint32_t next = fn->blocks[b].succ[e];
-            if (next != failed && !seen[next] && !covered[next] && edge_open(fn, bad, b, next)) {
+            if (next != failed && !seen[next] && !covered[next] &&
+                (!ac || open_after_create(fn, ac, b, next))) {
                 seen[next] = true;
                 queue[tail++] = next;
             }
@@ -249,6 +438,22 @@ static bool return_reachable(const struct esc_function *fn, const bool *covered,
     free(seen);
     free(queue);
     return returned;
+}
+
+/* Where the create's handle pointer OUT (`&t`, `&ids[k]`) keeps the
+   handle, into H: an object of this function's own, or else the array
+   the pointer indexes. */
+static bool handle_store(const struct esc_function *fn, const struct esc_pointsto *pt,
+                         const struct esc_operand *out, struct holder *h)
+{
+    h->id = out ? pointed_object(pt, out) : ESC_NONE;
+    if (own_handle_store(fn, h->id))
+        return true;
+    if (!out || out->kind != ESC_OPND_VALUE)
+        return false;
+    h->in_array = true;
+    h->id = array_base(fn, out->id);
+    return true;
 }
 
 /* The holder of what call CREATE keeps, if it has one that can be released. */
@@ -271,16 +476,13 @@ static bool find_holder(const struct esc_function *fn, const struct esc_flows *f
         }
         const struct esc_operand *out =
             where >= ESC_HANDLE_PARAM ? call_arg(s, where - ESC_HANDLE_PARAM + 1u) : NULL;
-        h->id = out ? pointed_object(pt, out) : ESC_NONE;
-        return own_handle_store(fn, h->id);
+        return handle_store(fn, pt, out, h);
     }
     if (!lib)
         return false;
     if (lib->thread_handle) {
-        const struct esc_operand *arg = call_arg(s, lib->thread_handle);
         h->thread = true;
-        h->id = arg ? pointed_object(pt, arg) : ESC_NONE;
-        return own_handle_store(fn, h->id);
+        return handle_store(fn, pt, call_arg(s, lib->thread_handle), h);
     }
     const struct esc_operand *owner = lib->owner_arg == ESC_LIB_RESULT ? &s->lhs
                                       : lib->owner_arg                 ? call_arg(s, lib->owner_arg)
@@ -302,9 +504,10 @@ uint8_t esc_thread_handle_of(const struct esc_function *fn, const struct esc_flo
     if (!arg)
         return ESC_HANDLE_NONE;
     if (arg->kind == ESC_OPND_VALUE) {
-        int32_t param = fn->values[esc_value_root(fn, arg->id)].param;
-        if (param >= 0 && fn->values[esc_value_root(fn, arg->id)].def == ESC_NONE &&
-            param < 255 - ESC_HANDLE_PARAM)
+        /* Into what the parameter points to, at any offset: `&p->thread`. */
+        uint32_t base = array_base(fn, arg->id);
+        int32_t param = fn->values[base].param;
+        if (param >= 0 && fn->values[base].def == ESC_NONE && param < 255 - ESC_HANDLE_PARAM)
             return (uint8_t)(ESC_HANDLE_PARAM + param);
         return ESC_HANDLE_NONE;
     }
@@ -361,9 +564,20 @@ bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *fl
     /* The join may sit under the same unchanged test as the create
        (`if (n > 1) create; ...; if (n > 1) join;`): a path taking the
        other edge of it after the create cannot happen (correlated.c). */
-    uint64_t bad = fn->nfacts ? esc_facts_contradicting(fn, esc_facts_on_entry(fn, s->block)) : 0;
-    if (!joined && !returned)
-        joined = !return_reachable(fn, covered, s->block, create, handle.thread, bad);
+    if (!joined && !returned) {
+        struct after_create ac = {
+            .home = s->block,
+            .failed = failure_successor(fn, s->block, create, handle.thread),
+            .reached = esc_xcalloc(fn->nblocks + 1, sizeof *ac.reached),
+            .bad = fn->nfacts ? esc_facts_contradicting(fn, esc_facts_on_entry(fn, s->block)) : 0};
+        uint32_t *seeds = esc_xmalloc((home->nsucc + 1) * sizeof *seeds);
+        for (uint32_t e = 0; e < home->nsucc; e++)
+            seeds[e] = home->succ[e] == ac.failed ? ESC_NONE : home->succ[e];
+        reach(fn, seeds, home->nsucc, ESC_NONE, ac.reached);
+        free(seeds);
+        joined = !return_reachable(fn, covered, s->block, create, handle.thread, &ac);
+        free(ac.reached);
+    }
     free(covered);
     return joined;
 }
@@ -383,15 +597,19 @@ enum esc_persists_answer esc_join_close_persists(struct esc_refine *r, uint32_t 
 bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flows,
                       const struct esc_pointsto *pt, uint32_t param)
 {
-    if (param >= fn->nparams || fn->params[param].value == ESC_NONE || fn->entry == ESC_NONE ||
-        fn->params[param].is_pointer)
+    if (param >= fn->nparams || fn->params[param].value == ESC_NONE || fn->entry == ESC_NONE)
         return false;
-    struct holder handle = {
-        .thread = true, .by_value = true, .id = esc_value_root(fn, fn->params[param].value)};
+    /* A pointer names where the handle is kept, like the array of
+       `&ids[k]`: the join must load it through that pointer. */
+    bool pointer = fn->params[param].is_pointer;
+    struct holder handle = {.thread = true,
+                            .by_value = !pointer,
+                            .in_array = pointer,
+                            .id = esc_value_root(fn, fn->params[param].value)};
     bool *covered = esc_xcalloc(fn->nblocks + 1, sizeof *covered);
     bool joined =
         mark_joins(fn, flows, pt, handle, covered) &&
-        (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true, 0));
+        (covered[fn->entry] || !return_reachable(fn, covered, fn->entry, ESC_NONE, true, NULL));
     free(covered);
     return joined;
 }

@@ -14,10 +14,12 @@
 bool esc_kept_released(const struct esc_function *fn, const struct esc_flows *flows,
                        const struct esc_pointsto *pt, uint32_t create, uint32_t arg_no);
 
-/* Does FN join the thread whose handle is its parameter PARAM (by value)
-   on every path from its entry to a return: `static int wait_for
-   (pthread_t t) { return pthread_join (t, 0); }`?  Its callers then count
-   a call of it as a join (helper joins). */
+/* Does FN join the thread whose handle is its parameter PARAM (by value),
+   or, for a pointer parameter, a handle it loads from what that points
+   to, on every path from its entry to a return: `static int wait_for
+   (pthread_t t) { return pthread_join (t, 0); }`, `static void stop
+   (struct pool *p) { pthread_join (p->thread, 0); }`?  Its callers then
+   count a call of it as a join (helper joins). */
 bool esc_param_joined(const struct esc_function *fn, const struct esc_flows *flows,
                       const struct esc_pointsto *pt, uint32_t param);
 

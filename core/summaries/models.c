@@ -396,6 +396,7 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
         !bool_member(ld, param, "unknown", &p->unknown) ||
         !bool_member(ld, param, "noescape", &p->noescape) ||
         !bool_member(ld, param, "joins", &p->joins) ||
+        !bool_member(ld, param, "joins_pointed", &p->joins_pointed) ||
         !bool_member(ld, param, "links", &p->links) ||
         !bool_member(ld, param, "unlinks", &p->unlinks) || !load_link_writes(ld, param, p) ||
         !load_dealloc(ld, param, "dealloc", s, &p->dealloc, &p->dealloc_arg, &has_dealloc))
@@ -409,7 +410,7 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
     if (has_offset && !p->links && !p->unlinks)
         return fail(ld, "list_offset", "only allowed when \"links\" or \"unlinks\" is true");
     p->list_offset = list_offset;
-    s->any_joins |= p->joins;
+    s->any_joins |= p->joins || p->joins_pointed;
     json_t *leaks = member(ld, param, "leaks", K_ARRAY, false);
     if (ld->error)
         return false;

@@ -414,7 +414,8 @@ uint64_t esc_summary_weight(const struct esc_summary *s)
             w += (uint64_t)__builtin_popcount(p->leaks[l]) +
                  (uint64_t)__builtin_popcountll(p->stored_into[l]);
         w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites +
-             p->joins + p->links + p->unlinks + (uint64_t)__builtin_popcount(p->link_writes);
+             p->joins + p->joins_pointed + p->links + p->unlinks +
+             (uint64_t)__builtin_popcount(p->link_writes);
         for (uint8_t k = 0; k < p->nstore_sites; k++)
             w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
     }

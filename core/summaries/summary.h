@@ -98,6 +98,11 @@ struct esc_param_summary {
     /* A thread handle passed by value, joined on every path before the
        function returns: a call of it is a join for the caller. */
     bool joins;
+    /* A pointer to where a thread handle is kept (`struct pool *p`), whose
+       handle, loaded from the memory it points to (`p->thread`), the
+       function joins on every path: `stop (&pool)` joins what `start
+       (&pool)` created. */
+    bool joins_pointed;
     /* Intrusive lists (core/refine/unlink.c).  links: every pointer of
        the parameter it stores is a list link of the node it points to
        (`list_add (new, head)`), at list_offset in it (`&w->entry`).

@@ -106,7 +106,8 @@ static bool same_places(const struct esc_summary *a, const struct esc_summary *b
 {
     for (uint32_t i = 0; i < a->nparams && i < b->nparams; i++) {
         const struct esc_param_summary *p = &a->params[i], *q = &b->params[i];
-        if (p->thread_handle != q->thread_handle)
+        if (p->thread_handle != q->thread_handle || p->joins != q->joins ||
+            p->joins_pointed != q->joins_pointed)
             return false;
         for (unsigned level = 0; level < ESC_LEAK_LEVELS; level++)
             for (uint32_t j = 0; j < a->nparams; j++) {

@@ -141,6 +141,8 @@ static const struct bad bad_files[] = {
      "functions[0].params[0].unknown: expected a boolean, got an integer", true},
     {"noescape-null", FILE_OF("{'name': 'f', 'params': [{'index': 1, 'noescape': null}]}"),
      "functions[0].params[0].noescape: expected a boolean, got null", true},
+    {"joins-pointed-int", FILE_OF("{'name': 'f', 'params': [{'index': 1, 'joins_pointed': 1}]}"),
+     "functions[0].params[0].joins_pointed: expected a boolean, got an integer", true},
     {"leaks-object", FILE_OF("{'name': 'f', 'params': [{'index': 1, 'leaks': {'to': 'kept'}}]}"),
      "functions[0].params[0].leaks: expected an array, got an object", true},
     {"leak-string",
@@ -427,6 +429,19 @@ static void full_file(void)
     check(ok && t.n == 8 && s && strcmp(s->origin, later) == 0 && s->nparams == 1 &&
               s->params[0].freed && !s->ret.fresh,
           error, NULL, "a later file's entry overrides an earlier file's");
+
+    /* A stop helper: joins the handle kept where its argument points. */
+    char *stop = write_json("stop", FILE_OF("{'name': 'pool_stop', 'params': [{'index': 1, "
+                                            "'joins_pointed': true}]}"));
+    free(error);
+    error = NULL;
+    ok = esc_models_load(stop, &t, &error);
+    s = esc_summary_table_find(&t, "pool_stop");
+    check(ok && s && s->nparams == 1 && s->params[0].joins_pointed && !s->params[0].joins &&
+              s->any_joins,
+          error, NULL, "pool_stop: joins_pointed, a join for its callers, not by value");
+    remove(stop);
+    free(stop);
 
     char *docs = write_json("docs", docs_json);
     struct esc_summary_table d = {0};

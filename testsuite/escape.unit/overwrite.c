@@ -369,6 +369,40 @@ static void through_pointers(void)
     fx_free(&f);
 }
 
+/* --- where a pointer value comes from (ir.h) ----------------------------- */
+
+/* v = SRC + OFFSET, pointer arithmetic. */
+static uint32_t arith(struct fx *f, uint32_t block, uint32_t src, int64_t offset)
+{
+    uint32_t v = esc_add_value(f->m, f->fn, NULL, f->fn->nvalues + 100);
+    struct esc_operand from = esc_opnd_value(src);
+    from.offset = offset;
+    uint32_t id = assign(f, block, 7, esc_opnd_value(v), from);
+    f->fn->stmts[id].op = ESC_ASSIGN_POINTER_ARITH;
+    return v;
+}
+
+static void value_origins(void)
+{
+    struct fx f = fx_new("origins");
+    uint32_t b = esc_add_block(f.fn);
+    uint32_t field = arith(&f, b, f.p, 8);                 /* &p->f */
+    uint32_t elem = arith(&f, b, f.p, ESC_UNKNOWN_OFFSET); /* &p[k] */
+    uint32_t elem_field = arith(&f, b, elem, 4);           /* &p[k].g */
+    ret(&f, b, 8, esc_opnd_none());
+    int64_t at;
+    uint32_t root;
+    expect(esc_value_origin(f.fn, field, &at) == f.p && at == 8, true, "origin of p + 8: p at 8");
+    expect(esc_value_origin(f.fn, elem_field, &at) == f.p && at == ESC_UNKNOWN_OFFSET, true,
+           "origin of &p[k].g: p, at an unknown offset");
+    expect(esc_value_base(f.fn, field, &root, &at) && root == f.p && at == 8, true,
+           "base of p + 8: p at 8");
+    expect(esc_value_base(f.fn, elem_field, &root, &at), false,
+           "base of &p[k].g: none, the offset is not known");
+    expect(esc_value_origin(f.fn, f.p, &at) == f.p && at == 0, true, "origin of p: itself");
+    fx_free(&f);
+}
+
 /* --- reaching a target statement --------------------------------------- */
 
 static void reaching_targets(void)
@@ -435,6 +469,7 @@ int main(void)
     noreturn();
     extents();
     through_pointers();
+    value_origins();
     reaching_targets();
     totals();
     return failed ? 1 : 0;
