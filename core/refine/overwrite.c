@@ -249,12 +249,13 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
         }
         if (path_done || reaches)
             continue;
-        uint64_t against = fn->nfacts ? esc_facts_contradicting(fn, at.facts) : 0;
+        /* Most paths have decided nothing: no facts to contradict. */
+        uint64_t against = at.facts ? esc_facts_contradicting(fn, at.facts) : 0;
+        const uint64_t *said = fn->nfacts ? &fn->fact_edges[fn->fact_edge_start[at.block]] : NULL;
         for (uint32_t k = 0; k < b->nsucc; k++) {
             uint32_t next = b->succ[k];
-            uint64_t said = esc_edge_facts(fn, at.block, next);
-            uint64_t facts = at.facts | said;
-            if (!(said & against) && !(edge_ends && edge_ends(ctx, at.block, next)) &&
+            uint64_t stated = said ? said[k] : 0, facts = at.facts | stated;
+            if (!(stated & against) && !(edge_ends && edge_ends(ctx, at.block, next)) &&
                 enter(&entered, next, &facts))
                 stack[depth++] = (struct path_start){next, 0, facts};
         }
