@@ -118,3 +118,43 @@ void param_helper(struct app *app)
     helper();
     app->state->buf = saved;
 }
+
+/* git's update_working_directory: r->index read again from a static
+   repository, with only library calls and stores to locals between. */
+struct pattern_list { int nr; };
+struct index_state { struct pattern_list *sparse_checkout_patterns; int cache_nr; };
+struct repository { struct index_state *index; };
+struct options { int verbose_update; struct index_state *src_index; };
+struct repository *the_repository;
+extern int isatty(int fd);
+extern void *memset(void *s, int c, unsigned long n);
+extern void setup_work_tree(void);
+extern int update_sparsity(struct options *o);
+
+int update_local(void)
+{
+    struct pattern_list pl;
+    struct options o;
+    struct repository *r = the_repository;
+    r->index->sparse_checkout_patterns = &pl; /* { dg-bogus "\\\[escape-" } */
+    memset(&o, 0, sizeof o);
+    o.verbose_update = isatty(2);
+    o.src_index = 0;
+    r->index->sparse_checkout_patterns = 0;
+    return o.verbose_update;
+}
+
+/* The same with calls into other units between: they may change
+   the_repository->index, so the reset may write another index. */
+int update_working_directory(void)
+{
+    struct pattern_list pl;
+    struct options o;
+    struct repository *r = the_repository;
+    r->index->sparse_checkout_patterns = &pl; /* { dg-warning "address of local 'pl' escapes to memory reachable from global 'the_repository' \\\[escape-global\\\]" } */
+    memset(&o, 0, sizeof o);
+    setup_work_tree();
+    int result = update_sparsity(&o);
+    r->index->sparse_checkout_patterns = 0;
+    return result;
+}
