@@ -32,8 +32,9 @@ bool esc_reload_undoes(struct esc_refine *r, const struct esc_stored_place *plac
     const struct esc_function *fn = r->fn;
     const struct esc_operand *loc = place->loc;
     const struct esc_stmt *s = &fn->stmts[stmt];
-    if (!loc || loc->kind != ESC_OPND_DEREF || !esc_place_exact(loc) ||
-        s->kind != ESC_STMT_ASSIGN || s->lhs.kind != ESC_OPND_DEREF || !esc_place_exact(&s->lhs))
+    if (!loc || loc->kind != ESC_OPND_DEREF || s->kind != ESC_STMT_ASSIGN ||
+        s->lhs.kind != ESC_OPND_DEREF || s->lhs.type_key != loc->type_key ||
+        !esc_place_exact(loc) || !esc_place_exact(&s->lhs))
         return false;
     int64_t at, wat;
     uint32_t base = base_of(fn, loc->id, &at), wbase = base_of(fn, s->lhs.id, &wat);

@@ -5,6 +5,7 @@
 #include "core/base/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The model.  A load `v = *P` reads what the last write of P left there.
    Walking back from the load over every path, the first statement that
@@ -55,12 +56,46 @@ enum {
 };
 
 struct query {
-    const struct esc_reload *c;
+    struct esc_reload *c;
     unsigned budget; /* statements still to look at */
 };
 
 static uint32_t find_source(struct query *q, uint32_t load, uint32_t target, unsigned depth);
 static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned depth);
+
+static bool is_load(const struct esc_stmt *s);
+static int64_t add_offsets(int64_t a, int64_t b);
+static uint32_t root_of(const struct esc_function *fn, uint32_t v, int64_t *shift);
+
+/* The filter's bit for a place: its kind, offset from its root and
+   size, or its reference expression. */
+static uint64_t place_bit(uint64_t kind, int64_t offset, int64_t size)
+{
+    uint64_t h = (kind * 0x9e3779b97f4a7c15u) ^ ((uint64_t)offset * 0xff51afd7ed558ccdu) ^
+                 ((uint64_t)size * 0xc4ceb9fe1a85ec53u);
+    return h ^ (h >> 29);
+}
+
+static void filter_add(uint64_t *filter, uint64_t h)
+{
+    filter[h >> 6 & 3] |= 1ull << (h & 63);
+}
+
+static bool filter_has(const uint64_t *filter, uint64_t h)
+{
+    return filter[h >> 6 & 3] >> (h & 63) & 1;
+}
+
+/* The bits a place sets: by offset from its root (shift), and by
+   reference expression. */
+static uint64_t spelled_bit(const struct esc_function *fn, const struct esc_operand *op)
+{
+    int64_t shift = 0;
+    if (op->kind == ESC_OPND_DEREF)
+        root_of(fn, op->id, &shift);
+    return place_bit(op->kind == ESC_OPND_MEM ? op->id + 2u : 1, add_offsets(op->offset, shift),
+                     op->size);
+}
 
 void esc_reload_init(struct esc_reload *c, const struct esc_function *fn,
                      const struct esc_flows *flows, const struct esc_summary_table *models,
@@ -70,15 +105,34 @@ void esc_reload_init(struct esc_reload *c, const struct esc_function *fn,
     c->flows = flows;
     c->models = models;
     c->pt = pt;
+    c->pred_start = c->preds = NULL;
     c->pos = esc_xmalloc((fn->nstmts + 1) * sizeof *c->pos);
-    c->pred_start = esc_xcalloc(fn->nblocks + 2, sizeof *c->pred_start);
-    uint32_t nedges = 0;
-    for (uint32_t b = 0; b < fn->nblocks; b++) {
+    for (uint32_t b = 0; b < fn->nblocks; b++)
         for (uint32_t k = 0; k < fn->blocks[b].nstmts; k++)
             c->pos[fn->blocks[b].stmts[k]] = k;
+    /* Most loads read a place nothing in the function stores a pointer
+       into: a filter of the stored places answers them at once. */
+    memset(c->stored, 0, sizeof c->stored);
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->op != ESC_ASSIGN_COPY ||
+            (s->lhs.kind != ESC_OPND_MEM && s->lhs.kind != ESC_OPND_DEREF))
+            continue;
+        filter_add(c->stored, spelled_bit(fn, &s->lhs));
+        if (s->lhs.ref)
+            filter_add(c->stored, place_bit(0, s->lhs.ref, 0));
+    }
+}
+
+/* Each block's predecessors, made the first time a walk leaves a block. */
+static void make_preds(struct esc_reload *c)
+{
+    const struct esc_function *fn = c->fn;
+    c->pred_start = esc_xcalloc(fn->nblocks + 2, sizeof *c->pred_start);
+    uint32_t nedges = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++)
         for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++, nedges++)
             c->pred_start[fn->blocks[b].succ[e] + 2]++;
-    }
     for (uint32_t b = 0; b < fn->nblocks; b++)
         c->pred_start[b + 2] += c->pred_start[b + 1];
     c->preds = esc_xmalloc((nedges + 1) * sizeof *c->preds);
@@ -464,7 +518,9 @@ static enum step scan_block(struct walk *w, uint32_t b, uint32_t end, bool first
 /* Does every path into block B meet the walk's statement? */
 static bool visit_preds(struct walk *w, uint32_t b)
 {
-    const struct esc_reload *c = w->q->c;
+    struct esc_reload *c = w->q->c;
+    if (!c->preds)
+        make_preds(c);
     if (c->pred_start[b] == c->pred_start[b + 1])
         return false; /* the entry: nothing stored yet */
     for (uint32_t i = c->pred_start[b]; i < c->pred_start[b + 1]; i++) {
@@ -507,6 +563,9 @@ static uint32_t find_source(struct query *q, uint32_t load, uint32_t target, uns
         if (!is_load(t) || t->block == ESC_NONE || !same_place(&w, &t->args[0], false))
             return ESC_NONE;
     }
+    if (target == ESC_NONE && !filter_has(q->c->stored, spelled_bit(fn, w.place)) &&
+        !(w.place->ref && filter_has(q->c->stored, place_bit(0, w.place->ref, 0))))
+        return ESC_NONE; /* no store to a place spelled as this one */
     enum step st = scan_block(&w, s->block, q->c->pos[load], true);
     if (st != STEP_ON)
         return st == STEP_MET ? w.found : ESC_NONE;
@@ -531,19 +590,19 @@ static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned dept
     return find_source(q, db, da, depth) != ESC_NONE || find_source(q, da, db, depth) != ESC_NONE;
 }
 
-uint32_t esc_reload_store(const struct esc_reload *c, uint32_t load)
+uint32_t esc_reload_store(struct esc_reload *c, uint32_t load)
 {
     struct query q = {c, RELOAD_BUDGET};
     return find_source(&q, load, ESC_NONE, RELOAD_DEPTH);
 }
 
-bool esc_reload_same_value(const struct esc_reload *c, uint32_t a, uint32_t b)
+bool esc_reload_same_value(struct esc_reload *c, uint32_t a, uint32_t b)
 {
     struct query q = {c, RELOAD_BUDGET};
     return same_value_at(&q, a, b, RELOAD_DEPTH);
 }
 
-const struct esc_operand *esc_reload_forwarded(const struct esc_reload *c, uint32_t load)
+const struct esc_operand *esc_reload_forwarded(struct esc_reload *c, uint32_t load)
 {
     uint32_t store = esc_reload_store(c, load);
     return store == ESC_NONE ? NULL : &c->fn->stmts[store].args[0];
