@@ -255,27 +255,12 @@ static struct esc_operand resolved(struct query *q, struct esc_operand op, unsig
     return op;
 }
 
-static bool frame_object(const struct esc_object *o)
-{
-    switch (o->kind) {
-    case ESC_OBJ_LOCAL:
-    case ESC_OBJ_PARAM:
-    case ESC_OBJ_COMPOUND_LITERAL:
-    case ESC_OBJ_TEMPORARY:
-    case ESC_OBJ_ALLOCA:
-    case ESC_OBJ_VLA:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* Named exactly by the points-to sets: this frame's storage, a heap
    block allocated here (not a candidate, which may be any memory), a
    function. */
 static bool exact_object(const struct esc_object *o)
 {
-    return frame_object(o) || o->kind == ESC_OBJ_FUNCTION ||
+    return esc_object_is_stack(o) || o->kind == ESC_OBJ_FUNCTION ||
            (o->kind == ESC_OBJ_HEAP && !(o->flags & ESC_OBJF_CANDIDATE));
 }
 
@@ -339,7 +324,8 @@ static bool object_apart_from_value(struct query *q, uint32_t o, uint32_t v)
     const struct esc_function *fn = q->c->fn;
     const struct esc_pointsto *pt = q->c->pt;
     /* A parameter's incoming value cannot point into a frame made after it. */
-    if (frame_object(&fn->objects[o]) && fn->values[v].def == ESC_NONE && fn->values[v].param >= 0)
+    if (esc_object_is_stack(&fn->objects[o]) && fn->values[v].def == ESC_NONE &&
+        fn->values[v].param >= 0)
         return true;
     return pt && v < pt->nvalues && value_apart(fn, pt, v, NULL, o);
 }
