@@ -86,15 +86,27 @@ static bool filter_has(const uint64_t *filter, uint64_t h)
     return filter[h >> 6 & 3] >> (h & 63) & 1;
 }
 
-/* The bits a place sets: by offset from its root (shift), and by
-   reference expression. */
+/* The filter's key for a place: the object it names, or its pointer's
+   root, and its offset from there and size.  A root read from memory is
+   keyed by the place it was read from (one level), as same_place may
+   take two such reads for one value. */
 static uint64_t spelled_bit(const struct esc_function *fn, const struct esc_operand *op)
 {
+    if (op->kind == ESC_OPND_MEM)
+        return place_bit(op->id + 2u, op->offset, op->size);
     int64_t shift = 0;
-    if (op->kind == ESC_OPND_DEREF)
-        root_of(fn, op->id, &shift);
-    return place_bit(op->kind == ESC_OPND_MEM ? op->id + 2u : 1, add_offsets(op->offset, shift),
-                     op->size);
+    uint32_t root = root_of(fn, op->id, &shift);
+    uint64_t base = ~(uint64_t)root;
+    uint32_t def = fn->values[root].def;
+    if (def != ESC_NONE && is_load(&fn->stmts[def])) {
+        const struct esc_operand *from = &fn->stmts[def].args[0];
+        int64_t at = 0;
+        if (from->kind == ESC_OPND_DEREF)
+            root_of(fn, from->id, &at);
+        base = place_bit(from->kind == ESC_OPND_MEM ? from->id + 2u : 1,
+                         add_offsets(from->offset, at), from->size);
+    }
+    return place_bit(base, add_offsets(op->offset, shift), op->size);
 }
 
 void esc_reload_init(struct esc_reload *c, const struct esc_function *fn,

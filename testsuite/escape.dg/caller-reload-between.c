@@ -113,3 +113,46 @@ char *conf_parse_helper(struct conf *cf)
     cf->conf_file = prev;
     return rv;
 }
+
+/* The configuration in a static: g_conf is read again for each access,
+   and a store of a `struct conf_file *` does not write a `struct conf *`;
+   the reset through g_conf read again undoes the first store
+   (caller-undo-reloaded.c). */
+struct conf *g_conf;
+void conf_parse_static(void)
+{
+    struct conf_file *prev, conf_file;
+    struct buf b;
+    prev = g_conf->conf_file;
+    g_conf->conf_file = &conf_file; /* { dg-bogus "\\\[escape-" } */
+    g_conf->scratch = 0;
+    g_conf->conf_file->buffer = &b; /* { dg-bogus "\\\[escape-" } */
+    g_conf->conf_file = prev;
+}
+
+/* Before points-to sets exist, a pointer read from a static is not known
+   to stay clear of this frame's locals: fstat given the local conf_file
+   may write g_conf->conf_file, for all the reload can tell. */
+void conf_parse_static_fstat(int fd)
+{
+    struct conf_file *prev, conf_file;
+    struct buf b;
+    prev = g_conf->conf_file;
+    g_conf->conf_file = &conf_file; /* { dg-bogus "\\\[escape-" } */
+    fstat(fd, &g_conf->conf_file->file.info);
+    g_conf->conf_file->buffer = &b; /* { dg-bogus "\\\[escape-" "a pointer read from a static may point to a local before points-to" { xfail *-*-* } } */
+    g_conf->conf_file = prev;
+}
+
+/* A store through a `struct conf **` may change g_conf itself: the
+   buffer may go into the caller's conf_file, and the reset may miss. */
+void conf_parse_static_moved(struct conf **slot)
+{
+    struct conf_file *prev, conf_file;
+    struct buf b;
+    prev = g_conf->conf_file;
+    g_conf->conf_file = &conf_file; /* { dg-warning "address of local 'conf_file' escapes to memory reachable from global 'g_conf' \\\[escape-global\\\]" } */
+    *slot = 0;
+    g_conf->conf_file->buffer = &b; /* { dg-warning "address of local 'b' escapes to memory reachable from global 'g_conf' \\\[escape-global\\\]" } */
+    g_conf->conf_file = prev;
+}
