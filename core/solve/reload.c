@@ -46,7 +46,11 @@
    RELOAD_BLOCKS blocks; a walk that meets a loop (a block again on its
    own path) gives up; nested questions (P's base read again, where a
    call's argument points) go RELOAD_DEPTH deep; and a whole question
-   looks at RELOAD_BUDGET statements at most. */
+   looks at RELOAD_BUDGET statements at most.  A load of a place no store
+   in the function could match (by a filter of the stored places) is
+   answered without a walk.  On sqlite3.c at -O0 all of it costs about
+   11 million instructions (callgrind, cc1 21,168 M before, 21,179 M
+   after). */
 
 enum {
     RELOAD_STMTS = 32,
