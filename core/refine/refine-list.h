@@ -43,10 +43,11 @@
    callee analysed again without them (specialize.c). */
 ESC_REFINEMENT(CONSTANTS, BUILD, esc_spec_dead, "constants",
                "the blocks a call's constant arguments rule out are not analysed")
-/* `cf->f = &local; cf->f->buf = &b;`: a load right after a store to the
-   same place reads the value stored, not all the place may hold (flows.c). */
+/* `cf->f = &local; ...; cf->f->buf = &b;`: a load after a store to the
+   same place, with nothing between that may write it, reads the value
+   stored, not all the place may hold (reload.c, asked by flows.c). */
 ESC_REFINEMENT(RELOAD, BUILD, esc_reload_forwarded, "reload",
-               "a load right after a store to the same place reads what was stored")
+               "a load after a store to the same place, nothing between writing it, reads what was stored")
 /* `if (p == &x)`: on the other edge p does not point to x (guards.c). */
 ESC_REFINEMENT(GUARDS, BUILD, esc_apply_guards, "guards",
                "a value compared unequal to an address on every path does not carry it")
@@ -63,6 +64,10 @@ ESC_REFINEMENT(OVERWRITE, PERSISTS, esc_overwrite_persists, "overwrite",
    (restore.c). */
 ESC_REFINEMENT(RESTORE, UNDOES, esc_callee_restores, "restore",
                "a callee's summary writes the place again")
+/* An undo through a pointer read again: `s = app->state; s->buf =
+   local; ...; app->state->buf = saved;` (reloaded.c). */
+ESC_REFINEMENT(RELOADED, UNDOES, esc_reload_undoes, "reloaded",
+               "the place is written again through a pointer read again from the same unchanged place")
 /* An undo guarded by a test of the place itself: on the other edge of
    `if (st->out == &tmp)` or `if (o->dir)`, the place holds something
    else already (placetest.c). */

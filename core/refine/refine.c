@@ -1,6 +1,7 @@
 /* refine.c - the refinement questions, answered by the refinements of refine-list.h in order. */
 #include "core/refine/refine.h"
 #include "core/refine/explain.h"
+#include "core/solve/reload.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,9 @@ void esc_refine_free(struct esc_refine *r)
     esc_dropped_rings_free(r->dropped);
     free(r->def_start);
     free(r->def_flow);
+    if (r->reload)
+        esc_reload_free(r->reload);
+    free(r->reload);
     memset(r, 0, sizeof *r);
 }
 

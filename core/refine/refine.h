@@ -53,6 +53,7 @@ struct esc_refine {
     struct esc_dropped_rings *dropped; /* dropped.c's facts, made on first use */
     uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
+    struct esc_reload *reload; /* reload.c's context, made on first use */
 };
 
 void esc_refine_init(struct esc_refine *r, const struct esc_function *fn,
@@ -127,6 +128,7 @@ bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *plac
 esc_persists_fn esc_join_close_persists; /* joinclose.c */
 esc_persists_fn esc_overwrite_persists;  /* restore.c */
 esc_undoes_fn esc_callee_restores;       /* restore.c */
+esc_undoes_fn esc_reload_undoes;         /* reloaded.c */
 esc_object_undone_fn esc_head_emptied;   /* lists.c */
 esc_object_undone_fn esc_node_unlinked;  /* unlink.c */
 esc_object_undone_fn esc_ring_dropped;   /* dropped.c */

@@ -2,6 +2,7 @@
 #include "core/solve/flows.h"
 #include "core/summaries/library.h"
 #include "core/solve/pointsto.h"
+#include "core/solve/reload.h"
 #include "core/base/util.h"
 
 #include <string.h>
@@ -489,57 +490,12 @@ static bool stmt_dead(const struct esc_call_context *callees, const struct esc_f
     return callees && callees->stmt_dead && callees->stmt_dead(callees, fn, stmt, arg);
 }
 
-/* Are A and B the same bytes by their spelling: one reference expression
-   (its SSA values never change), or one exact operand? */
-static bool same_spelled_place(const struct esc_operand *a, const struct esc_operand *b)
-{
-    if (a->kind != b->kind || (a->kind != ESC_OPND_MEM && a->kind != ESC_OPND_DEREF))
-        return false;
-    if (a->ref && a->ref == b->ref)
-        return true;
-    return a->id == b->id && a->offset == b->offset && a->size == b->size &&
-           a->offset != ESC_UNKNOWN_OFFSET && a->size > 0;
-}
-
-/* What load statement LOAD reads when the last statement before it in
-   its block that writes memory (a few back at most) stores to the very
-   same place: that store's value.  `cf->conf_file = &conf_file;
-   cf->conf_file->buffer = &b;` stores into conf_file, not into whatever
-   else cf->conf_file may have held (refine-list.h, RELOAD).  POS gives
-   each statement's position in its block. */
-const struct esc_operand *esc_reload_forwarded(const struct esc_function *fn, uint32_t load,
-                                               const uint32_t *pos)
-{
-    const struct esc_stmt *s = &fn->stmts[load];
-    if (s->kind != ESC_STMT_ASSIGN || s->nargs != 1 || s->block == ESC_NONE ||
-        (s->args[0].kind != ESC_OPND_MEM && s->args[0].kind != ESC_OPND_DEREF) ||
-        s->lhs.kind != ESC_OPND_VALUE || s->op != ESC_ASSIGN_COPY)
-        return NULL;
-    const struct esc_block *blk = &fn->blocks[s->block];
-    for (uint32_t k = pos[load], looked = 0; k-- > 0 && looked < 8; looked++) {
-        const struct esc_stmt *t = &fn->stmts[blk->stmts[k]];
-        bool writes = t->kind == ESC_STMT_CALL ||
-                      (t->kind == ESC_STMT_ASSIGN &&
-                       (t->lhs.kind == ESC_OPND_MEM || t->lhs.kind == ESC_OPND_DEREF));
-        if (!writes)
-            continue;
-        if (t->kind == ESC_STMT_ASSIGN && t->nargs == 1 && t->op == ESC_ASSIGN_COPY &&
-            same_spelled_place(&t->lhs, &s->args[0]) && t->lhs.size == s->args[0].size &&
-            (t->args[0].kind == ESC_OPND_VALUE || t->args[0].kind == ESC_OPND_ADDR))
-            return &t->args[0];
-        return NULL;
-    }
-    return NULL;
-}
-
 void esc_flows_build(struct esc_module *m, struct esc_function *fn,
                      const struct esc_call_context *callees, struct esc_flows *flows)
 {
     flows->calls = esc_xcalloc(fn->nstmts + 1, sizeof *flows->calls);
-    uint32_t *pos = esc_xmalloc((fn->nstmts + 1) * sizeof *pos);
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        for (uint32_t k = 0; k < fn->blocks[b].nstmts; k++)
-            pos[fn->blocks[b].stmts[k]] = k;
+    struct esc_reload reload;
+    esc_reload_init(&reload, fn, flows, callees ? callees->models : NULL, NULL);
     /* Values used other than as the base of an access: a reload is
        forwarded only for a pointer that is dereferenced and nothing
        else, so that the notes of a path still show the store and the
@@ -564,7 +520,7 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
             if (s->nargs == 1 && s->lhs.kind == ESC_OPND_VALUE &&
                 (s->args[0].kind == ESC_OPND_MEM || s->args[0].kind == ESC_OPND_DEREF)) {
                 const struct esc_operand *stored =
-                    used[s->lhs.id] ? NULL : esc_reload_forwarded(fn, id, pos);
+                    used[s->lhs.id] ? NULL : esc_reload_forwarded(&reload, id);
                 if (stored) {
                     add(flows, s->lhs, *stored, id, assign_reason(s, stored), 0);
                     break;
@@ -593,7 +549,7 @@ void esc_flows_build(struct esc_module *m, struct esc_function *fn,
             break;
         }
     }
-    free(pos);
+    esc_reload_free(&reload);
     free(used);
 }
 

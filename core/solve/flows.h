@@ -60,11 +60,6 @@ struct esc_flows {
     struct esc_call *calls; /* per statement; all zero but for calls */
 };
 
-/* The value load statement LOAD reads back from a store just before it
-   to the same place, or NULL (POS: each statement's place in its block). */
-const struct esc_operand *esc_reload_forwarded(const struct esc_function *fn, uint32_t load,
-                                               const uint32_t *pos);
-
 struct esc_spec_cache;
 struct esc_spec_context;
 
