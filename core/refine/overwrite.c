@@ -214,7 +214,8 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
        with what held at the store (core/ir/facts.h: parameters, values
        defined outside loops): `buf` stored, then `if (given) p = strdup
        (given); if (!given) p = strdup (buf);` overwrites on both paths. */
-    struct entries entered = {esc_xcalloc((size_t)fn->nblocks * MAX_ENTRIES, sizeof(uint64_t)),
+    /* Only the first n[b] entries of a block are read: no need to clear them. */
+    struct entries entered = {esc_xmalloc((size_t)fn->nblocks * MAX_ENTRIES * sizeof(uint64_t)),
                               esc_xcalloc(fn->nblocks, 1)};
     struct path_start *stack = esc_xmalloc(((size_t)fn->nblocks * MAX_ENTRIES + 1) * sizeof *stack);
     uint32_t depth = 0;
