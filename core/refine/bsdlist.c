@@ -147,26 +147,31 @@ static const struct esc_stmt *stores_link(const struct element *el, uint32_t b, 
     return NULL;
 }
 
-/* Is the edge into block B from its only predecessor one where E.next
-   is NULL? */
+/* Does the edge FROM -> TO say that E.next is NULL? */
+static bool next_null_on(const struct element *el, uint32_t from, uint32_t to)
+{
+    uint32_t n;
+    const struct esc_cond_entry *c = esc_block_conds(el->fn, from, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        struct esc_operand subject = esc_opnd_value(c[i].cond.subject);
+        if (c[i].succ != to || c[i].term != ESC_COND_EVERY_TERM ||
+            c[i].cond.kind != ESC_COND_RANGE || c[i].cond.is_param ||
+            !loads_link(el, &subject, el->k))
+            continue;
+        struct esc_cond null = c[i].cond;
+        null.lo = null.hi = 0;
+        if (esc_edge_implies(el->fn, from, to, &null))
+            return true;
+    }
+    return false;
+}
+
+/* Is block B entered on an edge where E.next is NULL? */
 static bool after_next_null(const struct element *el, uint32_t b)
 {
-    const struct esc_function *fn = el->fn;
-    for (uint32_t p = 0; p < fn->nblocks; p++) {
-        uint32_t n;
-        const struct esc_cond_entry *c = esc_block_conds(fn, p, &n);
-        for (uint32_t i = 0; i < n; i++) {
-            struct esc_operand subject = esc_opnd_value(c[i].cond.subject);
-            if (c[i].succ != b || c[i].term != ESC_COND_EVERY_TERM ||
-                c[i].cond.kind != ESC_COND_RANGE || c[i].cond.is_param ||
-                !loads_link(el, &subject, el->k))
-                continue;
-            struct esc_cond null = c[i].cond;
-            null.lo = null.hi = 0;
-            if (esc_edge_implies(fn, p, b, &null))
-                return true;
-        }
-    }
+    for (uint32_t p = 0; p < el->fn->nblocks; p++)
+        if (next_null_on(el, p, b))
+            return true;
     return false;
 }
 
@@ -253,22 +258,9 @@ static unsigned after_stmt(const struct element *el, uint32_t id, unsigned bits)
    element, so where E.next is NULL nothing holds &E.next. */
 static unsigned after_edge(const struct element *el, uint32_t from, uint32_t to, unsigned bits)
 {
-    if (el->ntails || bits == REMOVED)
+    if (el->ntails || bits == REMOVED || !next_null_on(el, from, to))
         return bits;
-    uint32_t n;
-    const struct esc_cond_entry *c = esc_block_conds(el->fn, from, &n);
-    for (uint32_t i = 0; i < n; i++) {
-        struct esc_operand subject = esc_opnd_value(c[i].cond.subject);
-        if (c[i].succ != to || c[i].term != ESC_COND_EVERY_TERM ||
-            c[i].cond.kind != ESC_COND_RANGE || c[i].cond.is_param ||
-            !loads_link(el, &subject, el->k))
-            continue;
-        struct esc_cond null = c[i].cond;
-        null.lo = null.hi = 0;
-        if (esc_edge_implies(el->fn, from, to, &null))
-            return bits | HALF_B;
-    }
-    return bits;
+    return bits | HALF_B;
 }
 
 /* Does a path from just after statement FROM reach a return without a
@@ -279,34 +271,19 @@ static bool reaches_linked(const struct element *el, uint32_t from)
     uint8_t *seen = esc_xcalloc(fn->nblocks + 1, 1); /* bit per entry state */
     uint32_t *work = esc_xmalloc((4 * fn->nblocks + 1) * sizeof *work), nwork = 0;
     bool reaches = false;
-    /* The rest of FROM's block, then the blocks, each entered with some
-       halves done (block * 4 + bits). */
+    /* Work items: block * 4 + the halves done on entry; the first is the
+       rest of FROM's block, from just after it. */
     uint32_t b = fn->stmts[from].block;
-    const struct esc_block *blk = &fn->blocks[b];
     unsigned bits = 0;
-    bool after = false;
-    for (uint32_t i = 0; i < blk->nstmts && !reaches; i++) {
-        if (after) {
-            bits = after_stmt(el, blk->stmts[i], bits);
-            reaches = fn->stmts[blk->stmts[i]].kind == ESC_STMT_RETURN && bits != REMOVED;
-        }
-        after |= blk->stmts[i] == from;
-    }
-    for (uint32_t i = 0; i < blk->nsucc && !reaches; i++) {
-        unsigned in = after_edge(el, b, blk->succ[i], bits);
-        if (!(seen[blk->succ[i]] >> in & 1)) {
-            seen[blk->succ[i]] |= 1u << in;
-            work[nwork++] = blk->succ[i] * 4 + in;
-        }
-    }
-    while (nwork && !reaches) {
-        uint32_t item = work[--nwork];
-        b = item / 4;
-        bits = item % 4;
-        blk = &fn->blocks[b];
+    for (bool first = true; !reaches; first = false) {
+        const struct esc_block *blk = &fn->blocks[b];
+        bool on = !first;
         for (uint32_t i = 0; i < blk->nstmts && !reaches; i++) {
-            bits = after_stmt(el, blk->stmts[i], bits);
-            reaches = fn->stmts[blk->stmts[i]].kind == ESC_STMT_RETURN && bits != REMOVED;
+            if (on) {
+                bits = after_stmt(el, blk->stmts[i], bits);
+                reaches = fn->stmts[blk->stmts[i]].kind == ESC_STMT_RETURN && bits != REMOVED;
+            }
+            on |= blk->stmts[i] == from;
         }
         for (uint32_t i = 0; i < blk->nsucc && !reaches; i++) {
             unsigned in = after_edge(el, b, blk->succ[i], bits);
@@ -315,6 +292,11 @@ static bool reaches_linked(const struct element *el, uint32_t from)
                 work[nwork++] = blk->succ[i] * 4 + in;
             }
         }
+        if (!nwork)
+            break;
+        uint32_t item = work[--nwork];
+        b = item / 4;
+        bits = item % 4;
     }
     free(seen);
     free(work);
