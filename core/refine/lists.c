@@ -231,5 +231,5 @@ bool esc_head_emptied(struct esc_refine *r, uint32_t flow, uint32_t obj)
     struct head_walk walk = {fn, obj, facts};
     /* `g_saved = &h` writes no link, wherever it writes. */
     return facts->nedges && writes_link(f, facts) && esc_list_link_store(fn, r->flows, flow, obj) &&
-           !esc_store_reaches_return(fn, f->stmt, NULL, split_empties, ends_on_empty, &walk);
+           !esc_store_reaches_return(fn, f->stmt, NULL, split_empties, ends_on_empty, &walk, false);
 }

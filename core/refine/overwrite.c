@@ -157,14 +157,14 @@ struct entries {
 };
 
 /* Enter block B with FACTS, unless a former entry covers it; past
-   MAX_ENTRIES, with no facts at all, which covers every other. */
-static bool enter(struct entries *e, uint32_t b, uint64_t *facts)
+   SLOTS entries, with no facts at all, which covers every other. */
+static bool enter(struct entries *e, unsigned slots, uint32_t b, uint64_t *facts)
 {
-    uint64_t *had = &e->facts[(size_t)b * MAX_ENTRIES];
+    uint64_t *had = &e->facts[(size_t)b * slots];
     for (uint8_t i = 0; i < e->n[b]; i++)
         if ((had[i] & *facts) == had[i])
             return false;
-    if (e->n[b] == MAX_ENTRIES - 1)
+    if (e->n[b] == slots - 1)
         *facts = 0;
     had[e->n[b]++] = *facts;
     return true;
@@ -179,7 +179,7 @@ static bool enter(struct entries *e, uint32_t b, uint64_t *facts)
    Either way it returns true at once when the location moves. */
 static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                  uint32_t target, esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
-                 struct esc_bitset *reached)
+                 struct esc_bitset *reached, bool decided)
 {
     /* FROM ESC_NONE: from the function's entry. */
     const struct esc_stmt *st = from == ESC_NONE ? NULL : &fn->stmts[from];
@@ -210,17 +210,21 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
     }
 
     uint32_t nwords = esc_bitset_words(fn->nstmts);
-    /* The walk follows the paths whose branches agree with each other and
-       with what held at the store (core/ir/facts.h: parameters, values
-       defined outside loops): `buf` stored, then `if (given) p = strdup
-       (given); if (!given) p = strdup (buf);` overwrites on both paths. */
-    /* Only the first n[b] entries of a block are read: no need to clear them. */
-    struct entries entered = {esc_xmalloc((size_t)fn->nblocks * MAX_ENTRIES * sizeof(uint64_t)),
+    /* DECIDED: the walk follows only the paths whose branches agree with
+       each other and with what held at the store (core/ir/facts.h:
+       parameters, values defined outside loops): `buf` stored, then
+       `if (given) p = strdup (given); if (!given) p = strdup (buf);`
+       overwrites on both paths.  Otherwise (and in a function without
+       facts) each block is entered once, with none.  Only the first n[b]
+       entries of a block are read: no need to clear them. */
+    decided = decided && fn->nfacts;
+    unsigned slots = decided ? MAX_ENTRIES : 1;
+    struct entries entered = {esc_xmalloc((size_t)fn->nblocks * slots * sizeof(uint64_t)),
                               esc_xcalloc(fn->nblocks, 1)};
-    struct path_start *stack = esc_xmalloc(((size_t)fn->nblocks * MAX_ENTRIES + 1) * sizeof *stack);
+    struct path_start *stack = esc_xmalloc(((size_t)fn->nblocks * slots + 1) * sizeof *stack);
     uint32_t depth = 0;
     stack[depth++] =
-        (struct path_start){start, pos, st && fn->nfacts ? esc_facts_on_entry(fn, start) : 0};
+        (struct path_start){start, pos, st && decided ? esc_facts_on_entry(fn, start) : 0};
     bool reaches = false;
 
     while (depth && !reaches) {
@@ -252,12 +256,12 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
             continue;
         /* Most paths have decided nothing: no facts to contradict. */
         uint64_t against = at.facts ? esc_facts_contradicting(fn, at.facts) : 0;
-        const uint64_t *said = fn->nfacts ? &fn->fact_edges[fn->fact_edge_start[at.block]] : NULL;
+        const uint64_t *said = decided ? &fn->fact_edges[fn->fact_edge_start[at.block]] : NULL;
         for (uint32_t k = 0; k < b->nsucc; k++) {
             uint32_t next = b->succ[k];
             uint64_t stated = said ? said[k] : 0, facts = at.facts | stated;
             if (!(stated & against) && !(edge_ends && edge_ends(ctx, at.block, next)) &&
-                enter(&entered, next, &facts))
+                enter(&entered, slots, next, &facts))
                 stack[depth++] = (struct path_start){next, 0, facts};
         }
     }
@@ -270,32 +274,32 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target)
 {
-    return walk(fn, from, loc, target, NULL, NULL, NULL, NULL);
+    return walk(fn, from, loc, target, NULL, NULL, NULL, NULL, false);
 }
 
 bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, uint32_t target,
                               esc_restores_fn *restores, void *ctx)
 {
-    return walk(fn, from, loc, target, restores, NULL, ctx, NULL);
+    return walk(fn, from, loc, target, restores, NULL, ctx, NULL, false);
 }
 
 bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, esc_restores_fn *restores,
-                              esc_edge_ends_fn *edge_ends, void *ctx)
+                              esc_edge_ends_fn *edge_ends, void *ctx, bool decided)
 {
-    return walk(fn, from, loc, ESC_NONE, restores, edge_ends, ctx, NULL);
+    return walk(fn, from, loc, ESC_NONE, restores, edge_ends, ctx, NULL, decided);
 }
 
 bool esc_store_reaches_target(const struct esc_function *fn, uint32_t from, uint32_t target,
                               esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx)
 {
-    return walk(fn, from, NULL, target, restores, edge_ends, ctx, NULL);
+    return walk(fn, from, NULL, target, restores, edge_ends, ctx, NULL, false);
 }
 
 bool esc_entry_reaches_return(const struct esc_function *fn, esc_restores_fn *restores, void *ctx)
 {
-    return walk(fn, ESC_NONE, NULL, ESC_NONE, restores, NULL, ctx, NULL);
+    return walk(fn, ESC_NONE, NULL, ESC_NONE, restores, NULL, ctx, NULL, false);
 }
 
 bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
@@ -322,7 +326,7 @@ bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
 bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
                          const struct esc_operand *loc, struct esc_bitset *reached)
 {
-    return walk(fn, from, loc, ESC_NONE, NULL, NULL, NULL, reached);
+    return walk(fn, from, loc, ESC_NONE, NULL, NULL, NULL, reached, false);
 }
 
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)

@@ -33,11 +33,13 @@ bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
 
 /* The same walk to any return, where also EDGE_ENDS (when not NULL) ends
    a path on any CFG edge it accepts: one that cannot be taken after the
-   store, or on which the place no longer holds what was stored. */
+   store, or on which the place no longer holds what was stored.  With
+   DECIDED, only paths whose branches agree with each other and with what
+   held at FROM are followed (core/ir/facts.h); it costs more. */
 typedef bool esc_edge_ends_fn(void *ctx, uint32_t from_block, uint32_t to_block);
 bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, esc_restores_fn *restores,
-                              esc_edge_ends_fn *edge_ends, void *ctx);
+                              esc_edge_ends_fn *edge_ends, void *ctx, bool decided);
 
 /* Is there a path from just after FROM to statement TARGET on which
    RESTORES accepts no statement and EDGE_ENDS no edge? */

@@ -161,7 +161,8 @@ enum esc_persists_answer esc_overwrite_persists(struct esc_refine *r, uint32_t i
     if (place.loc)
         esc_pointsto_targets(r->pt, place.loc, &place.targets);
     struct walk w = {r, &place};
-    bool persists = esc_store_reaches_return(fn, f->stmt, place.loc, walk_ends, edge_ends, &w);
+    bool persists =
+        esc_store_reaches_return(fn, f->stmt, place.loc, walk_ends, edge_ends, &w, true);
     esc_bitset_free(&place.targets);
     esc_stored_place_release(&place);
     return persists ? ESC_PERSISTS_KEPT : ESC_PERSISTS_UNDONE;

@@ -161,7 +161,8 @@ static bool names_node(const struct esc_function *fn, const struct esc_operand *
 /* Does statement S link node B anew: store B somewhere other than in
    B's own links (or in B through them), or hand B to a callee that links
    it?  Loads of B's links made before it may name old neighbours. */
-static bool relinks(const struct unlink_walk *l, const struct esc_stmt *s, const struct esc_list_ptr *b)
+static bool relinks(const struct unlink_walk *l, const struct esc_stmt *s,
+                    const struct esc_list_ptr *b)
 {
     const struct esc_function *fn = l->fn;
     if (s->kind == ESC_STMT_CALL) {
@@ -207,15 +208,16 @@ static unsigned neighbour_half(const struct esc_function *fn, const struct esc_l
 }
 
 /* The halves of B's unlink statement S does (bits as above). */
-static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt, const struct esc_list_ptr *b,
-                              const uint32_t *pos)
+static unsigned unlink_halves(const struct unlink_walk *l, uint32_t stmt,
+                              const struct esc_list_ptr *b, const uint32_t *pos)
 {
     const struct esc_function *fn = l->fn;
     const struct esc_stmt *s = &fn->stmts[stmt];
     struct esc_list_ptr at;
     if (s->kind == ESC_STMT_ASSIGN && s->lhs.kind == ESC_OPND_DEREF)
         /* Storing B there again is no unlink (QUEUE_SPLIT's `h->prev->next = h`). */
-        return s->nargs == 1 && !names_node(fn, &s->args[0], b) && esc_list_place_ptr(fn, &s->lhs, &at)
+        return s->nargs == 1 && !names_node(fn, &s->args[0], b) &&
+                       esc_list_place_ptr(fn, &s->lhs, &at)
                    ? neighbour_half(fn, &at, s->lhs.size, b, s->block, pos)
                    : 0;
     const struct esc_summary *callee =
@@ -378,7 +380,8 @@ static bool unlink_half(const struct esc_function *fn, const struct esc_stmt *s,
     /* TO: a neighbour's link, loaded from one of N's links. */
     const struct esc_operand *from = esc_list_load_place(fn, to.id, &def);
     struct esc_list_ptr link;
-    if (!from || !esc_list_place_ptr(fn, from, &link) || link.kind != ESC_OPND_ADDR || link.id != obj)
+    if (!from || !esc_list_place_ptr(fn, from, &link) || link.kind != ESC_OPND_ADDR ||
+        link.id != obj)
         return false;
     for (unsigned side = 0; side < 2; side++) {
         struct esc_list_ptr b = {ESC_OPND_ADDR, obj, link.offset - side * from->size};
@@ -491,9 +494,9 @@ static bool reads_cut_node(const struct esc_function *fn, const struct esc_flow 
 {
     uint32_t def;
     struct esc_list_ptr p;
-    const struct esc_operand *from =
-        f->src.kind == ESC_OPND_VALUE && !f->src.offset ? esc_list_load_place(fn, f->src.id, &def)
-                                                        : NULL;
+    const struct esc_operand *from = f->src.kind == ESC_OPND_VALUE && !f->src.offset
+                                         ? esc_list_load_place(fn, f->src.id, &def)
+                                         : NULL;
     return from && !(esc_list_ptr_of(fn, &f->src, &p) && p.kind == ESC_OPND_ADDR) &&
            esc_list_reads_cut_node(fn, obj, def);
 }
@@ -553,7 +556,7 @@ bool esc_node_unlinked(struct esc_refine *r, uint32_t flow, uint32_t obj)
         struct unlink_walk l;
         lists_init(&l, fn, r->flows, b);
         bool reaches =
-            esc_store_reaches_return(fn, f->stmt, NULL, completes_unlink, tested_alone, &l);
+            esc_store_reaches_return(fn, f->stmt, NULL, completes_unlink, tested_alone, &l, false);
         free(l.pos);
         return !reaches;
     }
@@ -735,8 +738,8 @@ static bool writes_link(void *ctx, uint32_t id)
         s->kind == ESC_STMT_CALL ? w->flows->calls[id].summary : NULL;
     for (uint32_t j = 0; callee && j < s->nargs && j < callee->nparams; j++) {
         struct esc_list_ptr arg;
-        if (callee->params[j].link_writes >> w->side & 1 && esc_list_ptr_of(fn, &s->args[j], &arg) &&
-            esc_list_ptr_same(&arg, &w->param))
+        if (callee->params[j].link_writes >> w->side & 1 &&
+            esc_list_ptr_of(fn, &s->args[j], &arg) && esc_list_ptr_same(&arg, &w->param))
             return true;
     }
     return false;
