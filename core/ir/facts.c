@@ -256,6 +256,15 @@ void esc_facts_build(struct esc_module *m, struct esc_function *fn)
                 }
             }
     }
+    /* A path need only carry the facts an edge can contradict. */
+    uint64_t stated = 0, refutable = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        for (uint32_t k = 0; k < fn->blocks[b].nsucc; k++)
+            stated |= edges[edge_start[b] + k];
+    for (uint32_t k = 0; k < p.nfacts; k++)
+        if (contra[k] & stated)
+            refutable |= UINT64_C(1) << k;
+    fn->facts_refutable = refutable;
     fn->nfacts = p.nfacts;
     fn->facts_in = in;
     fn->facts_contra = contra;

@@ -323,6 +323,7 @@ struct esc_function {
     bool facts_built;
     uint32_t nfacts;
     uint64_t *facts_in, *facts_contra;
+    uint64_t facts_refutable; /* the facts some edge states the contrary of */
     uint32_t *fact_edge_start;
     uint64_t *fact_edges;
     bool sealed; /* esc_function_seal moved all but objects to the arena */

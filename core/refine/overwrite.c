@@ -217,14 +217,14 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
        overwrites on both paths.  Otherwise (and in a function without
        facts) each block is entered once, with none.  Only the first n[b]
        entries of a block are read: no need to clear them. */
-    decided = decided && fn->nfacts;
+    decided = decided && fn->facts_refutable;
     unsigned slots = decided ? MAX_ENTRIES : 1;
     struct entries entered = {esc_xmalloc((size_t)fn->nblocks * slots * sizeof(uint64_t)),
                               esc_xcalloc(fn->nblocks, 1)};
     struct path_start *stack = esc_xmalloc(((size_t)fn->nblocks * slots + 1) * sizeof *stack);
     uint32_t depth = 0;
-    stack[depth++] =
-        (struct path_start){start, pos, st && decided ? esc_facts_on_entry(fn, start) : 0};
+    stack[depth++] = (struct path_start){
+        start, pos, st && decided ? esc_facts_on_entry(fn, start) & fn->facts_refutable : 0};
     bool reaches = false;
 
     while (depth && !reaches) {
@@ -259,7 +259,8 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
         const uint64_t *said = decided ? &fn->fact_edges[fn->fact_edge_start[at.block]] : NULL;
         for (uint32_t k = 0; k < b->nsucc; k++) {
             uint32_t next = b->succ[k];
-            uint64_t stated = said ? said[k] : 0, facts = at.facts | stated;
+            uint64_t stated = said ? said[k] : 0;
+            uint64_t facts = (at.facts | stated) & fn->facts_refutable;
             if (!(stated & against) && !(edge_ends && edge_ends(ctx, at.block, next)) &&
                 enter(&entered, slots, next, &facts))
                 stack[depth++] = (struct path_start){next, 0, facts};
