@@ -28,9 +28,7 @@ uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
     return v;
 }
 
-/* The memory a call fills completely, per the library table: memset (p,
-   c, 16) writes *p[0:16]; __atomic_store_8 (p, v, order) writes *p[0:8]. */
-static struct esc_operand filled_by_call(const struct esc_stmt *s)
+struct esc_operand esc_call_fills(const struct esc_stmt *s)
 {
     struct esc_operand none = esc_opnd_none();
     if (s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
@@ -112,7 +110,7 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
         w = s->lhs;
     else if (s->kind == ESC_STMT_CALL)
         w = s->lhs.kind == ESC_OPND_MEM || s->lhs.kind == ESC_OPND_DEREF ? s->lhs
-                                                                         : filled_by_call(s);
+                                                                         : esc_call_fills(s);
     else
         return false;
     if (!esc_place_exact(&w) || !esc_place_exact(loc))
