@@ -172,9 +172,11 @@ bool mark_carriers(tree type, HOST_WIDE_INT base, HOST_WIDE_INT limit, uint64_t 
         for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
             if (TREE_CODE(f) != FIELD_DECL)
                 continue;
-            tree pos = byte_position(f);
-            if (!tree_fits_shwi_p(pos))
+            /* byte_position would build trees for every field of every copy. */
+            tree off = DECL_FIELD_OFFSET(f), bit = DECL_FIELD_BIT_OFFSET(f);
+            if (!off || !bit || !tree_fits_shwi_p(off) || !tree_fits_shwi_p(bit))
                 return false;
+            HOST_WIDE_INT pos = tree_to_shwi(off) + tree_to_shwi(bit) / BITS_PER_UNIT;
             if (DECL_BIT_FIELD(f)) {
                 /* Narrower than a pointer: no address fits. */
                 tree bits = DECL_SIZE(f);
@@ -182,7 +184,7 @@ bool mark_carriers(tree type, HOST_WIDE_INT base, HOST_WIDE_INT limit, uint64_t 
                     continue;
                 return false;
             }
-            if (!mark_carriers(TREE_TYPE(f), base + tree_to_shwi(pos), limit, mask, ints))
+            if (!mark_carriers(TREE_TYPE(f), base + pos, limit, mask, ints))
                 return false;
         }
         return true;
@@ -936,19 +938,27 @@ bool lower_probe(lowering &l, gcall *g)
 }
 
 /* memcpy (f, e, n): the words of *e that may hold an address, from the
-   type e points to (core/ir/ir.h, carriers). */
+   type e points to (core/ir/ir.h, carriers).  GCC's builtin codes, not a
+   lookup of the name: this is asked of every call. */
 void copy_carriers(struct esc_stmt &s, gcall *g)
 {
-    const struct esc_lib_entry *lib = s.callee ? esc_lib_lookup(s.callee) : nullptr;
-    if (!lib || !lib->copy_src || !lib->fill_size || (s.flags & ESC_CALLF_DEFINED) ||
-        lib->copy_src > gimple_call_num_args(g) || lib->fill_size > gimple_call_num_args(g))
+    if ((s.flags & ESC_CALLF_DEFINED) || !gimple_call_builtin_p(g, BUILT_IN_NORMAL))
         return;
-    tree src = gimple_call_arg(g, lib->copy_src - 1);
+    switch (DECL_FUNCTION_CODE(gimple_call_fndecl(g))) {
+    case BUILT_IN_MEMCPY:
+    case BUILT_IN_MEMMOVE:
+    case BUILT_IN_MEMPCPY:
+    case BUILT_IN_MEMCPY_CHK:
+    case BUILT_IN_MEMMOVE_CHK:
+    case BUILT_IN_MEMPCPY_CHK:
+        break;
+    default:
+        return;
+    }
+    tree src = gimple_call_arg(g, 1);
     HOST_WIDE_INT size;
-    if (!is_pointer(TREE_TYPE(src)) ||
-        !esc_fold_integer(gimple_call_arg(g, lib->fill_size - 1), &size))
-        return;
-    set_carriers(s, TREE_TYPE(TREE_TYPE(src)), size);
+    if (is_pointer(TREE_TYPE(src)) && esc_fold_integer(gimple_call_arg(g, 2), &size))
+        set_carriers(s, TREE_TYPE(TREE_TYPE(src)), size);
 }
 
 void lower_call(lowering &l, uint32_t block, gcall *g)

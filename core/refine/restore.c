@@ -186,7 +186,8 @@ enum esc_persists_answer esc_overwrite_persists(struct esc_refine *r, uint32_t i
         place.loc = &f->dst;
     const struct esc_stmt *s = &fn->stmts[f->stmt];
     struct esc_operand filled = esc_opnd_none();
-    if (!place.loc && f->reason == ESC_FLOW_CALL_COPY && s->kind == ESC_STMT_CALL) {
+    if (!place.loc && f->reason == ESC_FLOW_CALL_COPY && s->kind == ESC_STMT_CALL &&
+        s->carrier_unit) {
         filled = esc_call_fills(s); /* memcpy (d, s, n): *d[0:n] */
         if (esc_place_exact(&filled))
             place.loc = &filled;
