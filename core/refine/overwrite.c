@@ -28,7 +28,9 @@ uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
     return v;
 }
 
-struct esc_operand esc_call_fills(const struct esc_stmt *s)
+/* esc_call_fills, kept static so that the walk, which asks it of every
+   call it passes, has it inline. */
+static struct esc_operand filled_by_call(const struct esc_stmt *s)
 {
     struct esc_operand none = esc_opnd_none();
     if (s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_ASM | ESC_CALLF_INTERNAL))
@@ -53,6 +55,11 @@ struct esc_operand esc_call_fills(const struct esc_stmt *s)
     if (dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
         return esc_opnd_mem(dst->id, dst->offset, size->value);
     return none;
+}
+
+struct esc_operand esc_call_fills(const struct esc_stmt *s)
+{
+    return filled_by_call(s);
 }
 
 struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op)
@@ -110,7 +117,7 @@ bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
         w = s->lhs;
     else if (s->kind == ESC_STMT_CALL)
         w = s->lhs.kind == ESC_OPND_MEM || s->lhs.kind == ESC_OPND_DEREF ? s->lhs
-                                                                         : esc_call_fills(s);
+                                                                         : filled_by_call(s);
     else
         return false;
     if (!esc_place_exact(&w) || !esc_place_exact(loc))
