@@ -146,9 +146,9 @@ bool is_memory_ref(tree t)
 /* Mark the pointer-sized words, from the start of a copy of LIMIT bytes,
    that a TYPE at byte BASE of it may hold an address in: its pointers in
    MASK, its integers as wide as a pointer (loff_t, uintptr_t) in INTS.
-   False when a layout is not known or a word is past the masks' 64. */
-bool mark_carriers(tree type, HOST_WIDE_INT base, HOST_WIDE_INT limit, uint64_t *mask,
-                   uint64_t *ints)
+   False when a layout is not known or a word is past the masks' 32. */
+bool mark_carriers(tree type, HOST_WIDE_INT base, HOST_WIDE_INT limit, uint32_t *mask,
+                   uint32_t *ints)
 {
     const HOST_WIDE_INT unit = POINTER_SIZE_UNITS;
     tree size = TYPE_SIZE_UNIT(type);
@@ -159,10 +159,10 @@ bool mark_carriers(tree type, HOST_WIDE_INT base, HOST_WIDE_INT limit, uint64_t 
         return true; /* not copied */
     if (is_pointer(type) || wide_scalar(type)) {
         HOST_WIDE_INT last = (std::min(base + n, limit) - 1) / unit;
-        if (last >= 64)
+        if (last >= 32)
             return false;
         for (HOST_WIDE_INT k = base / unit; k <= last; k++)
-            *(is_pointer(type) ? mask : ints) |= (uint64_t)1 << k;
+            *(is_pointer(type) ? mask : ints) |= (uint32_t)1 << k;
         return true;
     }
     switch (TREE_CODE(type)) {
@@ -222,7 +222,7 @@ void set_carriers(struct esc_stmt &s, tree type, HOST_WIDE_INT size)
     tree tsize = TYPE_SIZE_UNIT(type);
     if (!tsize || !tree_fits_shwi_p(tsize) || size > tree_to_shwi(tsize))
         return;
-    uint64_t mask = 0, ints = 0;
+    uint32_t mask = 0, ints = 0;
     if (mark_carriers(type, 0, size, &mask, &ints)) {
         s.carriers = mask;
         s.wide_ints = ints;

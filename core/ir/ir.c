@@ -537,8 +537,8 @@ static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
     if (s->lifetimebound_args)
         esc_strbuf_addf(out, " [lifetimebound %#llx]", (unsigned long long)s->lifetimebound_args);
     if (s->carrier_unit)
-        esc_strbuf_addf(out, " [carriers %#llx ints %#llx/%u]", (unsigned long long)s->carriers,
-                        (unsigned long long)s->wide_ints, s->carrier_unit);
+        esc_strbuf_addf(out, " [carriers %#x ints %#x/%u]", (unsigned)s->carriers,
+                        (unsigned)s->wide_ints, (unsigned)s->carrier_unit);
     esc_strbuf_add(out, "\n");
 }
 

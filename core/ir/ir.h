@@ -184,7 +184,8 @@ enum esc_stmt_flags {
 
 struct esc_stmt {
     enum esc_stmt_kind kind;
-    uint8_t op; /* ASSIGN: enum esc_assign_op; BRANCH: enum esc_compare */
+    uint8_t op;           /* ASSIGN: enum esc_assign_op; BRANCH: enum esc_compare */
+    uint8_t carrier_unit; /* see carriers below */
     uint32_t flags;
     uint32_t block; /* ESC_NONE for front-end facts outside the CFG */
     struct esc_loc loc;
@@ -212,8 +213,7 @@ struct esc_stmt {
        esc_module_fold_wide_ints adds to CARRIERS in a unit that turns an
        address into such an integer.  carrier_unit 0: not known, any
        byte may. */
-    uint64_t carriers, wide_ints;
-    uint32_t carrier_unit;
+    uint32_t carriers, wide_ints;
 };
 
 struct esc_block {

@@ -157,7 +157,7 @@ static bool copy_persists(struct esc_refine *r, const struct esc_stmt *copy, uin
     const struct esc_operand *whole = place->loc;
     int64_t end = whole->offset + whole->size;
     bool persists = false;
-    for (uint32_t k = 0; k < 64 && !persists; k++) {
+    for (uint32_t k = 0; k < 32 && !persists; k++) {
         if (!(copy->carriers >> k & 1))
             continue;
         struct esc_operand word = *whole;
