@@ -146,6 +146,93 @@ bool is_memory_ref(tree t)
     }
 }
 
+/* Mark the pointer-sized words, from the start of a copy of LIMIT bytes,
+   that a TYPE at byte BASE of it may hold an address in: its pointers in
+   MASK, its integers as wide as a pointer (loff_t, uintptr_t) in INTS.
+   False when a layout is not known or a word is past the masks' 32. */
+bool mark_carriers(tree type, HOST_WIDE_INT base, HOST_WIDE_INT limit, uint32_t *mask,
+                   uint32_t *ints)
+{
+    const HOST_WIDE_INT unit = POINTER_SIZE_UNITS;
+    tree size = TYPE_SIZE_UNIT(type);
+    if (!size || !tree_fits_shwi_p(size))
+        return false;
+    HOST_WIDE_INT n = tree_to_shwi(size);
+    if (base >= limit || n == 0)
+        return true; /* not copied */
+    if (is_pointer(type) || wide_scalar(type)) {
+        HOST_WIDE_INT last = (std::min(base + n, limit) - 1) / unit;
+        if (last >= 32)
+            return false;
+        for (HOST_WIDE_INT k = base / unit; k <= last; k++)
+            *(is_pointer(type) ? mask : ints) |= (uint32_t)1 << k;
+        return true;
+    }
+    switch (TREE_CODE(type)) {
+    case RECORD_TYPE:
+    case UNION_TYPE:
+    case QUAL_UNION_TYPE:
+        for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
+            if (TREE_CODE(f) != FIELD_DECL)
+                continue;
+            /* byte_position would build trees for every field of every copy. */
+            tree off = DECL_FIELD_OFFSET(f), bit = DECL_FIELD_BIT_OFFSET(f);
+            if (!off || !bit || !tree_fits_shwi_p(off) || !tree_fits_shwi_p(bit))
+                return false;
+            HOST_WIDE_INT pos = tree_to_shwi(off) + tree_to_shwi(bit) / BITS_PER_UNIT;
+            if (DECL_BIT_FIELD(f)) {
+                /* Narrower than a pointer: no address fits. */
+                tree bits = DECL_SIZE(f);
+                if (bits && tree_fits_uhwi_p(bits) && tree_to_uhwi(bits) < POINTER_SIZE)
+                    continue;
+                return false;
+            }
+            if (!mark_carriers(TREE_TYPE(f), base + pos, limit, mask, ints))
+                return false;
+        }
+        return true;
+    case ARRAY_TYPE: {
+        tree elt = TREE_TYPE(type);
+        tree esize = TYPE_SIZE_UNIT(elt);
+        if (!esize || !tree_fits_shwi_p(esize) || tree_to_shwi(esize) <= 0)
+            return false;
+        HOST_WIDE_INT step = tree_to_shwi(esize);
+        for (HOST_WIDE_INT at = base; at < base + n && at < limit; at += step)
+            if (!mark_carriers(elt, at, limit, mask, ints))
+                return false;
+        return true;
+    }
+    case INTEGER_TYPE:
+    case ENUMERAL_TYPE:
+    case BOOLEAN_TYPE:
+    case REAL_TYPE:
+    case COMPLEX_TYPE:
+    case VECTOR_TYPE:
+        return true; /* narrower than a pointer (wide_scalar took the rest) */
+    default:
+        return false;
+    }
+}
+
+/* The words of a copy of SIZE bytes of TYPE that may hold an address, in S
+   (core/ir/ir.h, carriers).  Only a structure or union says: a copy typed
+   as bytes (a memcpy GCC folded into a char array copy, a void * source)
+   may move anything. */
+void set_carriers(struct esc_stmt &s, tree type, HOST_WIDE_INT size)
+{
+    if (!type || (TREE_CODE(type) != RECORD_TYPE && TREE_CODE(type) != UNION_TYPE) || size <= 0)
+        return;
+    tree tsize = TYPE_SIZE_UNIT(type);
+    if (!tsize || !tree_fits_shwi_p(tsize) || size > tree_to_shwi(tsize))
+        return;
+    uint32_t mask = 0, ints = 0;
+    if (mark_carriers(type, 0, size, &mask, &ints)) {
+        s.carriers = mask;
+        s.wide_ints = ints;
+        s.carrier_unit = POINTER_SIZE_UNITS;
+    }
+}
+
 const char *decl_name(tree decl)
 {
     return decl && DECL_P(decl) && DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : nullptr;
@@ -797,6 +884,9 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
     s.lhs = lhs_memory ? lower_memref(l, lhs) : esc_opnd_value(value_for_ssa(l, lhs));
     if (s.lhs.kind == ESC_OPND_NONE)
         return;
+    if (lhs_memory && is_memory_ref(rhs1) && TYPE_SIZE_UNIT(type) &&
+        tree_fits_shwi_p(TYPE_SIZE_UNIT(type)))
+        set_carriers(s, type, tree_to_shwi(TYPE_SIZE_UNIT(type)));
     emit(l, block, s, args);
 }
 
@@ -848,6 +938,30 @@ bool lower_probe(lowering &l, gcall *g)
     }
     esc_add_probe(l.m, l.fn, &probe);
     return true;
+}
+
+/* memcpy (f, e, n): the words of *e that may hold an address, from the
+   type e points to (core/ir/ir.h, carriers).  GCC's builtin codes, not a
+   lookup of the name: this is asked of every call. */
+void copy_carriers(struct esc_stmt &s, gcall *g)
+{
+    if ((s.flags & ESC_CALLF_DEFINED) || !gimple_call_builtin_p(g, BUILT_IN_NORMAL))
+        return;
+    switch (DECL_FUNCTION_CODE(gimple_call_fndecl(g))) {
+    case BUILT_IN_MEMCPY:
+    case BUILT_IN_MEMMOVE:
+    case BUILT_IN_MEMPCPY:
+    case BUILT_IN_MEMCPY_CHK:
+    case BUILT_IN_MEMMOVE_CHK:
+    case BUILT_IN_MEMPCPY_CHK:
+        break;
+    default:
+        return;
+    }
+    tree src = gimple_call_arg(g, 1);
+    HOST_WIDE_INT size;
+    if (is_pointer(TREE_TYPE(src)) && esc_fold_integer(gimple_call_arg(g, 2), &size))
+        set_carriers(s, TREE_TYPE(TREE_TYPE(src)), size);
 }
 
 void lower_call(lowering &l, uint32_t block, gcall *g)
@@ -907,6 +1021,7 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
                                            : lower_memref(l, lhs);
     else if (lhs && TREE_CODE(lhs) == SSA_NAME && reports_status(s.callee))
         s.lhs = esc_opnd_value(value_for_ssa(l, lhs)); /* its status, for `if (rc != 0)` */
+    copy_carriers(s, g);
     uint32_t id = emit(l, block, s, args);
     if (s.flags & ESC_CALLF_VLA)
         l.fn->objects[s.object].stmt = id;

@@ -126,6 +126,7 @@ void esc_analyze_module(struct esc_module *m, const struct esc_summary_table *mo
     }
     for (uint32_t f = 0; f < n; f++)
         esc_conds_build(m, m->functions[f]);
+    esc_module_fold_wide_ints(m);
     uint32_t *start, *adj;
     build_call_graph(m, summaries, &start, &adj);
     uint32_t *comp = esc_xmalloc((n + 1) * sizeof *comp);

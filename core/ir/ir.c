@@ -547,6 +547,9 @@ static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
         esc_strbuf_addf(out, " [noescape %#llx]", (unsigned long long)s->noescape_args);
     if (s->lifetimebound_args)
         esc_strbuf_addf(out, " [lifetimebound %#llx]", (unsigned long long)s->lifetimebound_args);
+    if (s->carrier_unit)
+        esc_strbuf_addf(out, " [carriers %#x ints %#x/%u]", (unsigned)s->carriers,
+                        (unsigned)s->wide_ints, (unsigned)s->carrier_unit);
     esc_strbuf_add(out, "\n");
 }
 
@@ -617,4 +620,22 @@ void esc_dump_function(const struct esc_function *fn, struct esc_strbuf *out)
         esc_strbuf_addf(out, "  probe %s at line %u\n",
                         fn->probes[i].kind == ESC_PROBE_POINTS_TO ? "points-to" : "stores",
                         fn->probes[i].loc.line);
+}
+
+void esc_module_fold_wide_ints(struct esc_module *m)
+{
+    bool converts = false;
+    for (uint32_t f = 0; f < m->nfunctions && !converts; f++) {
+        const struct esc_function *fn = m->functions[f];
+        for (uint32_t i = 0; i < fn->nstmts && !converts; i++)
+            converts =
+                fn->stmts[i].kind == ESC_STMT_ASSIGN && fn->stmts[i].op == ESC_ASSIGN_TO_INTEGER;
+    }
+    if (!converts)
+        return;
+    for (uint32_t f = 0; f < m->nfunctions; f++) {
+        struct esc_function *fn = m->functions[f];
+        for (uint32_t i = 0; i < fn->nstmts; i++)
+            fn->stmts[i].carriers |= fn->stmts[i].wide_ints;
+    }
 }

@@ -184,7 +184,8 @@ enum esc_stmt_flags {
 
 struct esc_stmt {
     enum esc_stmt_kind kind;
-    uint8_t op; /* ASSIGN: enum esc_assign_op; BRANCH: enum esc_compare */
+    uint8_t op;           /* ASSIGN: enum esc_assign_op; BRANCH: enum esc_compare */
+    uint8_t carrier_unit; /* see carriers below */
     uint32_t flags;
     uint32_t block; /* ESC_NONE for front-end facts outside the CFG */
     struct esc_loc loc;
@@ -204,6 +205,15 @@ struct esc_stmt {
     /* CALL: bit i, parameter i is declared lifetimebound: the result may
        point into what that argument points to. */
     uint64_t lifetimebound_args;
+    /* ASSIGN of memory to memory (`*f = *e`) and CALL of a library copy
+       (`memcpy (f, e, n)`): bit k set when bytes [k * carrier_unit,
+       (k + 1) * carrier_unit) from the copy's start may hold an address,
+       by the type copied: its pointers in CARRIERS, its integers as wide
+       as a pointer in WIDE_INTS (loff_t, uintptr_t), which
+       esc_module_fold_wide_ints adds to CARRIERS in a unit that turns an
+       address into such an integer.  carrier_unit 0: not known, any
+       byte may. */
+    uint32_t carriers, wide_ints;
 };
 
 struct esc_block {
@@ -363,6 +373,11 @@ struct esc_module {
 struct esc_module *esc_module_new(const char *main_file);
 void esc_module_free(struct esc_module *m);
 const char *esc_intern(struct esc_module *m, const char *s);
+
+/* Let the integers as wide as a pointer that copies move (esc_stmt's
+   wide_ints) carry an address when some function of M converts one into
+   such an integer (ESC_ASSIGN_TO_INTEGER); else no integer holds one. */
+void esc_module_fold_wide_ints(struct esc_module *m);
 
 struct esc_function *esc_function_new(struct esc_module *m, const char *name, struct esc_loc loc);
 uint32_t esc_add_param(struct esc_module *m, struct esc_function *fn, const char *name,

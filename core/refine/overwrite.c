@@ -29,8 +29,8 @@ uint32_t esc_value_root(const struct esc_function *fn, uint32_t v)
     return v;
 }
 
-/* The memory a call fills completely, per the library table: memset (p,
-   c, 16) writes *p[0:16]; __atomic_store_8 (p, v, order) writes *p[0:8]. */
+/* esc_call_fills, kept static so that the walk, which asks it of every
+   call it passes, has it inline. */
 static struct esc_operand filled_by_call(const struct esc_stmt *s)
 {
     struct esc_operand none = esc_opnd_none();
@@ -56,6 +56,11 @@ static struct esc_operand filled_by_call(const struct esc_stmt *s)
     if (dst->kind == ESC_OPND_ADDR && dst->offset != ESC_UNKNOWN_OFFSET)
         return esc_opnd_mem(dst->id, dst->offset, size->value);
     return none;
+}
+
+struct esc_operand esc_call_fills(const struct esc_stmt *s)
+{
+    return filled_by_call(s);
 }
 
 struct esc_operand esc_direct_place(const struct esc_function *fn, struct esc_operand op)

@@ -69,6 +69,11 @@ bool esc_store_overwritten(const struct esc_function *fn, uint32_t store);
 bool esc_store_covers(const struct esc_function *fn, const struct esc_stmt *s,
                       const struct esc_operand *loc);
 
+/* The memory a library call fills completely, per the library table, or
+   kind NONE: memset (p, c, 16) and memcpy (p, q, 16) write *p[0:16];
+   __atomic_store_8 (p, v, order) writes *p[0:8]. */
+struct esc_operand esc_call_fills(const struct esc_stmt *s);
+
 /* Is OP a place in memory with a known offset and size (MEM or DEREF)? */
 bool esc_place_exact(const struct esc_operand *op);
 

@@ -138,6 +138,41 @@ static bool edge_ends(void *ctx, uint32_t from, uint32_t to)
     return esc_refine_edge_ends(w->r, w->place, from, to);
 }
 
+/* Does the pointer stored at FROM still sit in the place at a return? */
+static bool place_persists(struct esc_refine *r, uint32_t from, struct esc_stored_place *place)
+{
+    struct walk w = {r, place};
+    return esc_store_reaches_return(r->fn, from, place->loc, walk_ends, edge_ends, &w, true);
+}
+
+/* A copy of memory (`*f = *e`, memcpy (f, e, n)) leaves pointers only in
+   the words of its destination that the type copied may hold one in
+   (ir.h, carriers): it persists while one of those words does, each
+   walked on its own.  git's `memcpy (f, e, sizeof *e); f->line =
+   xmemdupz (e->line, e->len);` leaves none: line is e's one pointer, and
+   the integers beside it carry no address. */
+static bool copy_persists(struct esc_refine *r, const struct esc_stmt *copy, uint32_t from,
+                          struct esc_stored_place *place)
+{
+    const struct esc_operand *whole = place->loc;
+    int64_t end = whole->offset + whole->size;
+    bool persists = false;
+    for (uint32_t k = 0; k < 32 && !persists; k++) {
+        if (!(copy->carriers >> k & 1))
+            continue;
+        struct esc_operand word = *whole;
+        word.offset += (int64_t)k * copy->carrier_unit;
+        if (word.offset >= end)
+            break;
+        word.size = end - word.offset < copy->carrier_unit ? end - word.offset : copy->carrier_unit;
+        word.ref = 0; /* the expression names the whole copy, not this word */
+        place->loc = &word;
+        persists = place_persists(r, from, place);
+    }
+    place->loc = whole;
+    return persists;
+}
+
 enum esc_persists_answer esc_overwrite_persists(struct esc_refine *r, uint32_t id)
 {
     const struct esc_function *fn = r->fn;
@@ -149,6 +184,14 @@ enum esc_persists_answer esc_overwrite_persists(struct esc_refine *r, uint32_t i
     struct esc_stored_place place = {.flow = id, .loc = esc_flow_store_location(fn, f)};
     if (!place.loc && f->reason == ESC_FLOW_CALL_STORE && esc_place_exact(&f->dst))
         place.loc = &f->dst;
+    const struct esc_stmt *s = &fn->stmts[f->stmt];
+    struct esc_operand filled = esc_opnd_none();
+    if (!place.loc && f->reason == ESC_FLOW_CALL_COPY && s->kind == ESC_STMT_CALL &&
+        s->carrier_unit) {
+        filled = esc_call_fills(s); /* memcpy (d, s, n): *d[0:n] */
+        if (esc_place_exact(&filled))
+            place.loc = &filled;
+    }
     if (place.loc && !esc_place_exact(place.loc) && !place.loc->ref)
         place.loc = NULL;
     const struct esc_summary *callee = r->flows->calls[f->stmt].summary;
@@ -160,9 +203,11 @@ enum esc_persists_answer esc_overwrite_persists(struct esc_refine *r, uint32_t i
         return ESC_PERSISTS_PASS;
     if (place.loc)
         esc_pointsto_targets(r->pt, place.loc, &place.targets);
-    struct walk w = {r, &place};
+    bool copies =
+        place.loc && s->carrier_unit && esc_place_exact(place.loc) &&
+        (f->reason == ESC_FLOW_CALL_COPY || (s->kind == ESC_STMT_ASSIGN && place.loc == &s->lhs));
     bool persists =
-        esc_store_reaches_return(fn, f->stmt, place.loc, walk_ends, edge_ends, &w, true);
+        copies ? copy_persists(r, s, f->stmt, &place) : place_persists(r, f->stmt, &place);
     esc_bitset_free(&place.targets);
     esc_stored_place_release(&place);
     return persists ? ESC_PERSISTS_KEPT : ESC_PERSISTS_UNDONE;
