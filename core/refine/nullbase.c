@@ -31,13 +31,13 @@ static int32_t entry_param(const struct esc_function *fn, uint32_t value)
 bool esc_base_null(struct esc_refine *r, struct esc_stored_place *place, uint32_t from, uint32_t to)
 {
     const struct esc_function *fn = r->fn;
-    if (!place->loc || place->loc->kind != ESC_OPND_DEREF)
+    uint32_t n;
+    const struct esc_cond_entry *e = esc_block_conds(fn, from, &n);
+    if (!n || !place->loc || place->loc->kind != ESC_OPND_DEREF)
         return false;
     int32_t param = entry_param(fn, place->loc->id);
     if (param < 0)
         return false;
-    uint32_t n;
-    const struct esc_cond_entry *e = esc_block_conds(fn, from, &n);
     for (uint32_t k = 0; k < n; k++) {
         const struct esc_cond *c = &e[k].cond;
         if (e[k].succ != to || e[k].term != ESC_COND_EVERY_TERM || c->kind != ESC_COND_RANGE ||

@@ -154,7 +154,7 @@ struct path_start {
 
 /* The facts each block was entered with: a path entered with facts that
    hold more than a former one's is one of its paths already. */
-#define MAX_ENTRIES 4
+#define MAX_ENTRIES 2
 
 struct entries {
     uint64_t *facts; /* MAX_ENTRIES per block */
