@@ -69,7 +69,6 @@ static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned dept
 
 static bool is_load(const struct esc_stmt *s);
 static int64_t add_offsets(int64_t a, int64_t b);
-static uint32_t root_of(const struct esc_function *fn, uint32_t v, int64_t *shift);
 
 /* The filter's bit for a place: its kind, offset from its root and
    size, or its reference expression. */
@@ -99,14 +98,14 @@ static uint64_t spelled_bit(const struct esc_function *fn, const struct esc_oper
     if (op->kind == ESC_OPND_MEM)
         return place_bit(op->id + 2u, op->offset, op->size);
     int64_t shift = 0;
-    uint32_t root = root_of(fn, op->id, &shift);
+    uint32_t root = esc_value_origin(fn, op->id, &shift);
     uint64_t base = ~(uint64_t)root;
     uint32_t def = fn->values[root].def;
     if (def != ESC_NONE && is_load(&fn->stmts[def])) {
         const struct esc_operand *from = &fn->stmts[def].args[0];
         int64_t at = 0;
         if (from->kind == ESC_OPND_DEREF)
-            root_of(fn, from->id, &at);
+            esc_value_origin(fn, from->id, &at);
         base = place_bit(from->kind == ESC_OPND_MEM ? from->id + 2u : 1,
                          add_offsets(from->offset, at), from->size);
     }
@@ -187,25 +186,6 @@ static int64_t add_offsets(int64_t a, int64_t b)
     return a == ESC_UNKNOWN_OFFSET || b == ESC_UNKNOWN_OFFSET ? ESC_UNKNOWN_OFFSET : a + b;
 }
 
-/* The value V is a copy of, or a constant (*SHIFT) or unknown
-   (ESC_UNKNOWN_OFFSET) distance past. */
-static uint32_t root_of(const struct esc_function *fn, uint32_t v, int64_t *shift)
-{
-    *shift = 0;
-    for (unsigned guard = 0; guard < 64; guard++) {
-        uint32_t def = fn->values[v].def;
-        const struct esc_stmt *s = def != ESC_NONE ? &fn->stmts[def] : NULL;
-        if (!s || s->kind != ESC_STMT_ASSIGN || s->nargs != 1 ||
-            s->args[0].kind != ESC_OPND_VALUE ||
-            (s->op != ESC_ASSIGN_COPY && s->op != ESC_ASSIGN_CONVERT &&
-             s->op != ESC_ASSIGN_POINTER_ARITH))
-            break;
-        *shift = add_offsets(*shift, s->args[0].offset);
-        v = s->args[0].id;
-    }
-    return v;
-}
-
 /* Does value V hold no pointer: one the lowering never defines, for it
    keeps only what may carry one, or the entry value of a parameter that
    is not a pointer (a pointer made of it is a conversion, a value of its
@@ -224,7 +204,7 @@ static uint32_t must_point(struct query *q, uint32_t v, unsigned depth, int64_t 
 {
     const struct esc_function *fn = q->c->fn;
     int64_t shift;
-    uint32_t root = root_of(fn, v, &shift);
+    uint32_t root = esc_value_origin(fn, v, &shift);
     uint32_t def = fn->values[root].def;
     if (def == ESC_NONE)
         return ESC_NONE;
@@ -266,7 +246,7 @@ static struct esc_operand resolved(struct query *q, struct esc_operand op, unsig
         return op;
     }
     int64_t shift;
-    op.id = root_of(q->c->fn, op.id, &shift);
+    op.id = esc_value_origin(q->c->fn, op.id, &shift);
     op.offset = add_offsets(op.offset, shift);
     return op;
 }
@@ -469,7 +449,7 @@ static bool same_place(struct walk *w, const struct esc_operand *a, bool first)
         return a->id == p->id && a->offset == p->offset;
     const struct esc_function *fn = w->q->c->fn;
     int64_t sa, sp;
-    uint32_t ra = root_of(fn, a->id, &sa), rp = root_of(fn, p->id, &sp);
+    uint32_t ra = esc_value_origin(fn, a->id, &sa), rp = esc_value_origin(fn, p->id, &sp);
     if (sa == ESC_UNKNOWN_OFFSET || sp == ESC_UNKNOWN_OFFSET || a->offset + sa != p->offset + sp)
         return false;
     return ra == rp || (w->depth && same_value_at(w->q, ra, rp, w->depth - 1));
@@ -580,7 +560,7 @@ static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned dept
 {
     const struct esc_function *fn = q->c->fn;
     int64_t sa, sb;
-    uint32_t ra = root_of(fn, a, &sa), rb = root_of(fn, b, &sb);
+    uint32_t ra = esc_value_origin(fn, a, &sa), rb = esc_value_origin(fn, b, &sb);
     if (sa == ESC_UNKNOWN_OFFSET || sa != sb)
         return false;
     if (ra == rb)
