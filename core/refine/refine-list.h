@@ -56,6 +56,12 @@ ESC_REFINEMENT(GUARDS, BUILD, esc_apply_guards, "guards",
    none. */
 ESC_REFINEMENT(JOIN_CLOSE, PERSISTS, esc_join_close_persists, "join-or-close",
                "the thread it was handed to is joined, or the stream closed, on every path")
+/* A pointer stored into every node of a list, cleared by a second walk
+   of the same list from the same head, the list unchanged between
+   (secondwalk.c): `for (n = l->head; n; n = n->next) n->ctx = &local;
+   ...; for (n = l->head; n; n = n->next) n->ctx = NULL;`. */
+ESC_REFINEMENT(SECOND_WALK, PERSISTS, esc_second_walk_persists, "second-walk",
+               "every node it was stored into is cleared by a second walk of the same list")
 /* The place written again on every path to a return (restore.c, with
    overwrite.c's walk): `prev = g_top; g_top = &frame; ...; g_top = prev;`. */
 ESC_REFINEMENT(OVERWRITE, PERSISTS, esc_overwrite_persists, "overwrite",

@@ -127,6 +127,7 @@ bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *plac
 /* The refinements behind the questions (each in its own file). */
 esc_persists_fn esc_join_close_persists; /* joinclose.c */
 esc_persists_fn esc_overwrite_persists;  /* restore.c */
+esc_persists_fn esc_second_walk_persists; /* secondwalk.c */
 esc_undoes_fn esc_callee_restores;       /* restore.c */
 esc_undoes_fn esc_reload_undoes;         /* reloaded.c */
 esc_object_undone_fn esc_head_emptied;   /* lists.c */

@@ -584,6 +584,12 @@ bool esc_reload_same_value(struct esc_reload *c, uint32_t a, uint32_t b)
     return same_value_at(&q, a, b, RELOAD_DEPTH);
 }
 
+bool esc_reload_may_write(struct esc_reload *c, uint32_t stmt, const struct esc_operand *place)
+{
+    struct query q = {c, RELOAD_BUDGET};
+    return may_write(&q, stmt, place, RELOAD_DEPTH);
+}
+
 const struct esc_operand *esc_reload_forwarded(struct esc_reload *c, uint32_t load)
 {
     uint32_t store = esc_reload_store(c, load);

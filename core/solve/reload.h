@@ -39,6 +39,11 @@ uint32_t esc_reload_store(struct esc_reload *c, uint32_t load);
    write it? */
 bool esc_reload_same_value(struct esc_reload *c, uint32_t a, uint32_t b);
 
+/* May statement STMT write any byte of PLACE (a MEM or DEREF)?  The
+   walks' own test, with their rules for what is apart, for a caller that
+   walks a region of its own (secondwalk.c). */
+bool esc_reload_may_write(struct esc_reload *c, uint32_t stmt, const struct esc_operand *place);
+
 /* The value the store esc_reload_store finds for LOAD wrote, or NULL:
    the flows of LOAD, in place of all its place may hold (refine-list.h,
    RELOAD). */
