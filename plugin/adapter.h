@@ -66,6 +66,17 @@ void esc_lower_param_test(esc_param_facts &p, uint32_t block, gimple *g);
 /* G, call statement STMT of the function: its constant and passed-on arguments. */
 void esc_lower_arg_sources(esc_param_facts &p, uint32_t stmt, gcall *g);
 
+/* link-tests.cc: is FNDECL, already in SSA form, a predicate on a link of
+   its pointer parameter PARAM: does it return whether the pointer at
+   OFFSET bytes into what PARAM points to is (EQUAL) or is not PARAM
+   itself, and do nothing else (`list_empty`)? */
+struct esc_link_test {
+    int param;
+    HOST_WIDE_INT offset;
+    bool equal;
+};
+bool esc_link_predicate(tree fndecl, esc_link_test *test);
+
 /* diagnose.cc: turn the core's findings into GCC diagnostics, minus the
    suppressed ones (each finding records whether it was shown), and with
    verbose, the verdicts of SUMMARIES' functions. */

@@ -1136,6 +1136,53 @@ void emit_branch(lowering &l, uint32_t block, gcond *g, enum tree_code code, tre
     emit(l, block, s, args);
 }
 
+/* `if (!list_empty (&h))`, of a callee that only tests h's link
+   (link-tests.cc): the test it makes, lowered where its result is
+   tested, `h.next == &h`, for guards.c.  RESULT == 0 holds when the
+   callee's comparison fails. */
+bool lower_link_test(lowering &l, uint32_t block, gcond *g, enum tree_code code, tree result)
+{
+    gcall *call = dyn_cast<gcall *>(SSA_NAME_DEF_STMT(result));
+    tree callee = call ? gimple_call_fndecl(call) : NULL_TREE;
+    esc_link_test test;
+    if (!callee || gimple_bb(call) != gimple_bb(g) || !esc_link_predicate(callee, &test) ||
+        (unsigned)test.param >= gimple_call_num_args(call) ||
+        TREE_CODE(gimple_call_arg(call, test.param)) != ADDR_EXPR)
+        return false;
+    /* The link is loaded again at the test: nothing between may write. */
+    gimple_stmt_iterator gsi = gsi_for_stmt(call);
+    for (gsi_next(&gsi); !gsi_end_p(gsi) && gsi_stmt(gsi) != g; gsi_next(&gsi))
+        if (!is_gimple_debug(gsi_stmt(gsi)) &&
+            (!is_gimple_assign(gsi_stmt(gsi)) ||
+             TREE_CODE(gimple_assign_lhs(gsi_stmt(gsi))) != SSA_NAME))
+            return false;
+    struct esc_operand head = lower_address(l, TREE_OPERAND(gimple_call_arg(call, test.param), 0));
+    if (head.kind != ESC_OPND_ADDR || head.offset == ESC_UNKNOWN_OFFSET)
+        return false;
+    edge true_edge, false_edge;
+    extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
+    auto t = l.blocks.find(true_edge->dest->index);
+    auto f = l.blocks.find(false_edge->dest->index);
+    if (t == l.blocks.end() || f == l.blocks.end())
+        return false;
+    uint32_t link = esc_add_value(l.m, l.fn, nullptr, 0);
+    struct esc_stmt load = stmt_proto(ESC_STMT_ASSIGN, g);
+    load.op = ESC_ASSIGN_COPY;
+    load.lhs = esc_opnd_value(link);
+    std::vector<struct esc_operand> from = {
+        esc_opnd_mem(head.id, head.offset + test.offset, POINTER_SIZE_UNITS)};
+    emit(l, block, load, from);
+    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH, g);
+    /* The true edge is taken when the link equals the head if the test
+       is `result != 0` of an `==` predicate, or `result == 0` of `!=`. */
+    s.op = (code == NE_EXPR) == test.equal ? ESC_CMP_EQ : ESC_CMP_NE;
+    s.true_block = t->second;
+    s.false_block = f->second;
+    std::vector<struct esc_operand> args = {esc_opnd_value(link), head};
+    emit(l, block, s, args);
+    return true;
+}
+
 /* Three kinds of comparison are kept; which successor knows what is
    worked out by the core.  `if (p == &x)` or `!=`: p does not point to x
    on one edge (guards.c).  `if (pthread_create (...) != 0)`,
@@ -1156,6 +1203,10 @@ void lower_cond(lowering &l, uint32_t block, gcond *g)
     if (status) {
         lhs = status;
         other = esc_opnd_int(0);
+    } else if (TREE_CODE(lhs) == SSA_NAME && INTEGRAL_TYPE_P(TREE_TYPE(lhs)) &&
+               integer_zerop(rhs)) {
+        lower_link_test(l, block, g, code, lhs);
+        return;
     } else if (TREE_CODE(lhs) == SSA_NAME && is_pointer(TREE_TYPE(lhs)) && integer_zerop(rhs)) {
         other = esc_opnd_int(0); /* `if (!p)`: p is null on one edge (heap2stack.c) */
     } else {
