@@ -991,10 +991,11 @@ static void call_reads(struct ranker *r, struct call_lists *c, uint32_t g, uint3
                 seen = asked[j][0] == range[0] && asked[j][1] == range[1];
             if (seen)
                 continue;
-            if (nasked == MAX_RANGES_PER_ARG)
-                range[1] = -1;
-            else
-                memcpy(asked[nasked++], range, sizeof range);
+            if (nasked == MAX_RANGES_PER_ARG) {
+                ask_call_read(r, c, g, id, a, 0, -1);
+                return;
+            }
+            memcpy(asked[nasked++], range, sizeof range);
             if (ask_call_read(r, c, g, id, a, range[0], range[1]))
                 return;
         }
