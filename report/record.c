@@ -178,6 +178,15 @@ static json_t *fact_json(const struct esc_function *fn, const struct esc_cross_f
     return out;
 }
 
+/* "offset" and "size" when the bytes are known. */
+static void set_bytes(json_t *out, int64_t offset, int64_t size)
+{
+    if (offset != ESC_UNKNOWN_OFFSET && size > 0) {
+        json_object_set_new(out, "offset", json_integer(offset));
+        json_object_set_new(out, "size", json_integer(size));
+    }
+}
+
 /* A finding only the whole program can rank (readers.c): its words and
    notes, less the unit's own reader note, and the place. */
 static json_t *stale_json(const struct esc_function *fn, const struct esc_finding *f)
@@ -191,11 +200,52 @@ static json_t *stale_json(const struct esc_function *fn, const struct esc_findin
     json_object_set_new(out, "message", json_string(d.message));
     json_object_set_new(out, "notes", esc_json_notes(&d, ESC_NOTE_READER));
     esc_diag_free(&d);
-    json_object_set_new(out, "static", json_string(f->read_static));
-    if (f->read_offset != ESC_UNKNOWN_OFFSET && f->read_size > 0) {
-        json_object_set_new(out, "offset", json_integer(f->read_offset));
-        json_object_set_new(out, "size", json_integer(f->read_size));
+    if (!f->read_static) {
+        json_t *callers = json_array();
+        for (uint8_t i = 0; i < f->nread_callers; i++) {
+            const struct esc_read_caller *c = &f->read_callers[i];
+            json_t *q = json_object();
+            json_object_set_new(q, "function", json_string(c->function));
+            json_object_set_new(q, "param", json_integer(c->param + 1));
+            set_bytes(q, c->offset, c->size);
+            if (c->called)
+                json_object_set_new(q, "called", json_true());
+            json_array_append_new(callers, q);
+        }
+        json_object_set_new(out, "callers", callers);
+        return out;
     }
+    json_object_set_new(out, "static", json_string(f->read_static));
+    set_bytes(out, f->read_offset, f->read_size);
+    return out;
+}
+
+/* This unit as a caller of other units' functions (readers.c). */
+static json_t *calls_out_json(const struct esc_results *results)
+{
+    json_t *out = json_object(), *callees = json_array(), *taken = json_array();
+    for (uint32_t i = 0; i < results->ncallees; i++)
+        json_array_append_new(callees, json_string(results->callees[i]));
+    for (uint32_t i = 0; i < results->ntaken_fns; i++)
+        json_array_append_new(taken, json_string(results->taken_fns[i]));
+    json_t *reads = json_array();
+    for (uint32_t i = 0; i < results->ncall_reads; i++) {
+        const struct esc_call_read *c = &results->call_reads[i];
+        json_t *r = json_object();
+        json_object_set_new(r, "callee", json_string(c->callee));
+        json_object_set_new(r, "arg", json_integer(c->arg));
+        set_bytes(r, c->offset, c->size);
+        json_object_set_new(r, "function", json_string(c->reader));
+        esc_json_set_loc(r, c->loc);
+        if (c->taken)
+            json_object_set_new(r, "taken", json_true());
+        if (c->why)
+            json_object_set_new(r, "unsure", json_string(c->why));
+        json_array_append_new(reads, r);
+    }
+    json_object_set_new(out, "callees", callees);
+    json_object_set_new(out, "taken", taken);
+    json_object_set_new(out, "reads", reads);
     return out;
 }
 
@@ -204,10 +254,7 @@ static json_t *read_json(const struct esc_static_read *r)
 {
     json_t *out = json_object();
     json_object_set_new(out, "static", json_string(r->name));
-    if (r->offset != ESC_UNKNOWN_OFFSET && r->size > 0) {
-        json_object_set_new(out, "offset", json_integer(r->offset));
-        json_object_set_new(out, "size", json_integer(r->size));
-    }
+    set_bytes(out, r->offset, r->size);
     json_object_set_new(out, "entry", json_string(r->entry));
     json_object_set_new(out, "function", json_string(r->reader));
     esc_json_set_loc(out, r->loc);
@@ -236,7 +283,7 @@ char *esc_embed_record(const struct esc_module *m, const struct esc_results *res
         for (uint32_t k = 0; k < r->nfacts; k++)
             json_array_append_new(facts, fact_json(r->fn, &r->facts[k]));
         for (uint32_t k = 0; k < r->nfindings; k++)
-            if (r->findings[k].read_static)
+            if (r->findings[k].read_static || r->findings[k].nread_callers)
                 json_array_append_new(stale, stale_json(r->fn, &r->findings[k]));
     }
     json_object_set_new(root, "functions", functions);
@@ -257,6 +304,10 @@ char *esc_embed_record(const struct esc_module *m, const struct esc_results *res
             json_decref(lists[i]);
     if (results && results->reads_overflow)
         json_object_set_new(root, "reads_overflow", json_true());
+    /* Without results, the unit has no function: it calls nothing. */
+    struct esc_results none = {.calls_listed = true};
+    if (!results || results->calls_listed)
+        json_object_set_new(root, "calls_out", calls_out_json(results ? results : &none));
     char *json = json_dumps(root, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
     json_decref(root);
     if (!json)

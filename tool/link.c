@@ -40,6 +40,7 @@
 #include "report/names.h"
 #include "report/output.h"
 #include "report/sarif.h"
+#include "core/summaries/library.h"
 #include "core/summaries/summary.h"
 
 #include <jansson.h>
@@ -689,7 +690,12 @@ static bool heap_finding(struct linker *l, const json_t *fact, struct finding *o
    unit loads overlapping bytes of the same static (for main, from an
    at-exit handler), and never read otherwise.  Without every unit (an
    object without a section, a unit whose reads overflowed) nothing is
-   ranked: the units' own verdicts, "may be read", stand. */
+   ranked: the units' own verdicts, "may be read", stand.
+
+   The caller's memory of a function other units can call is ranked the
+   same way: its "stale" entry names the function ("callers"), and each
+   unit lists what it may read after calling other units' functions
+   ("calls_out"); a unit without that list leaves those unranked. */
 
 static bool whole_program(const struct linker *l, const struct esc_section_scan *scan)
 {
@@ -748,14 +754,132 @@ static const json_t *find_reader(const struct linker *l, const json_t *stale, bo
     return NULL;
 }
 
-static bool stale_finding(const struct linker *l, const json_t *stale, struct finding *out)
+/* The caller's memory across units: does every unit list itself as a
+   caller (calls_out)?  Older records and units past the limits do not. */
+static bool callers_listed(const struct linker *l)
+{
+    for (uint32_t u = 0; u < l->nunits; u++)
+        if (!json_is_object(json_object_get(l->units[u].root, "calls_out")))
+            return false;
+    return true;
+}
+
+static bool lists_name(const json_t *list, const char *name)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v)
+    {
+        const char *s = json_string_value(v);
+        if (s && strcmp(s, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The first read after a call in any unit that may meet what the
+   question Q ({"function", "param", bytes}) leaves; or why the callers
+   are unknown, in *WHY (owned). */
+static const json_t *find_call_reader(const struct linker *l, const json_t *q, char **why)
+{
+    const char *name = json_string_value(json_object_get(q, "function"));
+    uint32_t param = json_u32(q, "param");
+    bool called = json_is_true(json_object_get(q, "called"));
+    if (name && esc_lib_lookup(name)) {
+        /* Units do not list their calls of the C library's names. */
+        *why = esc_xasprintf("may be read again by a caller of '%s': calls of the C library's "
+                             "names are not followed",
+                             name);
+        return NULL;
+    }
+    for (uint32_t u = 0; name && u < l->nunits; u++) {
+        const json_t *out = json_object_get(l->units[u].root, "calls_out");
+        if (lists_name(json_object_get(out, "taken"), name)) {
+            const char *source = json_string_value(json_object_get(l->units[u].root, "source"));
+            const char *in = source ? source : l->units[u].where;
+            const char *base = strrchr(in, '/');
+            *why = esc_xasprintf("may be read again by a caller of '%s': its address is used in %s",
+                                 name, base ? base + 1 : in);
+            return NULL;
+        }
+        called |= lists_name(json_object_get(out, "callees"), name);
+        size_t i;
+        json_t *r;
+        json_array_foreach(json_object_get(out, "reads"), i, r)
+        {
+            const char *callee = json_string_value(json_object_get(r, "callee"));
+            if (callee && strcmp(callee, name) == 0 && json_u32(r, "arg") == param &&
+                bytes_overlap(q, r))
+                return r;
+        }
+    }
+    if (!name || !called)
+        *why = esc_xasprintf("may be read again by a caller of '%s': no unit of the program "
+                             "calls it",
+                             name ? name : "?");
+    return NULL;
+}
+
+/* The reader note for a read READER lists ("function", where, "taken",
+   "unsure"). */
+static char *reader_text(const json_t *reader)
+{
+    struct esc_loc at = loc_of(reader);
+    const char *who = json_string_value(json_object_get(reader, "function"));
+    const char *unsure = json_string_value(json_object_get(reader, "unsure"));
+    const char *base = at.file ? strrchr(at.file, '/') : NULL;
+    base = base ? base + 1 : at.file ? at.file : "?";
+    who = who ? who : "?";
+    if (unsure)
+        return esc_xasprintf("may be read again by a caller of '%s' (%s:%u): %s", who, base,
+                             at.line, unsure);
+    if (json_is_true(json_object_get(reader, "taken")))
+        return esc_xasprintf("may be read again through '%s' (%s:%u), where its address is used "
+                             "before a write",
+                             who, base, at.line);
+    return esc_xasprintf("read again by '%s' (%s:%u) without a write before it", who, base,
+                         at.line);
+}
+
+/* A finding in the caller's memory of functions other units can call
+   (STALE's "callers"): read again when some caller in another unit may
+   read those bytes after the call, or when the callers are unknown. */
+static void rank_callers(const struct linker *l, const json_t *stale, struct finding *out,
+                         uint32_t *cap)
+{
+    size_t i;
+    json_t *q;
+    const char *last = "?";
+    json_array_foreach(json_object_get(stale, "callers"), i, q)
+    {
+        char *why = NULL;
+        const json_t *reader = find_call_reader(l, q, &why);
+        if (reader || why) {
+            out->read = ESC_READ_MAY;
+            add_note(&out->diag, cap, ESC_NOTE_READER, reader ? loc_of(reader) : out->loc,
+                     reader ? reader_text(reader) : why);
+            return;
+        }
+        const char *name = json_string_value(json_object_get(q, "function"));
+        last = name ? name : last;
+    }
+    out->read = ESC_READ_NEVER;
+    add_note(&out->diag, cap, ESC_NOTE_READER, out->loc,
+             esc_xasprintf("nothing reads it again: every caller of '%s' in the program discards "
+                           "or overwrites it without reading it",
+                           last));
+}
+
+static bool stale_finding(const struct linker *l, const json_t *stale, bool callers,
+                          struct finding *out)
 {
     const char *rule = json_string_value(json_object_get(stale, "rule"));
     const char *message = json_string_value(json_object_get(stale, "message"));
     const char *function = json_string_value(json_object_get(stale, "function"));
     const char *name = json_string_value(json_object_get(stale, "static"));
+    bool in_caller = json_array_size(json_object_get(stale, "callers")) > 0;
     int r = rule ? esc_rule_from_id(rule) : -1;
-    if (r < 0 || !message || !function || !name)
+    if (r < 0 || !message || !function || !(name || (in_caller && callers)))
         return false;
     memset(out, 0, sizeof *out);
     out->rule = (enum esc_rule)r;
@@ -764,21 +888,15 @@ static bool stale_finding(const struct linker *l, const json_t *stale, struct fi
     out->diag.message = esc_xstrdup(message);
     uint32_t cap = 0;
     record_notes(&out->diag, &cap, json_object_get(stale, "notes"), ESC_NOTE_FLOW, NULL);
+    if (!name) {
+        rank_callers(l, stale, out, &cap);
+        return true;
+    }
     bool from_main = strcmp(function, "main") == 0;
     const json_t *reader = find_reader(l, stale, from_main);
     if (reader) {
-        struct esc_loc at = loc_of(reader);
-        const char *who = json_string_value(json_object_get(reader, "function"));
-        const char *base = at.file ? strrchr(at.file, '/') : NULL;
-        base = base ? base + 1 : at.file ? at.file : "?";
         out->read = ESC_READ_MAY;
-        add_note(&out->diag, &cap, ESC_NOTE_READER, at,
-                 json_is_true(json_object_get(reader, "taken"))
-                     ? esc_xasprintf("may be read again through '%s' (%s:%u), where its address "
-                                     "is used before a write",
-                                     who ? who : "?", base, at.line)
-                     : esc_xasprintf("read again by '%s' (%s:%u) without a write before it",
-                                     who ? who : "?", base, at.line));
+        add_note(&out->diag, &cap, ESC_NOTE_READER, loc_of(reader), reader_text(reader));
     } else {
         out->read = ESC_READ_NEVER;
         add_note(&out->diag, &cap, ESC_NOTE_READER, out->loc,
@@ -963,13 +1081,14 @@ int esc_link(const struct esc_link_options *opts, char **inputs, int ninputs)
         }
     }
     bool ranked = whole_program(&l, &scan);
+    bool callers = ranked && callers_listed(&l);
     for (uint32_t u = 0; ranked && u < l.nunits; u++) {
         size_t i;
         json_t *stale;
         json_array_foreach(json_object_get(l.units[u].root, "stale"), i, stale)
         {
             struct finding f;
-            if (stale_finding(&l, stale, &f))
+            if (stale_finding(&l, stale, callers, &f))
                 *ESC_PUSH(fs, n, cap) = f;
         }
     }

@@ -76,8 +76,17 @@
    external static no reader of this unit settles, this unit's loads of
    external statics that may meet a stale address, and its at-exit
    handlers go into the record, and gcc-escape link ranks those findings
-   for the whole program (tool/link.c). */
+   for the whole program (tool/link.c).  The same for the caller's
+   memory of a function other units can call: the finding names that
+   function when this unit's own callers do not read the field (the
+   question asked again, so the unit's own verdict and note stay those of
+   a compilation without cross-unit facts), and the unit lists itself as
+   a caller of other units' functions: what each caller may read after
+   such a call of the memory it passed, one question per range the
+   caller loads of it (its address used again, and its callers' loads
+   when it passed on its own parameter, read any bytes). */
 #include "core/analysis/readers.h"
+#include "core/summaries/library.h"
 #include "core/summaries/summary.h"
 #include "core/base/util.h"
 
@@ -295,6 +304,7 @@ struct walk {
     int64_t offset, size;
     struct hit *hit;
     unsigned depth;
+    bool only_taken; /* the caller's memory: its address used counts, its loads do not */
 };
 
 static bool walk_step(struct walk *w, uint32_t id, bool *fresh);
@@ -395,13 +405,13 @@ static bool caller_step(struct walk *w, uint32_t id, bool *fresh)
     for (uint32_t a = 0; a < s->nargs; a++) {
         const struct esc_operand *op = &s->args[a];
         if (w->object != ESC_NONE && op->kind == ESC_OPND_MEM && op->id == w->object) {
-            if (!*fresh && overlaps(w->offset, w->size, op->offset, op->size))
+            if (!*fresh && !w->only_taken && overlaps(w->offset, w->size, op->offset, op->size))
                 record(w->hit, fn, s->loc, false);
         } else if (w->object != ESC_NONE && op->kind == ESC_OPND_ADDR && op->id == w->object) {
             if (!*fresh && !(block_write && a == 0))
                 record(w->hit, fn, s->loc, true);
         } else if (w->value != ESC_NONE && op->kind == ESC_OPND_DEREF && op->id == w->value) {
-            if (!*fresh && overlaps(w->offset, w->size, op->offset, op->size))
+            if (!*fresh && !w->only_taken && overlaps(w->offset, w->size, op->offset, op->size))
                 record(w->hit, fn, s->loc, false);
         } else if (w->value != ESC_NONE && op->kind == ESC_OPND_VALUE && op->id == w->value) {
             if (!*fresh && !(block_write && a == 0))
@@ -464,8 +474,57 @@ struct caller_question {
     struct hit hit;
     const char *unsure; /* why callers cannot be followed, for a note */
     bool any_caller;
-    bool *asked; /* per function and parameter (64): already followed */
+    bool *asked; /* per function and parameter (64): already followed; made when needed */
+    /* With cross_unit: the functions other units can call that the
+       question reaches, left to gcc-escape link instead of unsure. */
+    bool cross_unit;
+    bool only_taken; /* the first caller's loads do not count (gcc-escape link's ranges) */
+    uint8_t nopen;
+    struct esc_read_caller open[ESC_MAX_READ_CALLERS];
 };
+
+static void ask_callers(struct caller_question *q, uint32_t f, uint32_t param, int64_t offset,
+                        int64_t size, unsigned depth);
+
+/* Does CALLER read the bytes [OFFSET, OFFSET + SIZE) of what argument
+   PARAM (0-based) of its call ID points to, after the call, before
+   writing them?  Its callers in turn when it passed on its own parameter. */
+static void ask_call(struct caller_question *q, uint32_t g, uint32_t id, uint32_t param,
+                     int64_t offset, int64_t size, unsigned depth)
+{
+    struct ranker *r = q->r;
+    const struct esc_function *caller = r->m->functions[g];
+    const struct esc_stmt *s = &caller->stmts[id];
+    uint32_t block, pos;
+    const struct esc_operand *arg = param < s->nargs ? &s->args[param] : NULL;
+    struct walk w = {.r = r,
+                     .fn = caller,
+                     .object = ESC_NONE,
+                     .value = ESC_NONE,
+                     .hit = &q->hit,
+                     .size = -1,
+                     .offset = ESC_UNKNOWN_OFFSET,
+                     .only_taken = q->only_taken && depth == 0};
+    bool shifted = arg && arg->offset != ESC_UNKNOWN_OFFSET && offset != ESC_UNKNOWN_OFFSET;
+    if (shifted) {
+        w.offset = arg->offset + offset;
+        w.size = size;
+    }
+    if (!arg || !find_stmt(caller, id, &block, &pos)) {
+        record(&q->hit, caller, s->loc, true);
+    } else if (arg->kind == ESC_OPND_ADDR && arg->id < caller->nobjects &&
+               esc_object_is_stack(&caller->objects[arg->id])) {
+        w.object = arg->id;
+        walk(&w, block, pos + 1, false);
+    } else if (arg->kind == ESC_OPND_VALUE && arg->id < caller->nvalues &&
+               caller->values[arg->id].param >= 0 && caller->values[arg->id].def == ESC_NONE) {
+        w.value = arg->id;
+        if (walk(&w, block, pos + 1, false) && !q->hit.fn)
+            ask_callers(q, g, (uint32_t)caller->values[arg->id].param, w.offset, w.size, depth + 1);
+    } else {
+        record(&q->hit, caller, s->loc, true);
+    }
+}
 
 /* Do the callers of F read the bytes [OFFSET, OFFSET + SIZE) of what its
    parameter PARAM points to, after the call, before writing them? */
@@ -479,15 +538,25 @@ static void ask_callers(struct caller_question *q, uint32_t f, uint32_t param, i
         q->unsure = "its callers are too deep to follow";
         return;
     }
+    if (!q->asked)
+        q->asked = esc_xcalloc((size_t)(r->n + 1) * 64, sizeof *q->asked);
     if (q->asked[(size_t)f * 64 + param])
         return;
     q->asked[(size_t)f * 64 + param] = true;
     const char *why = unknown_callers(r, f);
-    if (why) {
+    const char *name = r->m->functions[f]->name;
+    if (why && q->cross_unit && !r->taken[f] && name) {
+        /* Other units' callers: gcc-escape link asks them; this unit's
+           own callers are asked below. */
+        if (q->nopen == ESC_MAX_READ_CALLERS) {
+            q->unsure = why;
+            return;
+        }
+        q->open[q->nopen++] = (struct esc_read_caller){name, param, offset, size, r->called[f]};
+    } else if (why) {
         q->unsure = why;
         return;
     }
-    const char *name = r->m->functions[f]->name;
     for (uint32_t g = 0; g < r->n && !q->hit.fn && !q->unsure; g++) {
         const struct esc_function *caller = r->m->functions[g];
         for (uint32_t id = 0; id < caller->nstmts && !q->hit.fn && !q->unsure; id++) {
@@ -496,36 +565,7 @@ static void ask_callers(struct caller_question *q, uint32_t f, uint32_t param, i
                 strcmp(s->callee, name) != 0)
                 continue;
             q->any_caller = true;
-            uint32_t block, pos;
-            const struct esc_operand *arg = param < s->nargs ? &s->args[param] : NULL;
-            struct walk w = {.r = r,
-                             .fn = caller,
-                             .object = ESC_NONE,
-                             .value = ESC_NONE,
-                             .hit = &q->hit,
-                             .size = -1,
-                             .offset = ESC_UNKNOWN_OFFSET};
-            bool shifted = arg && arg->offset != ESC_UNKNOWN_OFFSET && offset != ESC_UNKNOWN_OFFSET;
-            if (shifted) {
-                w.offset = arg->offset + offset;
-                w.size = size;
-            }
-            if (!arg || !find_stmt(caller, id, &block, &pos)) {
-                record(&q->hit, caller, s->loc, true);
-            } else if (arg->kind == ESC_OPND_ADDR && arg->id < caller->nobjects &&
-                       esc_object_is_stack(&caller->objects[arg->id])) {
-                w.object = arg->id;
-                walk(&w, block, pos + 1, false);
-            } else if (arg->kind == ESC_OPND_VALUE && arg->id < caller->nvalues &&
-                       caller->values[arg->id].param >= 0 &&
-                       caller->values[arg->id].def == ESC_NONE) {
-                w.value = arg->id;
-                if (walk(&w, block, pos + 1, false) && !q->hit.fn)
-                    ask_callers(q, g, (uint32_t)caller->values[arg->id].param, w.offset, w.size,
-                                depth + 1);
-            } else {
-                record(&q->hit, caller, s->loc, true);
-            }
+            ask_call(q, g, id, param, offset, size, depth);
         }
     }
 }
@@ -635,7 +675,7 @@ static void rank_static(struct ranker *r, const struct esc_function *fn, struct 
 }
 
 static void rank_caller(struct ranker *r, uint32_t f, struct esc_finding *fd,
-                        const struct esc_object *caller, bool field)
+                        const struct esc_object *caller, bool field, bool cross_unit)
 {
     const struct esc_function *fn = r->m->functions[f];
     const char *pname = caller->param >= 0 && (uint32_t)caller->param < fn->nparams &&
@@ -668,6 +708,18 @@ static void rank_caller(struct ranker *r, uint32_t f, struct esc_finding *fd,
     struct caller_question q = {.r = r};
     q.asked = esc_xcalloc((size_t)(r->n + 1) * 64, sizeof *q.asked);
     ask_callers(&q, f, (uint32_t)caller->param, offset, size, 0);
+    if (q.unsure && cross_unit) {
+        /* The same question again, leaving the callers in other units to
+           gcc-escape link: the unit's own verdict and note stay those of
+           a compilation without cross-unit facts. */
+        struct caller_question all = {.r = r, .asked = q.asked, .cross_unit = true};
+        memset(all.asked, 0, (size_t)(r->n + 1) * 64 * sizeof *all.asked);
+        ask_callers(&all, f, (uint32_t)caller->param, offset, size, 0);
+        if (!all.hit.fn && !all.unsure && all.nopen) {
+            fd->nread_callers = all.nopen;
+            memcpy(fd->read_callers, all.open, all.nopen * sizeof *all.open);
+        }
+    }
     free(q.asked);
     if (q.hit.fn) {
         set_reader(fd, &q.hit);
@@ -705,7 +757,7 @@ static void rank_finding(struct ranker *r, uint32_t f, struct esc_finding *fd, b
             rank_static(r, fn, fd, o->companion, true, cross_unit);
         break;
     case ESC_OBJ_CALLER:
-        rank_caller(r, f, fd, o, !through_heap);
+        rank_caller(r, f, fd, o, !through_heap, cross_unit);
         break;
     default:
         break; /* returned, kept: not ranked */
@@ -810,6 +862,181 @@ static void collect_external_reads(struct ranker *r, struct esc_results *out)
     free(ranges);
 }
 
+/* Past this many reads after calls into other units, the unit does not
+   list itself as a caller (calls_listed false), and gcc-escape link
+   leaves the caller's memory of other units' functions "may be read". */
+#define MAX_CALL_READS 1024
+
+struct call_lists {
+    struct esc_results *out;
+    struct esc_u64map callees, taken; /* name hash -> 1 + index in the list */
+    bool overflow;
+};
+
+/* NAME into LIST once (by MAP). */
+static void add_name(struct esc_u64map *map, const char ***list, uint32_t *n, uint32_t *cap,
+                     const char *name)
+{
+    uint64_t h = esc_name_hash(name);
+    uint32_t *at = esc_u64map_get(map, h);
+    if (at && strcmp((*list)[*at - 1], name) == 0)
+        return;
+    *ESC_PUSH(*list, *n, *cap) = name;
+    if (!at)
+        esc_u64map_put(map, h, *n);
+}
+
+static void add_call_read(struct call_lists *c, struct esc_call_read cr)
+{
+    struct esc_results *out = c->out;
+    for (uint32_t i = 0; i < out->ncall_reads; i++) {
+        const struct esc_call_read *o = &out->call_reads[i];
+        if (o->arg == cr.arg && o->offset == cr.offset && o->size == cr.size &&
+            (o->why != NULL) == (cr.why != NULL) && strcmp(o->callee, cr.callee) == 0)
+            return; /* the first reader of those bytes is enough */
+    }
+    if (out->ncall_reads == MAX_CALL_READS) {
+        c->overflow = true;
+        return;
+    }
+    *ESC_PUSH(out->call_reads, out->ncall_reads, out->cap_call_reads) = cr;
+}
+
+/* Does the list already say that CALLEE's argument ARG may be read
+   anywhere after some call (so no other question about it matters)? */
+static bool read_anywhere(const struct call_lists *c, const char *callee, uint32_t arg)
+{
+    for (uint32_t i = 0; i < c->out->ncall_reads; i++) {
+        const struct esc_call_read *o = &c->out->call_reads[i];
+        if (o->arg == arg && (o->offset == ESC_UNKNOWN_OFFSET || o->size <= 0) &&
+            strcmp(o->callee, callee) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* One question about call ID of G, argument A: the bytes [OFFSET, OFFSET
+   + SIZE) of what it points to (offset ESC_UNKNOWN_OFFSET: any, and then
+   only the address used again in G counts: its loads have their own
+   questions).  Returns whether the answer is a read of any bytes. */
+static bool ask_call_read(struct ranker *r, struct call_lists *c, uint32_t g, uint32_t id,
+                          uint32_t a, int64_t offset, int64_t size)
+{
+    const struct esc_stmt *s = &r->m->functions[g]->stmts[id];
+    struct caller_question q = {.r = r, .only_taken = offset == ESC_UNKNOWN_OFFSET};
+    ask_call(&q, g, id, a, offset, size, 0);
+    free(q.asked);
+    struct esc_call_read cr = {.callee = s->callee, .arg = a + 1, .offset = offset, .size = size};
+    if (q.unsure) {
+        cr.reader = r->m->functions[g]->name;
+        cr.loc = s->loc;
+        cr.why = q.unsure;
+    } else if (q.hit.fn) {
+        cr.reader = q.hit.fn->name;
+        cr.loc = q.hit.loc;
+        cr.taken = q.hit.taken;
+    } else {
+        return false;
+    }
+    bool anywhere = cr.why || cr.taken || offset == ESC_UNKNOWN_OFFSET || size <= 0;
+    if (anywhere) {
+        cr.offset = ESC_UNKNOWN_OFFSET;
+        cr.size = -1;
+    }
+    add_call_read(c, cr);
+    return anywhere;
+}
+
+/* Distinct ranges asked about one argument; past this, one question
+   about any bytes. */
+#define MAX_RANGES_PER_ARG 32
+
+/* What G may read, after its call ID into another unit, of the memory
+   argument A points to: one question for its address used again, one
+   for each range G loads of it. */
+static void call_reads(struct ranker *r, struct call_lists *c, uint32_t g, uint32_t id, uint32_t a)
+{
+    const struct esc_function *fn = r->m->functions[g];
+    const struct esc_stmt *call = &fn->stmts[id];
+    const struct esc_operand *arg = &call->args[a];
+    if (read_anywhere(c, call->callee, a + 1))
+        return;
+    bool object = arg->kind == ESC_OPND_ADDR && arg->id < fn->nobjects &&
+                  esc_object_is_stack(&fn->objects[arg->id]);
+    bool param = arg->kind == ESC_OPND_VALUE && arg->id < fn->nvalues &&
+                 fn->values[arg->id].param >= 0 && fn->values[arg->id].def == ESC_NONE;
+    if (!object && !param) {
+        /* Memory the unit does not follow: a read (ask_call says so). */
+        ask_call_read(r, c, g, id, a, 0, -1);
+        return;
+    }
+    if (ask_call_read(r, c, g, id, a, ESC_UNKNOWN_OFFSET, -1))
+        return;
+    int64_t asked[MAX_RANGES_PER_ARG][2];
+    uint32_t nasked = 0;
+    for (uint32_t k = 0; k < fn->nstmts && !c->overflow; k++) {
+        const struct esc_stmt *s = &fn->stmts[k];
+        for (uint32_t i = 0; s->block != ESC_NONE && i < s->nargs; i++) {
+            const struct esc_operand *op = &s->args[i];
+            if (object ? op->kind != ESC_OPND_MEM || op->id != arg->id
+                       : op->kind != ESC_OPND_DEREF || op->id != arg->id)
+                continue;
+            /* Bytes before the pointer passed (container_of) or unknown:
+               any bytes. */
+            bool known = op->offset != ESC_UNKNOWN_OFFSET && arg->offset != ESC_UNKNOWN_OFFSET &&
+                         op->size > 0 && op->offset >= arg->offset;
+            int64_t range[2] = {known ? op->offset - arg->offset : 0, known ? op->size : -1};
+            bool seen = false;
+            for (uint32_t j = 0; j < nasked && !seen; j++)
+                seen = asked[j][0] == range[0] && asked[j][1] == range[1];
+            if (seen)
+                continue;
+            if (nasked == MAX_RANGES_PER_ARG) {
+                ask_call_read(r, c, g, id, a, 0, -1);
+                return;
+            }
+            memcpy(asked[nasked++], range, sizeof range);
+            if (ask_call_read(r, c, g, id, a, range[0], range[1]))
+                return;
+        }
+    }
+}
+
+/* This unit as a caller of functions other units define: their names,
+   those whose address it uses (their callers are unknown), and what it
+   may read after each call of the memory it passes them. */
+static void collect_calls(struct ranker *r, struct esc_results *out)
+{
+    struct call_lists c = {.out = out};
+    for (uint32_t g = 0; g < r->n && !c.overflow; g++) {
+        const struct esc_function *fn = r->m->functions[g];
+        for (uint32_t id = 0; id < fn->nstmts && !c.overflow; id++) {
+            const struct esc_stmt *s = &fn->stmts[id];
+            for (uint32_t a = 0; a < s->nargs; a++) {
+                const struct esc_operand *op = &s->args[a];
+                if (op->kind == ESC_OPND_ADDR && op->id < fn->nobjects &&
+                    fn->objects[op->id].kind == ESC_OBJ_FUNCTION && fn->objects[op->id].name &&
+                    function_index(r, fn->objects[op->id].name) == ESC_NONE)
+                    add_name(&c.taken, &out->taken_fns, &out->ntaken_fns, &out->cap_taken_fns,
+                             fn->objects[op->id].name);
+            }
+            if (s->kind != ESC_STMT_CALL || !s->callee || s->block == ESC_NONE ||
+                s->flags & (ESC_CALLF_DEFINED | ESC_CALLF_INTERNAL | ESC_CALLF_ASM) ||
+                function_index(r, s->callee) != ESC_NONE || esc_lib_lookup(s->callee))
+                continue;
+            add_name(&c.callees, &out->callees, &out->ncallees, &out->cap_callees, s->callee);
+            for (uint32_t a = 0; a < s->nargs && !c.overflow; a++)
+                if (s->args[a].kind != ESC_OPND_NONE && s->args[a].kind != ESC_OPND_INT &&
+                    !(s->args[a].kind == ESC_OPND_ADDR && s->args[a].id < fn->nobjects &&
+                      fn->objects[s->args[a].id].kind == ESC_OBJ_FUNCTION))
+                    call_reads(r, &c, g, id, a);
+        }
+    }
+    out->calls_listed = !c.overflow;
+    esc_u64map_free(&c.callees);
+    esc_u64map_free(&c.taken);
+}
+
 void esc_rank_readers(const struct esc_module *m, const struct esc_summary_table *own,
                       struct esc_results *results, bool cross_unit)
 {
@@ -826,8 +1053,10 @@ void esc_rank_readers(const struct esc_module *m, const struct esc_summary_table
             rank_finding(&r, f, fd, cross_unit);
         }
     }
-    if (cross_unit)
+    if (cross_unit) {
         collect_external_reads(&r, results);
+        collect_calls(&r, results);
+    }
     free(r.unseen);
     free(r.effects);
     free(r.taken);

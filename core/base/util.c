@@ -159,6 +159,14 @@ void esc_u64map_put(struct esc_u64map *map, uint64_t key, uint32_t value)
     map->count++;
 }
 
+uint64_t esc_name_hash(const char *name)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * UINT64_C(1099511628211);
+    return h;
+}
+
 void esc_u64map_free(struct esc_u64map *map)
 {
     free(map->keys);

@@ -49,6 +49,8 @@ struct esc_u64map {
 uint32_t *esc_u64map_get(const struct esc_u64map *map, uint64_t key);
 void esc_u64map_put(struct esc_u64map *map, uint64_t key, uint32_t value);
 void esc_u64map_free(struct esc_u64map *map);
+/* A key for a name (FNV-1a: names are short, and a unit has thousands). */
+uint64_t esc_name_hash(const char *name);
 /* Hand the memory the analysis freed back to the system.  The unit's
    IR was allocated between GCC's own objects while GCC lowered each
    function; once freed it leaves small holes that slow GCC's later

@@ -85,4 +85,12 @@ void esc_results_free(struct esc_results *results)
     free(results->at_exit);
     results->at_exit = NULL;
     results->nat_exit = results->cap_at_exit = 0;
+    free(results->callees);
+    free(results->taken_fns);
+    free(results->call_reads);
+    results->callees = results->taken_fns = NULL;
+    results->call_reads = NULL;
+    results->ncallees = results->cap_callees = results->ntaken_fns = results->cap_taken_fns = 0;
+    results->ncall_reads = results->cap_call_reads = 0;
+    results->calls_listed = false;
 }

@@ -97,6 +97,16 @@ enum esc_read_verdict {
 /* "may", "never" (NULL for UNRANKED): a verdict's id in reports. */
 const char *esc_read_verdict_id(enum esc_read_verdict read);
 
+/* A function other units can call that leaves a stale address in what
+   its parameter points to: only the whole program shows its callers. */
+#define ESC_MAX_READ_CALLERS 4
+struct esc_read_caller {
+    const char *function; /* interned */
+    uint32_t param;       /* 0-based */
+    int64_t offset, size; /* offset ESC_UNKNOWN_OFFSET: anywhere */
+    bool called;          /* some function of this unit calls it */
+};
+
 struct esc_finding {
     enum esc_rule rule;
     uint32_t object; /* the stack object whose address escapes */
@@ -137,6 +147,13 @@ struct esc_finding {
        in (offset ESC_UNKNOWN_OFFSET: memory reachable from it). */
     const char *read_static;
     int64_t read_offset, read_size;
+    /* With esc_config.cross_unit_facts, escape-caller and escape-heap
+       through the caller's memory: the functions other units can call
+       whose callers only the whole program shows, the bytes of what their
+       parameter points to, and whether this unit calls them; when this
+       unit's own callers of them read nothing (gcc-escape link). */
+    uint8_t nread_callers;
+    struct esc_read_caller read_callers[ESC_MAX_READ_CALLERS];
 };
 
 /* Something only the whole program can settle: a stack object that
@@ -226,6 +243,20 @@ struct esc_static_read {
     bool taken; /* the static's address is used there, not a load */
 };
 
+/* With cross_unit_facts: after calling CALLEE, a function other units
+   define, the caller may read bytes of what its argument ARG points to
+   (offset ESC_UNKNOWN_OFFSET: any), before writing them; or cannot tell
+   (why). */
+struct esc_call_read {
+    const char *callee;
+    uint32_t arg;         /* 1-based */
+    int64_t offset, size; /* relative to the pointer passed */
+    const char *reader;   /* the function that loads it: the caller, or one of its callers */
+    struct esc_loc loc;
+    bool taken;      /* the memory's address is used there, not a load */
+    const char *why; /* unsure (static text), or NULL */
+};
+
 struct esc_results {
     uint32_t nfunctions;
     struct esc_function_result *functions; /* parallel to the module's functions */
@@ -237,6 +268,17 @@ struct esc_results {
     bool reads_overflow;
     uint32_t nat_exit, cap_at_exit;
     const char **at_exit;
+    /* cross_unit_facts (readers.c): this unit as a caller of functions
+       other units define, when calls_listed: their names, those whose
+       address it uses, and what it may read of the memory it passes them
+       after the call. */
+    bool calls_listed;
+    uint32_t ncallees, cap_callees;
+    const char **callees;
+    uint32_t ntaken_fns, cap_taken_fns;
+    const char **taken_fns;
+    uint32_t ncall_reads, cap_call_reads;
+    struct esc_call_read *call_reads;
 };
 
 void esc_results_free(struct esc_results *results);

@@ -372,26 +372,17 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
     }
 }
 
-/* FNV-1a: names are short, and a unit has thousands of them. */
-static uint64_t name_hash(const char *name)
-{
-    uint64_t h = UINT64_C(14695981039346656037);
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        h = (h ^ *p) * UINT64_C(1099511628211);
-    return h;
-}
-
 void esc_summary_table_add(struct esc_summary_table *t, struct esc_summary *s)
 {
     *ESC_PUSH(t->items, t->n, t->cap) = s;
-    esc_u64map_put(&t->index, name_hash(s->name), t->n);
+    esc_u64map_put(&t->index, esc_name_hash(s->name), t->n);
 }
 
 struct esc_summary *esc_summary_table_find(const struct esc_summary_table *t, const char *name)
 {
     if (!name)
         return NULL;
-    uint32_t *hit = esc_u64map_get(&t->index, name_hash(name));
+    uint32_t *hit = esc_u64map_get(&t->index, esc_name_hash(name));
     if (!hit)
         return NULL;
     if (strcmp(t->items[*hit - 1]->name, name) == 0)
