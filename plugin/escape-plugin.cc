@@ -120,6 +120,12 @@ class analyse_pass : public simple_ipa_opt_pass
         struct esc_config config = {};
         config.heap_max = esc_opts.heap_max;
         config.cross_unit_facts = esc_opts.embed;
+        /* Functions of other units this unit's data points to (a table's
+           initializer, which no lowered body shows). */
+        cgraph_node *node;
+        FOR_EACH_FUNCTION(node)
+        if (node->address_taken && !node->definition && DECL_NAME(node->decl))
+            esc_add_addressed(esc_unit, IDENTIFIER_POINTER(DECL_NAME(node->decl)));
         if (esc_opts.dump_ir)
             dump_ir(esc_unit);
         esc_analyze_module(esc_unit, &esc_models, &config, &results, &summaries);

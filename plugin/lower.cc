@@ -1353,6 +1353,8 @@ void esc_lower_function(function *fun)
     l.fn->returns_pointer = is_pointer(TREE_TYPE(DECL_RESULT(fndecl)));
     l.fn->exported = TREE_PUBLIC(fndecl);
     l.fn->at_exit = DECL_STATIC_DESTRUCTOR(fndecl);
+    cgraph_node *node = cgraph_node::get(fndecl);
+    l.fn->address_taken = node && node->address_taken;
     l.values.assign(num_ssa_names, ESC_NONE);
     l.starts_thread = starts_thread(fun);
 

@@ -168,6 +168,8 @@ static void index_unit(struct ranker *r)
         const struct esc_function *fn = r->m->functions[f];
         if (fn->at_exit)
             r->handler[f] = true;
+        if (fn->address_taken)
+            r->taken[f] = true; /* in an initializer too, which no body shows */
         for (uint32_t id = 0; id < fn->nstmts; id++) {
             const struct esc_stmt *s = &fn->stmts[id];
             bool registrar = s->kind == ESC_STMT_CALL && is_at_exit_registrar(s->callee);
@@ -1008,6 +1010,10 @@ static void call_reads(struct ranker *r, struct call_lists *c, uint32_t g, uint3
 static void collect_calls(struct ranker *r, struct esc_results *out)
 {
     struct call_lists c = {.out = out};
+    for (uint32_t i = 0; i < r->m->naddressed; i++)
+        if (function_index(r, r->m->addressed[i]) == ESC_NONE)
+            add_name(&c.taken, &out->taken_fns, &out->ntaken_fns, &out->cap_taken_fns,
+                     r->m->addressed[i]);
     for (uint32_t g = 0; g < r->n && !c.overflow; g++) {
         const struct esc_function *fn = r->m->functions[g];
         for (uint32_t id = 0; id < fn->nstmts && !c.overflow; id++) {

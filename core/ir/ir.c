@@ -124,6 +124,7 @@ void esc_module_free(struct esc_module *m)
         free_function(m->functions[i]);
     free(m->functions);
     free(m->decl_allocs);
+    free(m->addressed);
     for (uint32_t i = 0; i < m->strings->cap; i++)
         free(m->strings->slots[i]);
     free(m->strings->slots);
@@ -141,6 +142,11 @@ void esc_add_decl_alloc(struct esc_module *m, const struct esc_decl_alloc *decl)
     *d = *decl;
     d->name = esc_intern(m, decl->name);
     d->dealloc = decl->dealloc ? esc_intern(m, decl->dealloc) : NULL;
+}
+
+void esc_add_addressed(struct esc_module *m, const char *name)
+{
+    *ESC_PUSH(m->addressed, m->naddressed, m->cap_addressed) = esc_intern(m, name);
 }
 
 struct esc_function *esc_function_new(struct esc_module *m, const char *name, struct esc_loc loc)

@@ -295,6 +295,10 @@ struct esc_function {
     bool returns_pointer;
     bool exported;  /* external linkage: other units can call it by name */
     bool at_exit;   /* __attribute__((destructor)): runs after main returns */
+    /* Its address is data somewhere in the unit, a static's initializer
+       included (`static struct ops o = {.fill = fill};`): unknown code may
+       call it. */
+    bool address_taken;
     uint32_t entry; /* the first block */
     uint32_t return_object, unknown_object;
     uint32_t nparams, cap_params;
@@ -367,6 +371,12 @@ struct esc_module {
     struct esc_arena arena;
     uint32_t ndecl_allocs, cap_decl_allocs;
     struct esc_decl_alloc *decl_allocs; /* one per name, names interned */
+    /* Functions of other units whose address the unit holds as data, a
+       static's initializer included (`static const struct ops o = {.fill
+       = fill};`): their callers are unknown (gcc-escape link).  Names
+       interned, one each. */
+    uint32_t naddressed, cap_addressed;
+    const char **addressed;
 };
 
 /* Building a module.  Every string passed in is copied (interned). */
@@ -397,6 +407,9 @@ void esc_add_param_range(struct esc_function *fn, uint32_t from, uint32_t to, ui
 /* Record what a called function's declaration says about its memory
    (the first record for a name stands); names are interned. */
 void esc_add_decl_alloc(struct esc_module *m, const struct esc_decl_alloc *decl);
+/* Record that the unit holds the address of NAME, a function it does not
+   define (esc_module's addressed). */
+void esc_add_addressed(struct esc_module *m, const char *name);
 /* Record a test probe; its operand's text is copied. */
 void esc_add_probe(struct esc_module *m, struct esc_function *fn, const struct esc_probe *probe);
 /* Record what argument ARG (0-based) of call STMT is (see esc_arg_source). */

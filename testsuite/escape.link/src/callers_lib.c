@@ -46,3 +46,9 @@ void fill_uncalled(struct ctx *c)
     int h = 7;
     c->cur = &h; /* LINK-WARNING escape-caller */
 }
+
+void fill_tabled(struct ctx *c)
+{
+    int k = 8;
+    c->cur = &k; /* LINK-WARNING escape-caller */
+}

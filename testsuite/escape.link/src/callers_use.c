@@ -1,6 +1,6 @@
 /* callers_use.c - calls callers_lib.c's functions: discards the struct, reads the field, reads
    another field only, reads it in a caller's caller, passes it on from a function other files can
-   call, takes a function's address. */
+   call, takes a function's address, holds one in a table. */
 struct ctx {
     int *cur;
     int *other;
@@ -58,3 +58,18 @@ void keep_fill(void)
 {
     keep = fill_taken;
 }
+
+/* fill_tabled: a caller that discards the struct, and a table of
+   callbacks that holds its address, which no function body shows. */
+void fill_tabled(struct ctx *c);
+
+void use_tabled(void)
+{
+    struct ctx c = {0};
+    fill_tabled(&c);
+}
+
+struct ops {
+    void (*fill)(struct ctx *);
+};
+const struct ops callbacks = {fill_tabled};
