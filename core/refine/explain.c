@@ -421,6 +421,28 @@ static void push_entry_states(struct search *s)
         push_entry_state(s, pt->nvalues + p->object);
 }
 
+/* Does flow READER, a copy typed as bytes out of OBJ, leave behind what
+   flow WRITER stored there?  C's effective types: an array declared of
+   characters (ESC_OBJF_BYTES) keeps that type, so a pointer gets into it
+   only as bytes (a copy, or a callee), never by a store through a
+   pointer lvalue.  nginx's ngx_event_recvmsg copies each datagram out of
+   its static `u_char buffer[65535]`, which the field-insensitive sets
+   take for the connection's memory where `c->udp->buffer = &buf` went.
+   Only such copies are cut: loads through a cast pointer (a pool that
+   carves its blocks out of a static char array) are left as they are. */
+static bool byte_copy_skips(const struct esc_explainer *ex, uint32_t writer, uint32_t reader,
+                            uint32_t obj)
+{
+    const struct esc_function *fn = ex->fn;
+    const struct esc_flow *w = &ex->flows->items[writer];
+    const struct esc_stmt *ws = &fn->stmts[w->stmt];
+    return fn->objects[obj].flags & ESC_OBJF_BYTES &&
+           fn->stmts[ex->flows->items[reader].stmt].flags & ESC_STMTF_BYTE_COPY &&
+           w->reason == ESC_FLOW_STORE && ws->kind == ESC_STMT_ASSIGN &&
+           !(ws->flags & ESC_STMTF_BYTE_COPY) &&
+           (w->src.kind == ESC_OPND_VALUE || w->src.kind == ESC_OPND_ADDR);
+}
+
 /* Can state AT feed flow READER: directly for a value, and for memory only
    if the store that put the address there reaches the reader, and, when
    the reader goes through a pointer, that pointer can be one to this
@@ -437,9 +459,10 @@ static bool feeds(struct search *s, uint32_t index, uint32_t reader)
         return false;
     if (!is_content(s->ex->pt, at->node))
         return true;
-    if (at->flow != ESC_NONE && !stored_reaches(s->ex, at->flow, reader))
-        return false;
     uint32_t obj = at->node - s->ex->pt->nvalues;
+    if (at->flow != ESC_NONE &&
+        (byte_copy_skips(s->ex, at->flow, reader, obj) || !stored_reaches(s->ex, at->flow, reader)))
+        return false;
     if (r->src.kind == ESC_OPND_DEREF && own_question(s, r->src.id, obj)) {
         wait_for(s, r->src.id, reader, index, ESC_NONE);
         return false;
