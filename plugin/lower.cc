@@ -48,6 +48,16 @@ bool wide_scalar(tree type)
            tree_to_uhwi(size) >= (unsigned HOST_WIDE_INT)POINTER_SIZE_UNITS;
 }
 
+/* Characters, or arrays of them: memory typed as bytes (core/ir/ir.h,
+   ESC_OBJF_BYTES and ESC_STMTF_BYTE_COPY). */
+bool bytes_type(tree type)
+{
+    while (type && TREE_CODE(type) == ARRAY_TYPE)
+        type = TREE_TYPE(type);
+    return type && INTEGRAL_TYPE_P(type) && TREE_CODE(type) != BOOLEAN_TYPE &&
+           TYPE_PRECISION(type) == CHAR_TYPE_SIZE;
+}
+
 bool always_tracked(tree type)
 {
     return type && (is_pointer(type) || AGGREGATE_TYPE_P(type));
@@ -354,6 +364,8 @@ uint32_t object_for_decl(lowering &l, tree decl)
         esc_add_object(l.m, l.fn, kind, kind == ESC_OBJ_TEMPORARY ? nullptr : decl_name(decl),
                        esc_loc_from_gcc(DECL_SOURCE_LOCATION(decl)));
     struct esc_object *o = &l.fn->objects[id];
+    if (VAR_P(decl) && TREE_CODE(TREE_TYPE(decl)) == ARRAY_TYPE && bytes_type(TREE_TYPE(decl)))
+        flags |= ESC_OBJF_BYTES;
     o->flags = flags;
     o->key = DECL_UID(decl);
     if (param >= 0 && (uint32_t)param < l.fn->nparams) {
@@ -493,6 +505,18 @@ const char *intern_text(lowering &l, const std::string &s)
     return s.empty() ? nullptr : esc_intern(l.m, s.c_str());
 }
 
+/* Is REF an access through a MEM_REF whose pointer type says "ref-all"
+   (it may alias anything): how GCC spells a memcpy it folded into an
+   assignment. */
+bool ref_all(tree ref)
+{
+    tree inner = ref;
+    while (handled_component_p(inner))
+        inner = TREE_OPERAND(inner, 0);
+    return (TREE_CODE(inner) == MEM_REF || TREE_CODE(inner) == TARGET_MEM_REF) &&
+           TYPE_REF_CAN_ALIAS_ALL(TREE_TYPE(TREE_OPERAND(inner, 1)));
+}
+
 /* The type_key of a memory access (see esc_operand): the identity of the
    pointed-to type of a pointer access, 0 when the access may alias any
    pointer.  C's effective-type rules say a `struct a *` object is not read
@@ -515,14 +539,7 @@ uint32_t access_type_key(tree ref)
     if (VOID_TYPE_P(pointee) || TYPE_STRUCTURAL_EQUALITY_P(pointee) ||
         (INTEGRAL_TYPE_P(pointee) && TYPE_PRECISION(pointee) == CHAR_TYPE_SIZE))
         return 0;
-    /* A MEM_REF whose pointer type says "ref-all" may alias anything. */
-    tree inner = ref;
-    while (handled_component_p(inner))
-        inner = TREE_OPERAND(inner, 0);
-    if ((TREE_CODE(inner) == MEM_REF || TREE_CODE(inner) == TARGET_MEM_REF) &&
-        TYPE_REF_CAN_ALIAS_ALL(TREE_TYPE(TREE_OPERAND(inner, 1))))
-        return 0;
-    return TYPE_UID(pointee);
+    return ref_all(ref) ? 0 : TYPE_UID(pointee);
 }
 
 /* A canonical spelling of an expression for ref_identity: decls by UID,
@@ -887,6 +904,9 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
     if (lhs_memory && is_memory_ref(rhs1) && TYPE_SIZE_UNIT(type) &&
         tree_fits_shwi_p(TYPE_SIZE_UNIT(type)))
         set_carriers(s, type, tree_to_shwi(TYPE_SIZE_UNIT(type)));
+    if (lhs_memory && ((is_memory_ref(rhs1) && TREE_CODE(type) == ARRAY_TYPE && bytes_type(type)) ||
+                       ref_all(lhs)))
+        s.flags |= ESC_STMTF_BYTE_COPY;
     emit(l, block, s, args);
 }
 
@@ -959,6 +979,8 @@ void copy_carriers(struct esc_stmt &s, gcall *g)
         return;
     }
     tree src = gimple_call_arg(g, 1);
+    if (is_pointer(TREE_TYPE(src)) && bytes_type(TREE_TYPE(TREE_TYPE(src))))
+        s.flags |= ESC_STMTF_BYTE_COPY;
     HOST_WIDE_INT size;
     if (is_pointer(TREE_TYPE(src)) && esc_fold_integer(gimple_call_arg(g, 2), &size))
         set_carriers(s, TREE_TYPE(TREE_TYPE(src)), size);

@@ -543,7 +543,8 @@ static void dump_stmt(const struct esc_function *fn, const struct esc_stmt *s,
                  {ESC_CALLF_VLA, "vla"},
                  {ESC_CALLF_INTERNAL, "internal"},
                  {ESC_CALLF_ASM, "asm"},
-                 {ESC_CALLF_DEFINED, "defined"}};
+                 {ESC_CALLF_DEFINED, "defined"},
+                 {ESC_STMTF_BYTE_COPY, "byte-copy"}};
     for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++)
         if (s->flags & flags[k].flag)
             esc_strbuf_addf(out, " [%s]", flags[k].name);

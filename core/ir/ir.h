@@ -79,6 +79,12 @@ enum esc_object_flags {
        block only while looking for what gcc-escape link may advise
        (heap2stack.c); no other analysis sees it. */
     ESC_OBJF_CANDIDATE = 1u << 7,
+    /* LOCAL, STATIC, TEMPORARY: declared as an array of characters (a
+       `u_char buf[N]` buffer).  Its declared type is its effective type
+       (C11 6.5p6), so a store of a pointer through a pointer lvalue
+       does not put one there in a valid program: only a copy of bytes
+       does (see ESC_STMTF_BYTE_COPY). */
+    ESC_OBJF_BYTES = 1u << 8,
 };
 
 struct esc_object {
@@ -180,6 +186,12 @@ enum esc_stmt_flags {
     ESC_CALLF_INTERNAL = 1u << 3, /* a compiler-internal function, no source callee */
     ESC_CALLF_ASM = 1u << 4,      /* inline assembly, treated as an unknown call */
     ESC_CALLF_DEFINED = 1u << 5,  /* the callee's body is in this translation unit */
+    /* A copy of bytes: `memcpy (d, buf, n)` with a `u_char *` buf, an
+       assignment of a char array, or a store GCC made of a memcpy (through
+       a "ref-all" reference).  Out of an ESC_OBJF_BYTES object, a copy
+       moves only the pointers that such copies put there
+       (refine/explain.c). */
+    ESC_STMTF_BYTE_COPY = 1u << 6,
 };
 
 struct esc_stmt {

@@ -257,11 +257,28 @@ static struct esc_step make_step(const struct esc_function *fn, const struct esc
     };
 }
 
+/* A step of a search that waits for a question about the search's own
+   object: may VALUE point to it?  FLOW, from state PARENT, reads through
+   VALUE (NODE ESC_NONE) or stores through it into NODE. */
+struct waiter {
+    uint32_t flow, parent, node;
+    uint32_t next; /* 1 + the next waiter of the same list, or 0 */
+};
+
 /* One object's breadth-first search, kept between queries: states are
    numbered in BFS order, so the first state that feeds a target is the
    end of the shortest path, whenever it was found.  A later query looks
    among the states found so far, then resumes the search; each object's
-   search runs at most once in all. */
+   search runs at most once in all.
+
+   A step through a pointer asks whether the pointer may point to the
+   memory it reads or writes, and that memory can be the searched object
+   itself: nginx's geo block copies `memcpy (ctx.high.low[i], a->elts,
+   len)` where a is loaded from memory the copy itself may have filled
+   with ctx's own pointers.  Answered "may" while the search runs, the
+   copy would justify itself.  Such a step waits instead until the search
+   reaches the pointer, so that every state has a path that starts at the
+   address-of (the least solution: an address never carries itself in). */
 struct search {
     struct esc_explainer *ex;
     uint32_t obj;
@@ -273,7 +290,13 @@ struct search {
     struct esc_u64map by_node; /* node -> 1 + its latest state */
     struct esc_bitset pushed;  /* flows whose states were queued (see push_states) */
     uint32_t *nodes;
-    bool running; /* being expanded: a question about it from inside is answered "may" */
+    /* Being expanded: a question about it from another search is
+       answered "may", and one from inside waits (see above). */
+    bool running;
+    struct waiter *waiters;
+    uint32_t nwaiters, cap_waiters;
+    struct esc_u64map waiting; /* value node -> 1 + the first of its waiters, or 0 */
+    uint32_t ready;            /* 1 + the first waiter whose value was reached, or 0 */
 };
 
 static void add_state(struct search *s, struct state st)
@@ -286,6 +309,33 @@ static void add_state(struct search *s, struct state st)
     uint32_t *latest = esc_u64map_get(&s->by_node, st.node);
     s->prev_same[s->nstates - 1] = latest ? *latest - 1 : ESC_NONE;
     esc_u64map_put(&s->by_node, st.node, s->nstates);
+    uint32_t *first = s->nwaiters ? esc_u64map_get(&s->waiting, st.node) : NULL;
+    if (first && *first) {
+        /* The value is reached: its waiters are woken by expand_next. */
+        uint32_t last = *first - 1;
+        while (s->waiters[last].next)
+            last = s->waiters[last].next - 1;
+        s->waiters[last].next = s->ready;
+        s->ready = *first;
+        *first = 0;
+    }
+}
+
+/* Is OBJ this search's own object, asked about from inside its search?
+   Then the question waits until VALUE is reached (see struct search). */
+static bool own_question(const struct search *s, uint32_t value, uint32_t obj)
+{
+    return obj == s->obj && s->running && !esc_u64map_get(&s->by_node, value);
+}
+
+static void wait_for(struct search *s, uint32_t value, uint32_t flow, uint32_t parent,
+                     uint32_t node)
+{
+    uint32_t *first = esc_u64map_get(&s->waiting, value);
+    uint32_t next = first ? *first : 0;
+    *ESC_PUSH(s->waiters, s->nwaiters, s->cap_waiters) =
+        (struct waiter){.flow = flow, .parent = parent, .node = node, .next = next};
+    esc_u64map_put(&s->waiting, value, s->nwaiters);
 }
 
 static bool may_point(struct esc_explainer *ex, uint32_t value, uint32_t obj);
@@ -319,6 +369,10 @@ static void push_states(struct search *s, uint32_t fi, uint32_t parent)
         uint32_t d = nodes[j];
         if (!esc_bitset_has(&pt->sets[d], s->obj))
             continue;
+        if (f->dst.kind == ESC_OPND_DEREF && own_question(s, f->dst.id, d - pt->nvalues)) {
+            wait_for(s, f->dst.id, fi, parent, d);
+            continue;
+        }
         if (f->dst.kind == ESC_OPND_DEREF && !may_point(s->ex, f->dst.id, d - pt->nvalues))
             continue;
         uint64_t key = (uint64_t)d << 32 | (is_content(pt, d) ? f->stmt : ESC_NONE);
@@ -367,26 +421,78 @@ static void push_entry_states(struct search *s)
         push_entry_state(s, pt->nvalues + p->object);
 }
 
+/* Does flow READER, a copy typed as bytes out of OBJ, leave behind what
+   flow WRITER stored there?  C's effective types: an array declared of
+   characters (ESC_OBJF_BYTES) keeps that type, so a pointer gets into it
+   only as bytes (a copy, or a callee), never by a store through a
+   pointer lvalue.  nginx's ngx_event_recvmsg copies each datagram out of
+   its static `u_char buffer[65535]`, which the field-insensitive sets
+   take for the connection's memory where `c->udp->buffer = &buf` went.
+   Only such copies are cut: loads through a cast pointer (a pool that
+   carves its blocks out of a static char array) are left as they are. */
+static bool byte_copy_skips(const struct esc_explainer *ex, uint32_t writer, uint32_t reader,
+                            uint32_t obj)
+{
+    const struct esc_function *fn = ex->fn;
+    const struct esc_flow *w = &ex->flows->items[writer];
+    const struct esc_stmt *ws = &fn->stmts[w->stmt];
+    return fn->objects[obj].flags & ESC_OBJF_BYTES &&
+           fn->stmts[ex->flows->items[reader].stmt].flags & ESC_STMTF_BYTE_COPY &&
+           w->reason == ESC_FLOW_STORE && ws->kind == ESC_STMT_ASSIGN &&
+           !(ws->flags & ESC_STMTF_BYTE_COPY) &&
+           (w->src.kind == ESC_OPND_VALUE || w->src.kind == ESC_OPND_ADDR);
+}
+
 /* Can state AT feed flow READER: directly for a value, and for memory only
    if the store that put the address there reaches the reader, and, when
    the reader goes through a pointer, that pointer can be one to this
-   memory. */
-static bool feeds(struct search *s, struct state state, uint32_t reader)
+   memory (asked about the searched object itself, READER waits for the
+   answer, and is not fed for now: see struct search). */
+static bool feeds(struct search *s, uint32_t index, uint32_t reader)
 {
     /* By value: may_point below may grow this very search, and move its
        states (an invalid read that crashed cc1 on nginx). */
+    const struct state state = s->states[index];
     const struct state *at = &state;
     const struct esc_flow *r = &s->ex->flows->items[reader];
     if (r->exclude == s->obj)
         return false;
     if (!is_content(s->ex->pt, at->node))
         return true;
-    if (r->src.kind == ESC_OPND_DEREF &&
-        !may_point(s->ex, r->src.id, at->node - s->ex->pt->nvalues))
+    uint32_t obj = at->node - s->ex->pt->nvalues;
+    if (at->flow != ESC_NONE &&
+        (byte_copy_skips(s->ex, at->flow, reader, obj) || !stored_reaches(s->ex, at->flow, reader)))
         return false;
-    if (at->flow == ESC_NONE)
-        return true;
-    return stored_reaches(s->ex, at->flow, reader);
+    if (r->src.kind == ESC_OPND_DEREF && own_question(s, r->src.id, obj)) {
+        wait_for(s, r->src.id, reader, index, ESC_NONE);
+        return false;
+    }
+    return r->src.kind != ESC_OPND_DEREF || may_point(s->ex, r->src.id, obj);
+}
+
+/* Take the steps whose question was answered yes since; false if none. */
+static bool wake_ready(struct search *s)
+{
+    if (!s->ready)
+        return false;
+    uint32_t w = s->ready;
+    s->ready = 0;
+    while (w) {
+        const struct waiter wt = s->waiters[w - 1];
+        w = wt.next;
+        if (wt.node == ESC_NONE) {
+            if (!pushed(s, wt.flow) && feeds(s, wt.parent, wt.flow))
+                push_states(s, wt.flow, wt.parent);
+            continue;
+        }
+        const struct esc_flow *f = &s->ex->flows->items[wt.flow];
+        uint64_t key = (uint64_t)wt.node << 32 | f->stmt;
+        if (esc_u64map_get(&s->seen, key))
+            continue;
+        esc_u64map_put(&s->seen, key, s->nstates);
+        add_state(s, (struct state){wt.node, wt.flow, wt.parent});
+    }
+    return true;
 }
 
 static bool reads_node(struct search *s, uint32_t flow, uint32_t node)
@@ -450,6 +556,8 @@ static void search_free(struct search *s)
     esc_u64map_free(&s->seen);
     esc_u64map_free(&s->by_node);
     esc_bitset_free(&s->pushed);
+    free(s->waiters);
+    esc_u64map_free(&s->waiting);
     free(s);
 }
 
@@ -459,20 +567,25 @@ static bool expand_next(struct search *s)
     const struct esc_explainer *ex = s->ex;
     /* Past the budget the search stops: no path, no finding (the
        function's results are thrown away anyway). */
-    if (s->head >= s->nstates || esc_budget_exhausted())
+    if (esc_budget_exhausted())
+        return false;
+    if (wake_ready(s))
+        return true;
+    if (s->head >= s->nstates)
         return false;
     uint32_t head = s->head++;
     struct state at = s->states[head];
     for (uint32_t r = ex->reader_start[at.node]; r < ex->reader_start[at.node + 1]; r++) {
         uint32_t fi = ex->reader_flow[r];
-        if (!pushed(s, fi) && feeds(s, at, fi))
+        if (!pushed(s, fi) && feeds(s, head, fi))
             push_states(s, fi, head);
     }
     return true;
 }
 
-/* The first state (in BFS order) that feeds flow TARGET, or ESC_NONE. */
-static uint32_t first_feeding(struct search *s, uint32_t target)
+/* The first state found so far (in BFS order) that feeds flow TARGET, or
+   ESC_NONE. */
+static uint32_t first_known(struct search *s, uint32_t target)
 {
     const struct esc_flow *f = &s->ex->flows->items[target];
     uint32_t best = ESC_NONE;
@@ -482,23 +595,33 @@ static uint32_t first_feeding(struct search *s, uint32_t target)
     for (uint32_t j = 0; j < k; j++) {
         uint32_t *latest = esc_u64map_get(&s->by_node, nodes[j]);
         for (uint32_t i = latest ? *latest - 1 : ESC_NONE; i != ESC_NONE; i = s->prev_same[i])
-            if (i < best && feeds(s, s->states[i], target))
+            if (i < best && feeds(s, i, target))
                 best = i;
     }
     free(nodes);
+    return best;
+}
+
+/* The first state (in BFS order) that feeds flow TARGET, or ESC_NONE. */
+static uint32_t first_feeding(struct search *s, uint32_t target)
+{
+    uint32_t best = first_known(s, target);
     if (best != ESC_NONE || s->running)
         return best;
     s->running = true;
-    uint32_t before = s->nstates;
+    uint32_t before = s->nstates, waited = s->nwaiters;
     while (expand_next(s)) {
         for (uint32_t i = before; i < s->nstates && best == ESC_NONE; i++)
-            if (reads_node(s, target, s->states[i].node) && feeds(s, s->states[i], target))
+            if (reads_node(s, target, s->states[i].node) && feeds(s, i, target))
                 best = i;
         if (best != ESC_NONE)
             break;
         before = s->nstates;
     }
     s->running = false;
+    /* A state the target waited on when it was made, now answered. */
+    if (best == ESC_NONE && s->nwaiters != waited)
+        best = first_known(s, target);
     return best;
 }
 

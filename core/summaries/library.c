@@ -33,6 +33,10 @@ static const struct esc_lib_entry table[] = {
     {"__atomic_load_n", .returns_load = 1, .why = "returns *ptr"},
     {"__atomic_store", COPY(1, 2), .why = "stores *val into *ptr"},
     {"__atomic_store_n", STORE(1, 2), .why = "stores the value into *ptr"},
+    /* glibc's CMSG_NXTHDR, an extern inline function that -O0 calls
+       instead of inlining: without this, an unknown callee that may write
+       into the msghdr, which -O2 does not see. */
+    {"__cmsg_nxthdr", RET(2), .why = "glibc: returns the control header after its argument's"},
     {"__sync_bool_compare_and_swap_n", STORE(1, 3), .why = "may store the new value into *ptr"},
     {"__sync_lock_test_and_set_n", STORE(1, 2), .returns_load = 1,
      .why = "stores the value into *ptr and returns the old one"},
