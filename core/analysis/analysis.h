@@ -31,6 +31,7 @@ struct analysis {
     struct esc_bitset carriable; /* the objects a carried set is searched for */
     struct esc_refine refine;    /* persistence, feasible paths: refine.h */
     struct esc_function_result *out;
+    struct deep_index *deep; /* deepfields.c's, built on the first level-1 leak */
 };
 
 /* The objects that outlive the frame by themselves: the roots of the search. */
@@ -77,6 +78,12 @@ struct esc_step *esc_steps_copy(const struct esc_step *steps, uint32_t n);
 /* Parameter object O (its pointee, or deeper memory) is carried by flow
    ID into escaping object W: a leak for the function's summary (leaks.c). */
 void esc_record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w);
+
+/* Parameter PARAM's pointee's pointers leak through flow ID: record in
+   the summary the fields of the pointee they can be loaded from
+   (deepfields.c).  esc_deep_fields_free releases what it built. */
+void esc_note_deep_fields(struct analysis *a, uint32_t param, uint32_t id);
+void esc_deep_fields_free(struct analysis *a);
 
 /* Complete the function's summary once its escapes are known: frees and
    unknown calls, the places it writes, its return value, and the

@@ -420,6 +420,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
     esc_merge_same_returns(out);
 
+    esc_deep_fields_free(&a);
     esc_refine_free(&a.refine);
     for (uint32_t o = 0; o < fn->nobjects; o++)
         free(a.writers[o].items);
