@@ -54,6 +54,11 @@ static inline bool can_escape(const struct esc_object *o)
     return is_root(o) || o->kind == ESC_OBJ_HEAP;
 }
 
+/* Per object of the function, the flows that may store into it: only
+   objects that can escape (and EXTERNAL ones) unless EVERY_OBJECT
+   (escape.c).  The caller frees each list and the array. */
+struct flow_list *esc_index_writers(const struct analysis *a, bool every_object);
+
 /* Record that stack object OBJ escapes through flow FLOW into SINK, along
    STEPS (taken over); returns the finding (escape.c). */
 struct esc_finding *esc_report(struct analysis *a, uint32_t obj, uint32_t flow, uint32_t sink,

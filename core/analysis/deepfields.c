@@ -57,28 +57,14 @@ static struct deep_index *build_index(struct analysis *a)
     const struct esc_function *fn = a->fn;
     struct deep_index *d = esc_xcalloc(1, sizeof *d);
     d->defs = esc_xcalloc(fn->nvalues ? fn->nvalues : 1, sizeof *d->defs);
-    d->stores = esc_xcalloc(fn->nobjects ? fn->nobjects : 1, sizeof *d->stores);
-    struct esc_bitset targets = {0};
-    uint32_t nwords = a->pt.nwords;
+    d->stores = esc_index_writers(a, true);
     for (uint32_t i = 0; i < a->flows.n; i++) {
         const struct esc_flow *f = &a->flows.items[i];
-        if (f->dst.kind == ESC_OPND_VALUE) {
-            if (f->dst.id < fn->nvalues) {
-                struct flow_list *l = &d->defs[f->dst.id];
-                *ESC_PUSH(l->items, l->n, l->cap) = i;
-            }
-            continue;
-        }
-        if (targets.words)
-            memset(targets.words, 0, nwords * sizeof *targets.words);
-        esc_pointsto_targets(&a->pt, &f->dst, &targets);
-        for (uint32_t o = esc_bitset_next(&targets, nwords, 0); o != ESC_NONE;
-             o = esc_bitset_next(&targets, nwords, o + 1)) {
-            struct flow_list *l = &d->stores[o];
+        if (f->dst.kind == ESC_OPND_VALUE && f->dst.id < fn->nvalues) {
+            struct flow_list *l = &d->defs[f->dst.id];
             *ESC_PUSH(l->items, l->n, l->cap) = i;
         }
     }
-    esc_bitset_free(&targets);
     return d;
 }
 
