@@ -159,3 +159,63 @@ void second_out(int **out)
     struct pair pr = {&a, &b};
     *out = second(&pr); /* { dg-warning "address of local 'b' escapes to the caller through parameter 'out' \\\[escape-caller\\\]" } */
 }
+
+/* Callees that take the whole object, or a field at an offset they do
+   not know: every field is taken, as before.  */
+struct holder { struct expr *kept; struct expr copy; };
+
+void copy_in(struct holder *h, struct expr *e)
+{
+    __builtin_memcpy(&h->copy, e, sizeof *e);
+}
+
+void copy_in_local(struct holder *h)
+{
+    struct expr l = {0}; /* { dg-message "'l' declared here" } */
+    struct expr both = {0};
+    both.left = &l;
+    copy_in(h, &both); /* { dg-warning "address of local 'l' escapes to the caller through parameter 'h' \\\[escape-caller\\\]" } */
+}
+
+void copy_then_keep(struct holder *h, struct expr *e)
+{
+    struct expr t;
+    __builtin_memcpy(&t, e, sizeof t);
+    h->kept = t.left;
+}
+
+void copy_then_keep_local(struct holder *h)
+{
+    struct expr l = {0}; /* { dg-message "'l' declared here" } */
+    struct expr both = {0};
+    both.left = &l;
+    copy_then_keep(h, &both); /* { dg-warning "address of local 'l' escapes to the caller through parameter 'h' \\\[escape-caller\\\]" } */
+}
+
+void assign_in(struct holder *h, struct expr *e)
+{
+    h->copy = *e;
+}
+
+void assign_in_local(struct holder *h)
+{
+    struct expr r = {0}; /* { dg-message "'r' declared here" } */
+    struct expr both = {0};
+    both.right = &r;
+    assign_in(h, &both); /* { dg-warning "address of local 'r' escapes to the caller through parameter 'h' \\\[escape-caller\\\]" } */
+}
+
+void walk(struct holder *h, struct expr *e)
+{
+    while (e->op == 5)
+        e = e + 1;
+    h->kept = e->left;
+}
+
+void walk_local(struct holder *h)
+{
+    struct expr l = {0}; /* { dg-message "'l' declared here" } */
+    struct expr list[2] = {0};
+    list[1].left = &l;
+    walk(h, list); /* { dg-warning "address of local 'l' escapes to the caller through parameter 'h' \\\[escape-caller\\\]" } */
+}
