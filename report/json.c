@@ -159,6 +159,14 @@ static json_t *param_json(const struct esc_function *fn, const struct esc_summar
                     json_array_append_new(leaks, esc_json_leak(fn, level, k, j, why));
         }
     json_object_set_new(param, "leaks", leaks);
+    if (p && p->leaks[1] && esc_param_deep_fields(p)) {
+        json_t *fields = json_array();
+        for (uint8_t k = 0; k < esc_param_deep_fields(p); k++)
+            json_array_append_new(fields,
+                                  json_pack("{sIsI}", "offset", (json_int_t)p->deep[k].offset,
+                                            "size", (json_int_t)p->deep[k].size));
+        json_object_set_new(param, "fields", fields);
+    }
     json_object_set_new(param, "freed", json_boolean(p && p->freed));
     json_object_set_new(param, "freed_deep", json_boolean(p && p->freed_deep));
     if (p && p->freed && p->dealloc)

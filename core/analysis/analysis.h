@@ -31,6 +31,7 @@ struct analysis {
     struct esc_bitset carriable; /* the objects a carried set is searched for */
     struct esc_refine refine;    /* persistence, feasible paths: refine.h */
     struct esc_function_result *out;
+    struct deep_index *deep; /* deepfields.c's, built on the first level-1 leak */
 };
 
 /* The objects that outlive the frame by themselves: the roots of the search. */
@@ -52,6 +53,11 @@ static inline bool can_escape(const struct esc_object *o)
 {
     return is_root(o) || o->kind == ESC_OBJ_HEAP;
 }
+
+/* Per object of the function, the flows that may store into it: only
+   objects that can escape (and EXTERNAL ones) unless EVERY_OBJECT
+   (escape.c).  The caller frees each list and the array. */
+struct flow_list *esc_index_writers(const struct analysis *a, bool every_object);
 
 /* Record that stack object OBJ escapes through flow FLOW into SINK, along
    STEPS (taken over); returns the finding (escape.c). */
@@ -77,6 +83,12 @@ struct esc_step *esc_steps_copy(const struct esc_step *steps, uint32_t n);
 /* Parameter object O (its pointee, or deeper memory) is carried by flow
    ID into escaping object W: a leak for the function's summary (leaks.c). */
 void esc_record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w);
+
+/* Parameter PARAM's pointee's pointers leak through flow ID: record in
+   the summary the fields of the pointee they can be loaded from
+   (deepfields.c).  esc_deep_fields_free releases what it built. */
+void esc_note_deep_fields(struct analysis *a, uint32_t param, uint32_t id);
+void esc_deep_fields_free(struct analysis *a);
 
 /* Complete the function's summary once its escapes are known: frees and
    unknown calls, the places it writes, its return value, and the

@@ -103,12 +103,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void index_writers(struct analysis *a)
+struct flow_list *esc_index_writers(const struct analysis *a, bool every_object)
 {
     const struct esc_function *fn = a->fn;
     struct esc_bitset targets = {0};
     uint32_t nwords = a->pt.nwords;
-    a->writers = esc_xcalloc(fn->nobjects, sizeof *a->writers);
+    struct flow_list *writers = esc_xcalloc(fn->nobjects ? fn->nobjects : 1, sizeof *writers);
     for (uint32_t i = 0; i < a->flows.n; i++) {
         const struct esc_flow *f = &a->flows.items[i];
         if (!esc_flow_is_store(f))
@@ -118,13 +118,15 @@ static void index_writers(struct analysis *a)
         esc_pointsto_targets(&a->pt, &f->dst, &targets);
         for (uint32_t o = esc_bitset_next(&targets, nwords, 0); o != ESC_NONE;
              o = esc_bitset_next(&targets, nwords, o + 1)) {
-            if (!can_escape(&fn->objects[o]) && fn->objects[o].kind != ESC_OBJ_EXTERNAL)
+            if (!every_object && !can_escape(&fn->objects[o]) &&
+                fn->objects[o].kind != ESC_OBJ_EXTERNAL)
                 continue;
-            struct flow_list *w = &a->writers[o];
+            struct flow_list *w = &writers[o];
             *ESC_PUSH(w->items, w->n, w->cap) = i;
         }
     }
     esc_bitset_free(&targets);
+    return writers;
 }
 
 static enum esc_rule rule_for_sink(const struct esc_object *sink)
@@ -394,7 +396,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         a.flows = again;
         esc_pointsto_solve(fn, &a.flows, &a.pt);
     }
-    index_writers(&a);
+    a.writers = esc_index_writers(&a, false);
     esc_refine_init(&a.refine, fn, &a.flows, &a.pt);
     a.escaping = esc_xcalloc(fn->nobjects, sizeof *a.escaping);
     a.escape_parent = esc_xmalloc(fn->nobjects * sizeof *a.escape_parent);
@@ -420,6 +422,7 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
         qsort(out->findings, out->nfindings, sizeof *out->findings, compare_findings);
     esc_merge_same_returns(out);
 
+    esc_deep_fields_free(&a);
     esc_refine_free(&a.refine);
     for (uint32_t o = 0; o < fn->nobjects; o++)
         free(a.writers[o].items);

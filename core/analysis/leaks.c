@@ -128,6 +128,8 @@ void esc_record_leak(struct analysis *a, uint32_t o, uint32_t id, uint32_t w)
     if (sink == ESC_LEAK_PARAM && a->fn->objects[w].kind == ESC_OBJ_CALLER &&
         store->dst.kind == ESC_OPND_DEREF && !esc_refine_may_hold(&a->refine, w, store->dst.id))
         return;
+    if (level == 1)
+        esc_note_deep_fields(a, param, id);
     struct esc_site site;
     bool has_site = leak_site(a, id, w, sink, other, &site);
     const struct esc_param_summary *p = &a->summary->params[param];

@@ -241,6 +241,31 @@ static struct esc_operand stored_location(const struct esc_operand *arg,
     return esc_pointee(arg);
 }
 
+/* What a leak of argument ARG at LEVEL takes, into SRC: the argument
+   (level 0), what it points to (level 1), or only the fields of that
+   the summary names, when it names them and the argument's offset is
+   known.  Returns how many. */
+static uint32_t leak_sources(const struct esc_operand *arg, const struct esc_param_summary *p,
+                             unsigned level, struct esc_operand src[ESC_MAX_DEEP_FIELDS])
+{
+    uint8_t n = level ? esc_param_deep_fields(p) : 0;
+    bool known = (arg->kind == ESC_OPND_VALUE || arg->kind == ESC_OPND_ADDR) &&
+                 arg->offset != ESC_UNKNOWN_OFFSET;
+    if (!level) {
+        src[0] = *arg;
+        return 1;
+    }
+    if (!n || !known) {
+        src[0] = esc_pointee(arg);
+        return 1;
+    }
+    for (uint8_t k = 0; k < n; k++)
+        src[k] = arg->kind == ESC_OPND_VALUE
+                     ? esc_opnd_deref_arg(arg, p->deep[k].offset, p->deep[k].size)
+                     : esc_opnd_mem(arg->id, arg->offset + p->deep[k].offset, p->deep[k].size);
+    return n;
+}
+
 /* Apply a callee's summary to the actual arguments of call ID: each leak
    of parameter i becomes a flow from argument i (level 0) or from what it
    points to (level 1) into the result, the kept object, or what another
@@ -279,23 +304,28 @@ static void summary_flows(struct esc_module *m, struct esc_function *fn, struct 
             if (!leaks)
                 continue;
             s = &fn->stmts[id];
-            struct esc_operand src = level ? esc_pointee(&s->args[i]) : s->args[i];
+            struct esc_operand srcs[ESC_MAX_DEEP_FIELDS];
+            uint32_t nsrc = leak_sources(&s->args[i], p, level, srcs);
             uint8_t arg = (uint8_t)(i + 1 < UINT8_MAX ? i + 1 : 0);
             uint32_t first = flows->n;
-            if (leaks & 1u << ESC_LEAK_RESULT)
-                add(flows, s->lhs, src, id, ESC_FLOW_CALL_RESULT, arg);
-            if (leaks & (1u << ESC_LEAK_STATIC | 1u << ESC_LEAK_KEPT))
-                add(flows, esc_opnd_mem(kept_object(m, fn, id, false), 0, -1), src, id,
-                    ESC_FLOW_CALL_KEEP, arg);
-            if (leaks & 1u << ESC_LEAK_THREAD)
-                add(flows, esc_opnd_mem(kept_object(m, fn, id, true), 0, -1), src, id,
-                    ESC_FLOW_CALL_KEEP, arg);
-            s = &fn->stmts[id];
-            if (leaks & 1u << ESC_LEAK_PARAM)
-                for (uint32_t j = 0; j < n && j < ESC_MAX_TRACKED_PARAMS; j++)
-                    if (p->stored_into[level] >> j & 1)
-                        add(flows, stored_location(&s->args[j], p, level, j), src, id,
-                            ESC_FLOW_CALL_STORE, arg);
+            for (uint32_t c = 0; c < nsrc; c++) {
+                struct esc_operand src = srcs[c];
+                s = &fn->stmts[id];
+                if (leaks & 1u << ESC_LEAK_RESULT)
+                    add(flows, s->lhs, src, id, ESC_FLOW_CALL_RESULT, arg);
+                if (leaks & (1u << ESC_LEAK_STATIC | 1u << ESC_LEAK_KEPT))
+                    add(flows, esc_opnd_mem(kept_object(m, fn, id, false), 0, -1), src, id,
+                        ESC_FLOW_CALL_KEEP, arg);
+                if (leaks & 1u << ESC_LEAK_THREAD)
+                    add(flows, esc_opnd_mem(kept_object(m, fn, id, true), 0, -1), src, id,
+                        ESC_FLOW_CALL_KEEP, arg);
+                s = &fn->stmts[id];
+                if (leaks & 1u << ESC_LEAK_PARAM)
+                    for (uint32_t j = 0; j < n && j < ESC_MAX_TRACKED_PARAMS; j++)
+                        if (p->stored_into[level] >> j & 1)
+                            add(flows, stored_location(&s->args[j], p, level, j), src, id,
+                                ESC_FLOW_CALL_STORE, arg);
+            }
             for (uint32_t k = first; level && k < flows->n; k++)
                 deep_flow(&flows->items[k]);
         }

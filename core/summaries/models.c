@@ -372,6 +372,35 @@ static bool load_dealloc(struct loader *ld, const json_t *obj, const char *key,
     return true;
 }
 
+/* A parameter's "fields": the only fields of what it points to whose
+   pointers its level-1 leaks take, each {"offset", "size"}.  Without it
+   they take any pointer stored there. */
+static bool load_fields(struct loader *ld, const json_t *param, struct esc_summary *s,
+                        json_int_t index)
+{
+    json_t *fields = member(ld, param, "fields", K_ARRAY, false);
+    if (ld->error || !fields)
+        return !ld->error;
+    size_t mark = path_key(ld, "fields");
+    size_t i;
+    json_t *item;
+    json_array_foreach(fields, i, item)
+    {
+        size_t at = path_index(ld, i);
+        json_int_t offset, size;
+        bool present;
+        if (!expect(ld, NULL, item, K_OBJECT) ||
+            !int_member(ld, item, "offset", true, 0, INT64_MAX, &offset, &present) ||
+            !int_member(ld, item, "size", true, 1, INT64_MAX, &size, &present))
+            return false;
+        struct esc_field field = {(int64_t)offset, (int64_t)size};
+        esc_summary_add_deep_field(s, (uint32_t)index - 1, &field);
+        path_leave(ld, at);
+    }
+    path_leave(ld, mark);
+    return true;
+}
+
 static bool load_param(struct loader *ld, const json_t *param, struct esc_summary *s, size_t *seen,
                        size_t at, json_int_t *nparams)
 {
@@ -425,7 +454,7 @@ static bool load_param(struct loader *ld, const json_t *param, struct esc_summar
         path_leave(ld, at_leak);
     }
     path_leave(ld, mark);
-    return load_places(ld, param, s, index, nparams);
+    return load_places(ld, param, s, index, nparams) && load_fields(ld, param, s, index);
 }
 
 /* "size_params": [N, M], a size that is the product of two arguments. */

@@ -208,6 +208,46 @@ void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site)
     index_write(s, s->nwrites - 1);
 }
 
+bool esc_summary_add_deep_field(struct esc_summary *s, uint32_t param,
+                                const struct esc_field *field)
+{
+    if (param >= s->nparams || s->params[param].deep_all)
+        return false;
+    struct esc_param_summary *p = &s->params[param];
+    for (uint8_t i = 0; field && i < p->ndeep; i++)
+        if (p->deep[i].offset == field->offset && p->deep[i].size == field->size)
+            return false;
+    if (!field || p->ndeep == ESC_MAX_DEEP_FIELDS) {
+        p->deep_all = true;
+        p->ndeep = 0;
+    } else {
+        p->deep[p->ndeep++] = *field;
+    }
+    return true;
+}
+
+uint8_t esc_param_deep_fields(const struct esc_param_summary *p)
+{
+    return p->deep_all ? 0 : p->ndeep;
+}
+
+/* Merge B's level-1 fields into A's, before their leaks are merged: a
+   side without level-1 leaks says nothing about them. */
+static bool merge_deep_fields(struct esc_summary *into, uint32_t i,
+                              const struct esc_param_summary *b)
+{
+    const struct esc_param_summary *a = &into->params[i];
+    if (!b->leaks[1])
+        return false;
+    uint8_t n = esc_param_deep_fields(b);
+    if (!n || (a->leaks[1] && !esc_param_deep_fields(a)))
+        return esc_summary_add_deep_field(into, i, NULL);
+    bool grew = false;
+    for (uint8_t k = 0; k < n; k++)
+        grew |= esc_summary_add_deep_field(into, i, &b->deep[k]);
+    return grew;
+}
+
 bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
 {
     bool grew = false;
@@ -215,6 +255,7 @@ bool esc_summary_merge(struct esc_summary *into, const struct esc_summary *from)
     for (uint32_t i = 0; i < n; i++) {
         struct esc_param_summary *a = &into->params[i];
         const struct esc_param_summary *b = &from->params[i];
+        grew |= merge_deep_fields(into, i, b);
         for (unsigned l = 0; l < ESC_LEAK_LEVELS; l++) {
             grew |= (a->leaks[l] | b->leaks[l]) != a->leaks[l];
             grew |= (a->stored_into[l] | b->stored_into[l]) != a->stored_into[l];
@@ -347,6 +388,9 @@ void esc_summary_dump(const struct esc_summary *s, struct esc_strbuf *out)
                         if (p->stored_into[l] >> j & 1)
                             esc_strbuf_addf(out, "%u", j + 1);
             }
+        for (uint8_t k = 0; p->leaks[1] && k < esc_param_deep_fields(p); k++)
+            esc_strbuf_addf(out, "%s%lld:%lld", k ? "," : " *fields=", (long long)p->deep[k].offset,
+                            (long long)p->deep[k].size);
         if (p->freed)
             esc_strbuf_add(out, " freed");
         if (p->freed && p->dealloc)
@@ -406,7 +450,8 @@ uint64_t esc_summary_weight(const struct esc_summary *s)
                  (uint64_t)__builtin_popcountll(p->stored_into[l]);
         w += p->freed + p->freed_deep + p->unknown + p->unknown_other + p->ndeps + p->nstore_sites +
              p->joins + p->joins_pointed + p->links + p->unlinks +
-             (uint64_t)__builtin_popcount(p->link_writes);
+             (uint64_t)__builtin_popcount(p->link_writes) +
+             (p->deep_all ? ESC_MAX_DEEP_FIELDS + 1u : p->ndeep);
         for (uint8_t k = 0; k < p->nstore_sites; k++)
             w += p->store_sites[k].offset == ESC_UNKNOWN_OFFSET;
     }

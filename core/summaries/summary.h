@@ -71,6 +71,12 @@ bool esc_sites_same_static(const struct esc_site *a, const struct esc_site *b);
    linkage, else NULL. */
 const char *esc_static_site_name(const struct esc_object *o);
 #define ESC_MAX_SITES 8
+/* A field of what a parameter points to: bytes [offset, offset + size). */
+struct esc_field {
+    int64_t offset, size;
+};
+/* Past this many fields a parameter's level-1 leaks take every field. */
+#define ESC_MAX_DEEP_FIELDS 4
 #define ESC_HANDLE_NONE 0
 #define ESC_HANDLE_RESULT 1
 #define ESC_HANDLE_PARAM 2
@@ -124,6 +130,13 @@ struct esc_param_summary {
     uint8_t nstore_sites;
     struct esc_site store_sites[ESC_MAX_SITES];
     uint8_t store_site_level[ESC_MAX_SITES]; /* the leak's level */
+    /* The fields of what it points to whose pointers its level-1 leaks
+       take (`keep (e->tab)` takes e->tab only, not e->left), when each
+       such leak loads a known field; none listed (a model that says
+       nothing) or deep_all: any pointer stored there. */
+    bool deep_all;
+    uint8_t ndeep;
+    struct esc_field deep[ESC_MAX_DEEP_FIELDS];
 };
 
 /* Where the return value comes from, besides the parameters. */
@@ -198,6 +211,14 @@ void esc_summary_note_store(struct esc_summary *s, uint32_t param, unsigned leve
    (J == ESC_SITE_STATIC: into static storage); false if unknown. */
 bool esc_param_store_site(const struct esc_param_summary *p, unsigned level, uint32_t j,
                           struct esc_site *out);
+/* Record that parameter PARAM's level-1 leaks take the pointer stored
+   at FIELD of what it points to; FIELD NULL: at a place not known, so
+   any.  Returns true if the summary grew. */
+bool esc_summary_add_deep_field(struct esc_summary *s, uint32_t param,
+                                const struct esc_field *field);
+/* How many fields P's level-1 leaks are limited to (P->deep); 0 when
+   they take any pointer stored in what it points to. */
+uint8_t esc_param_deep_fields(const struct esc_param_summary *p);
 /* Record that the function may write pointers into SITE. */
 void esc_summary_note_write(struct esc_summary *s, const struct esc_site *site);
 

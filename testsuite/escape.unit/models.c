@@ -34,7 +34,8 @@ static const char full_json[] =
     "     ],\n"
     "     'returns': {'fresh': true, 'size_param': 1, 'allocator': 'malloc'}},\n"
     "    {'name': 'store_out',\n"
-    "     'params': [{'index': 1, 'leaks': [{'to': 'param', 'param': 4, 'level': 1}]}]},\n"
+    "     'params': [{'index': 1, 'leaks': [{'to': 'param', 'param': 4, 'level': 1}],\n"
+    "                 'fields': [{'offset': 8, 'size': 8}, {'offset': 0, 'size': 8}]}]},\n"
     "    {'name': 'make_node', 'params': [], 'returns': {'fresh': true, 'size': 48, 'shared': "
     "true}},\n"
     "    {'name': 'keeps_nothing'},\n"
@@ -119,6 +120,17 @@ static const struct bad bad_files[] = {
     /* JSON Schema counts 1.0 as an integer; the loader, like jansson, does not. */
     {"index-real", FILE_OF("{'name': 'f', 'params': [{'index': 1.0}]}"),
      "functions[0].params[0].index: expected an integer, got a real number", false},
+    {"fields-size",
+     FILE_OF("{'name': 'f', 'params': [{'index': 1, 'fields': [{'offset': 8, 'size': 0}]}]}"),
+     "functions[0].params[0].fields[0].size: 0 is out of range; expected 1 or more", true},
+    {"fields-offset",
+     FILE_OF("{'name': 'f', 'params': [{'index': 1, 'fields': [{'offset': -8, 'size': 8}]}]}"),
+     "functions[0].params[0].fields[0].offset: -8 is out of range; expected 0 or more", true},
+    {"fields-missing-size",
+     FILE_OF("{'name': 'f', 'params': [{'index': 1, 'fields': [{'offset': 8}]}]}"),
+     "functions[0].params[0].fields[0].size: missing", true},
+    {"fields-object", FILE_OF("{'name': 'f', 'params': [{'index': 1, 'fields': {'offset': 8}}]}"),
+     "functions[0].params[0].fields: expected an array, got an object", true},
     {"link-writes-range", FILE_OF("{'name': 'f', 'params': [{'index': 1, 'link_writes': [0, 2]}]}"),
      "functions[0].params[0].link_writes[1]: expected 0 (the link at offset 0) or 1 (the link "
      "after it)",
@@ -382,7 +394,8 @@ static void full_file(void)
                "registry_add: returns fresh size=param1\n"
                "  param1: noescape\n"
                "  param2: kept thread result param1 *static freed *freed unknown\n");
-    check_dump(&t, "store_out", "store_out:\n  param1: *param4\n  param2:\n  param3:\n  param4:\n");
+    check_dump(&t, "store_out",
+               "store_out:\n  param1: *param4 *fields=8:8,0:8\n  param2:\n  param3:\n  param4:\n");
     check_dump(&t, "make_node", "make_node: returns fresh size=48 shared\n");
     check_dump(&t, "keeps_nothing", "keeps_nothing:\n");
     check_dump(&t, "not_fresh", "not_fresh:\n");

@@ -122,7 +122,7 @@ static void summary_kinds(void)
 
     analyze(&u);
     expect_summary(&u, "keep", "keep:\n  param1: static\n");
-    expect_summary(&u, "load", "load:\n  param1: *result\n");
+    expect_summary(&u, "load", "load:\n  param1: *result *fields=0:8\n");
     expect_summary(&u, "set", "set:\n  param1:\n  param2: param1\n");
     expect_summary(&u, "drop", "drop:\n  param1: freed=free:1\n");
     expect_summary(&u, "xmalloc", "xmalloc: returns fresh size=param1\n  param1:\n");
