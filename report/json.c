@@ -6,6 +6,7 @@
 #include "report/names.h"
 #include "report/verdicts.h"
 #include "core/base/util.h"
+#include "core/summaries/models.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -343,7 +344,7 @@ char *esc_report_json(const struct esc_module *m, const struct esc_results *resu
                       const struct esc_summary_table *summaries, const struct esc_report_info *info)
 {
     json_t *head = json_object();
-    json_object_set_new(head, "schema", json_string("gcc-escape-summary/1"));
+    json_object_set_new(head, "schema", json_string(ESC_MODELS_SCHEMA));
     json_t *generator = json_object();
     json_object_set_new(generator, "name", json_string("gcc-escape"));
     json_object_set_new(generator, "version",

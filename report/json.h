@@ -17,7 +17,7 @@ struct esc_report_info {
     const char *homepage;
 };
 
-/* The report of module M as JSON text in format "gcc-escape-summary/1",
+/* The report of module M as JSON text in format "gcc-escape-summary/2",
    the format model files use, so a report can be read back as one
    (caller frees).  SUMMARIES holds one summary per function of M, in
    order (esc_analyze_module); findings say whether they were shown. */

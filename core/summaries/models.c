@@ -27,6 +27,7 @@ struct loader {
        is good. */
     uint32_t n, cap;
     struct esc_summary **loaded;
+    int version; /* of the file's schema: 1 or 2 */
 };
 
 static bool fail(struct loader *ld, const char *key, const char *fmt, ...)
@@ -374,10 +375,13 @@ static bool load_dealloc(struct loader *ld, const json_t *obj, const char *key,
 
 /* A parameter's "fields": the only fields of what it points to whose
    pointers its level-1 leaks take, each {"offset", "size"}.  Without it
-   they take any pointer stored there. */
+   they take any pointer stored there, as in every version 1 file, where
+   the key meant nothing. */
 static bool load_fields(struct loader *ld, const json_t *param, struct esc_summary *s,
                         json_int_t index)
 {
+    if (ld->version < 2)
+        return true;
     json_t *fields = member(ld, param, "fields", K_ARRAY, false);
     if (ld->error || !fields)
         return !ld->error;
@@ -604,12 +608,17 @@ static bool load_schema(struct loader *ld, const json_t *root)
     if (!expect(ld, "schema", schema, K_STRING))
         return false;
     const char *text = json_string_value(schema);
-    if (strcmp(text, ESC_MODELS_SCHEMA) == 0)
+    ld->version = strcmp(text, ESC_MODELS_SCHEMA) == 0      ? 2
+                  : strcmp(text, ESC_MODELS_SCHEMA_V1) == 0 ? 1
+                                                            : 0;
+    if (ld->version)
         return true;
     static const char family[] = "gcc-escape-summary/";
     if (strncmp(text, family, sizeof family - 1) == 0)
         return fail(ld, "schema",
-                    "unsupported version '%s'; this gcc-escape reads " ESC_MODELS_SCHEMA, text);
+                    "unsupported version '%s'; this gcc-escape reads " ESC_MODELS_SCHEMA_V1
+                    " and " ESC_MODELS_SCHEMA,
+                    text);
     return fail(ld, "schema",
                 "'%s' is not a gcc-escape summary; expected \"" ESC_MODELS_SCHEMA "\"", text);
 }

@@ -7,7 +7,10 @@
 #include "core/summaries/summary.h"
 
 /* The one format version this loader reads (docs/models.md). */
-#define ESC_MODELS_SCHEMA "gcc-escape-summary/1"
+/* The version written; the one before it, without "fields", is still
+   read (its level-1 leaks take every field). */
+#define ESC_MODELS_SCHEMA "gcc-escape-summary/2"
+#define ESC_MODELS_SCHEMA_V1 "gcc-escape-summary/1"
 
 /* Read the model file PATH and append one summary per function to INTO
    (origin = PATH, fn = NULL).  All or nothing: on any error INTO is left

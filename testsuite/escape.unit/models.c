@@ -15,12 +15,13 @@
 
 /* Fixtures are written with ' for JSON's ", which C would make us escape;
    write_bytes turns them back.  No fixture needs a real apostrophe. */
-#define FILE_OF(functions) "{'schema': 'gcc-escape-summary/1', 'functions': [" functions "]}"
+#define FILE_OF(functions) "{'schema': 'gcc-escape-summary/2', 'functions': [" functions "]}"
+#define FILE_V1_OF(functions) "{'schema': 'gcc-escape-summary/1', 'functions': [" functions "]}"
 
 /* Every field, and keys the loader must ignore. */
 static const char full_json[] =
     "{\n"
-    "  'schema': 'gcc-escape-summary/1',\n"
+    "  'schema': 'gcc-escape-summary/2',\n"
     "  'comment': 'ignored: unknown keys are allowed everywhere',\n"
     "  'functions': [\n"
     "    {'name': 'registry_add', 'file': 'registry.c',\n"
@@ -77,16 +78,16 @@ struct bad {
 
 static const struct bad bad_files[] = {
     {"top-array", "[1, 2]", "expected an object, got an array", true},
-    {"schema-missing", "{'functions': []}", "schema: missing; expected \"gcc-escape-summary/1\"",
+    {"schema-missing", "{'functions': []}", "schema: missing; expected \"gcc-escape-summary/2\"",
      true},
     {"schema-number", "{'schema': 1, 'functions': []}", "schema: expected a string, got an integer",
      true},
-    {"schema-version", "{'schema': 'gcc-escape-summary/2', 'functions': []}",
-     "schema: unsupported version 'gcc-escape-summary/2'; this gcc-escape reads "
-     "gcc-escape-summary/1",
+    {"schema-version", "{'schema': 'gcc-escape-summary/3', 'functions': []}",
+     "schema: unsupported version 'gcc-escape-summary/3'; this gcc-escape reads "
+     "gcc-escape-summary/1 and gcc-escape-summary/2",
      true},
     {"schema-other", "{'schema': 'sarif-2.1.0', 'functions': []}",
-     "schema: 'sarif-2.1.0' is not a gcc-escape summary; expected \"gcc-escape-summary/1\"", true},
+     "schema: 'sarif-2.1.0' is not a gcc-escape summary; expected \"gcc-escape-summary/2\"", true},
     {"functions-missing", "{'schema': 'gcc-escape-summary/1'}", "functions: missing", true},
     {"functions-object", "{'schema': 'gcc-escape-summary/1', 'functions': {}}",
      "functions: expected an array, got an object", true},
@@ -379,6 +380,29 @@ static bool no_paths(const struct esc_summary *s)
     return true;
 }
 
+/* A version 1 file is read as it always was: "fields" meant nothing
+   then, so its level-1 leaks take every field. */
+static const char v1_json[] = FILE_V1_OF(
+    "{'name': 'store_out', 'params': [{'index': 1, 'leaks': [{'to': 'param', 'param': 4, "
+    "'level': 1}], 'fields': [{'offset': 8, 'size': 0}]}]}");
+
+static void version_1_file(void)
+{
+    char *path = write_json("v1", v1_json);
+    struct esc_summary_table t = {0};
+    char *error = NULL;
+    bool ok = esc_models_load(path, &t, &error);
+    check(ok && !error && t.n == 1, error, NULL, "version 1 file loads, its fields ignored");
+    char *got = dump(esc_summary_table_find(&t, "store_out"));
+    const char *want = "store_out:\n  param1: *param4\n  param2:\n  param3:\n  param4:\n";
+    check(strcmp(got, want) == 0, got, want, "version 1 file: a level-1 leak takes every field");
+    free(got);
+    free(error);
+    esc_summary_table_free(&t);
+    unlink(path);
+    free(path);
+}
+
 static void full_file(void)
 {
     char *path = write_json("full", full_json);
@@ -536,7 +560,7 @@ static void unreadable_files(void)
 
     path = write_json("empty", "");
     expect_message("empty file", path,
-                   "empty; expected a JSON object with \"schema\": \"gcc-escape-summary/1\"");
+                   "empty; expected a JSON object with \"schema\": \"gcc-escape-summary/2\"");
     remove(path);
     free(path);
 
@@ -670,6 +694,7 @@ int main(int argc, char **argv)
         return 2;
     }
     full_file();
+    version_1_file();
     allocators_file();
     for (size_t i = 0; i < sizeof bad_files / sizeof bad_files[0]; i++)
         bad_file(&bad_files[i]);
