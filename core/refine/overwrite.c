@@ -181,7 +181,7 @@ static bool enter(struct entries *e, unsigned slots, uint32_t b, uint64_t *facts
    call.  With REACHED NULL it stops at TARGET (or any return, when TARGET
    is ESC_NONE); otherwise it records every statement it comes to in
    REACHED, the one that ends a path included, and never stops early.
-   Either way it returns true at once when the location moves. */
+   Either way, once the location moves, it walks again with none. */
 static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                  uint32_t target, esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
                  struct esc_bitset *reached, bool decided)
