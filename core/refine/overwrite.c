@@ -181,7 +181,7 @@ static bool enter(struct entries *e, unsigned slots, uint32_t b, uint64_t *facts
    call.  With REACHED NULL it stops at TARGET (or any return, when TARGET
    is ESC_NONE); otherwise it records every statement it comes to in
    REACHED, the one that ends a path included, and never stops early.
-   Either way it returns true at once when the location moves. */
+   Either way, once the location moves, it walks again with none. */
 static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                  uint32_t target, esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
                  struct esc_bitset *reached, bool decided)
@@ -230,7 +230,7 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
     uint32_t depth = 0;
     stack[depth++] = (struct path_start){
         start, pos, st && decided ? esc_facts_on_entry(fn, start) & fn->facts_refutable : 0};
-    bool reaches = false;
+    bool reaches = false, lost = false;
 
     while (depth && !reaches) {
         struct path_start at = stack[--depth];
@@ -253,7 +253,7 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
                 (restores && restores(ctx, id)))
                 path_done = true; /* stored again, or overwritten: settled */
             else if (moved(moves, nmoves, id))
-                reaches = true; /* the location moved: assume the worst */
+                reaches = lost = true; /* the location moved: see below */
             else if (s->kind == ESC_STMT_CALL && (s->flags & ESC_CALLF_NORETURN))
                 path_done = true;
         }
@@ -274,6 +274,15 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
     free(entered.facts);
     free(entered.n);
     free(stack);
+    /* Once the location moves (its base pointer or an index is computed
+       again, in a loop), a later write to the same expression may go
+       elsewhere, and nothing known about the place holds any more: no
+       write, restoring call or edge ends a path.  What was stored can
+       still only be read where control can get to from the store, so the
+       answer is that of plain reachability (a store in uv__io_poll's
+       polling loop is never read by the loop before it). */
+    if (lost)
+        return walk(fn, from, NULL, target, NULL, NULL, NULL, reached, false);
     return reaches;
 }
 

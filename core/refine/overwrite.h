@@ -9,8 +9,9 @@
    TARGET (or, when TARGET is ESC_NONE, to any return) on which the memory
    LOC is not written again at the same or a covering place?  LOC may be
    NULL: then any path counts.  Paths that end in a noreturn call do not
-   reach anything.  If the base pointer of LOC is redefined on the way (a
-   loop), later writes may go elsewhere, so the path is taken to survive.
+   reach anything.  If the base pointer of LOC (or an index) is redefined
+   on the way (a loop), later writes may go elsewhere, so no write ends a
+   path any more: the answer is whether TARGET is reachable at all.
    Statements outside the CFG (front-end facts) are reached by anything. */
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target);
@@ -18,8 +19,8 @@ bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struc
 /* Every statement esc_store_reaches (FN, FROM, LOC, t) would find for
    some t, at once: adds them to REACHED (a set over statements, nwords
    esc_bitset_words (fn->nstmts)).  Returns true when the answer is yes
-   for every statement (the location moves on the way, or FROM is outside
-   the CFG); REACHED is then incomplete.  One walk per store instead of
+   for every statement (FROM is outside the CFG); REACHED is then
+   incomplete.  One walk per store instead of
    one per store and reader. */
 bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
                          const struct esc_operand *loc, struct esc_bitset *reached);

@@ -15,6 +15,8 @@
 #define FILL(d, n) .fill_dst = d, .fill_size = n
 /* <aio.h>'s LIO_WAIT, without including it: the core builds anywhere. */
 #define LIO_WAIT_VALUE 0
+/* <sys/epoll.h>'s EPOLL_CTL_DEL, the same on every Linux architecture. */
+#define EPOLL_CTL_DEL_VALUE 2
 #define KEEPS(n) .keeps = ESC_LIB_ARG(n)
 #define KEEPS_DEEP(n) .keeps_deep = ESC_LIB_ARG(n)
 static const struct esc_lib_entry table[] = {
@@ -86,8 +88,9 @@ static const struct esc_lib_entry table[] = {
     {"dprintf", .why = "uses its arguments only during the call"},
     {"dup", .why = "uses its arguments only during the call"},
     {"dup2", .why = "uses its arguments only during the call"},
-    {"epoll_ctl", KEEPS_DEEP(4),
-     .why = "the kernel keeps event->data.ptr and hands it back from epoll_wait"},
+    {"epoll_ctl", KEEPS_DEEP(4), .wait_arg = 2, .wait_value = EPOLL_CTL_DEL_VALUE,
+     .wait_name = "EPOLL_CTL_DEL",
+     .why = "the kernel keeps event->data.ptr for epoll_wait; EPOLL_CTL_DEL ignores the event"},
     {"execv", .why = "uses its arguments only during the call"},
     {"execve", .why = "uses its arguments only during the call"},
     {"execvp", .why = "uses its arguments only during the call"},
@@ -135,8 +138,10 @@ static const struct esc_lib_entry table[] = {
     {"kill", .why = "uses its arguments only during the call"},
     {"lfind", RET(2), .why = "returns a pointer into the searched array"},
     {"lio_listio", KEEPS_DEEP(2), .wait_arg = 1, .wait_value = LIO_WAIT_VALUE,
+     .wait_name = "LIO_WAIT",
      .why = "the listed control blocks are used until their I/O completes"},
     {"lio_listio64", KEEPS_DEEP(2), .wait_arg = 1, .wait_value = LIO_WAIT_VALUE,
+     .wait_name = "LIO_WAIT",
      .why = "the listed control blocks are used until their I/O completes"},
     {"listen", .why = "uses its arguments only during the call"},
     {"localtime_r", RET(2), .why = "returns its result argument"},

@@ -44,9 +44,12 @@ struct esc_lib_entry {
        `releases` argument is that stream (fclose). */
     uint8_t owner_arg;
     uint8_t releases;
-    /* Keeps nothing when argument wait_arg is the constant wait_value
-       (lio_listio (LIO_WAIT, ...) returns once all is done). */
+    /* Keeps nothing when argument wait_arg is the constant wait_value,
+       named wait_name in the headers (lio_listio (LIO_WAIT, ...) returns
+       once all is done; epoll_ctl (EPOLL_CTL_DEL, ...) ignores its
+       event). */
     uint8_t wait_arg, wait_value;
+    const char *wait_name;
     const char *why; /* one line: the reason for the entry */
 };
 

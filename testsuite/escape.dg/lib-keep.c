@@ -206,6 +206,17 @@ void lib_epoll_ctl(int epfd, int fd)
     epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev); /* { dg-warning "address of local 'conn_state' escapes through argument 4 of 'epoll_ctl', which keeps the pointers stored in what it points to \\\[escape-call\\\]" } */
 }
 
+/* An operation that is not the constant EPOLL_CTL_DEL may add or modify:
+   the event is kept. */
+void lib_epoll_ctl_op(int epfd, int op, int fd)
+{
+    int conn_state;
+    struct epoll_event ev;
+    ev.events = EPOLLIN;
+    ev.data.ptr = &conn_state;
+    epoll_ctl(epfd, op, fd, &ev); /* { dg-warning "address of local 'conn_state' escapes through argument 4 of 'epoll_ctl', which keeps the pointers stored in what it points to \\\[escape-call\\\]" } */
+}
+
 void lib_tsearch(void)
 {
     int key;
@@ -298,4 +309,15 @@ void lib_lio_listio_wait(void)
     cb.aio_buf = g_buf;
     cb.aio_nbytes = sizeof g_buf;
     lio_listio(LIO_WAIT, list, 1, NULL); /* { dg-bogus "\\\[escape-" } */
+}
+
+/* Silent: EPOLL_CTL_DEL ignores the event (libuv's uv__io_poll hands it
+   the one epoll_wait filled in). */
+void lib_epoll_ctl_del(int epfd, int fd)
+{
+    int conn_state;
+    struct epoll_event ev;
+    ev.events = EPOLLIN;
+    ev.data.ptr = &conn_state;
+    epoll_ctl(epfd, EPOLL_CTL_DEL, fd, &ev); /* { dg-bogus "\\\[escape-" } */
 }

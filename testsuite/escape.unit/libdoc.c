@@ -149,7 +149,7 @@ static char *effect_text(const struct esc_lib_entry *m)
     else if (m->owner_arg)
         clause(&b, "until the stream `arg%u` is closed", m->owner_arg);
     if (m->wait_arg)
-        clause(&b, "nothing when `arg%u` is %u (LIO_WAIT)", m->wait_arg, m->wait_value);
+        clause(&b, "nothing when `arg%u` is %u (%s)", m->wait_arg, m->wait_value, m->wait_name);
     if (m->releases)
         clause(&b, "releases what was kept until the stream `arg%u` is closed", m->releases);
     if (!b.len)
