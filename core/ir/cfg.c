@@ -42,3 +42,20 @@ void esc_blocks_in_loops(const struct esc_function *fn, bool *in_loop)
     free(comp);
     free(size);
 }
+
+void esc_block_preds(const struct esc_function *fn, uint32_t **start, uint32_t **list)
+{
+    uint32_t *at = esc_xcalloc(fn->nblocks + 2, sizeof *at);
+    uint32_t nedges = 0;
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++, nedges++)
+            at[fn->blocks[b].succ[e] + 2]++;
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        at[b + 2] += at[b + 1];
+    uint32_t *preds = esc_xmalloc((nedges + 1) * sizeof *preds);
+    for (uint32_t b = 0; b < fn->nblocks; b++)
+        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++)
+            preds[at[fn->blocks[b].succ[e] + 1]++] = b;
+    *start = at;
+    *list = preds;
+}

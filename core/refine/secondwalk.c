@@ -1,4 +1,5 @@
 /* secondwalk.c - a pointer stored into every node of a list, cleared by a second walk of it. */
+#include "core/ir/cfg.h"
 #include "core/refine/overwrite.h"
 #include "core/refine/refine.h"
 #include "core/solve/reload.h"
@@ -38,9 +39,10 @@
    S marked is cleared.  S persists nonetheless when some path from it
    reaches a return without entering walk 2's loop (which is entered from
    outside only at its header, so from its first node).  Both walks may
-   sit in an outer loop: each time S runs, walk 2 runs whole after it.  Only the null-terminated form is seen: a circular
-   list's walk (the kernel's list_for_each_entry) ends at its head, and
-   its cursor is a container_of of the link, which this does not read. */
+   sit in an outer loop: each time S runs, walk 2 runs whole after it.
+   Only the null-terminated form is seen: a circular list's walk (the
+   kernel's list_for_each_entry) ends at its head, and its cursor is a
+   container_of of the link, which this does not read. */
 
 /* One walk: CURSOR, defined by the PHI in HEADER from the head's load
    HEAD (a statement) and a load of its link at offset LINK (STEP). */
@@ -104,17 +106,7 @@ struct preds {
 
 static void preds_make(const struct esc_function *fn, struct preds *p)
 {
-    p->start = esc_xcalloc(fn->nblocks + 2, sizeof *p->start);
-    uint32_t n = 0;
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++, n++)
-            p->start[fn->blocks[b].succ[e] + 2]++;
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        p->start[b + 2] += p->start[b + 1];
-    p->list = esc_xmalloc((n + 1) * sizeof *p->list);
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++)
-            p->list[p->start[fn->blocks[b].succ[e] + 1]++] = b;
+    esc_block_preds(fn, &p->start, &p->list);
 }
 
 /* Mark in SEEN (1) every block reachable from FROM, forward or (with

@@ -1,6 +1,7 @@
 /* reload.c - must-alias for reloads: what a load must read, when nothing between can write its
  * place. */
 #include "core/solve/reload.h"
+#include "core/ir/cfg.h"
 #include "core/summaries/library.h"
 #include "core/base/util.h"
 
@@ -142,18 +143,7 @@ void esc_reload_init(struct esc_reload *c, const struct esc_function *fn,
 /* Each block's predecessors, made the first time a walk leaves a block. */
 static void make_preds(struct esc_reload *c)
 {
-    const struct esc_function *fn = c->fn;
-    c->pred_start = esc_xcalloc(fn->nblocks + 2, sizeof *c->pred_start);
-    uint32_t nedges = 0;
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++, nedges++)
-            c->pred_start[fn->blocks[b].succ[e] + 2]++;
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        c->pred_start[b + 2] += c->pred_start[b + 1];
-    c->preds = esc_xmalloc((nedges + 1) * sizeof *c->preds);
-    for (uint32_t b = 0; b < fn->nblocks; b++)
-        for (uint32_t e = 0; e < fn->blocks[b].nsucc; e++)
-            c->preds[c->pred_start[fn->blocks[b].succ[e] + 1]++] = b;
+    esc_block_preds(c->fn, &c->pred_start, &c->preds);
 }
 
 void esc_reload_free(struct esc_reload *c)
