@@ -547,10 +547,26 @@ uint32_t access_type_key(tree ref)
    (`_1 = i + j`) by their computation, so that two statements computing
    the same address spell it the same even though GIMPLE gave each its own
    temporary.  The SSA names left as leaves are collected in LEAVES. */
+/* TAG then the decimal digits of V, appended in place: the temporaries
+   of `"s" + std::to_string (v)` were half the spelling's cost. */
+void append_number(std::string &out, char tag, long long v)
+{
+    char digits[24], *p = digits + sizeof digits;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    if (tag)
+        *--p = tag;
+    out.append(p, digits + sizeof digits - p);
+}
+
 void canonical_spelling(tree t, std::string &out, std::vector<tree> &leaves, int depth)
 {
     if (!t) {
-        out += "_";
+        out += '_';
         return;
     }
     enum tree_code code = TREE_CODE(t);
@@ -559,38 +575,41 @@ void canonical_spelling(tree t, std::string &out, std::vector<tree> &leaves, int
         if (depth > 0 && !SSA_NAME_IS_DEFAULT_DEF(t) && def && is_gimple_assign(def) &&
             !gimple_has_volatile_ops(def) && !gimple_vuse(def)) {
             enum tree_code op = gimple_assign_rhs_code(def);
-            out += "(";
+            out += '(';
             out += get_tree_code_name(op);
             for (unsigned i = 1; i < gimple_num_ops(def); i++) {
-                out += " ";
+                out += ' ';
                 canonical_spelling(gimple_op(def, i), out, leaves, depth - 1);
             }
-            out += ")";
+            out += ')';
             return;
         }
-        out += "s" + std::to_string(SSA_NAME_VERSION(t));
+        append_number(out, 's', SSA_NAME_VERSION(t));
         leaves.push_back(t);
         return;
     }
     if (code == INTEGER_CST) {
-        out += tree_fits_shwi_p(t) ? "c" + std::to_string(tree_to_shwi(t)) : "c?";
+        if (tree_fits_shwi_p(t))
+            append_number(out, 'c', tree_to_shwi(t));
+        else
+            out += "c?";
         return;
     }
     if (DECL_P(t)) {
-        out += "d" + std::to_string(DECL_UID(t));
+        append_number(out, 'd', DECL_UID(t));
         return;
     }
     if (TYPE_P(t) || !EXPR_P(t) || TREE_CODE_CLASS(code) == tcc_constant) {
-        out += "?";
+        out += '?';
         return;
     }
-    out += "(";
+    out += '(';
     out += get_tree_code_name(code);
     for (int i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
-        out += " ";
+        out += ' ';
         canonical_spelling(TREE_OPERAND(t, i), out, leaves, depth);
     }
-    out += ")";
+    out += ')';
 }
 
 /* The identity of a memory reference as an expression: equal spellings get
@@ -601,9 +620,13 @@ void canonical_spelling(tree t, std::string &out, std::vector<tree> &leaves, int
 uint32_t ref_identity(lowering &l, tree ref)
 {
     std::string key;
+    key.reserve(96); /* most spellings fit: no regrowth */
     std::vector<tree> leaves;
     tree size = TYPE_SIZE_UNIT(TREE_TYPE(ref));
-    key += size && tree_fits_uhwi_p(size) ? std::to_string(tree_to_uhwi(size)) : "?";
+    if (size && tree_fits_uhwi_p(size))
+        key += std::to_string(tree_to_uhwi(size));
+    else
+        key += "?";
     key += ":";
     canonical_spelling(ref, key, leaves, 4);
     auto it = l.refs.find(key);

@@ -59,3 +59,16 @@ void esc_arena_free(struct esc_arena *a)
     a->chunks = NULL;
     a->next = a->end = NULL;
 }
+
+void esc_arena_rewind(struct esc_arena *a)
+{
+    struct esc_arena_chunk *keep = a->chunks;
+    if (!keep)
+        return;
+    a->chunks = keep->next;
+    esc_arena_free(a);
+    keep->next = NULL;
+    a->chunks = keep;
+    a->next = (char *)keep + round_up(sizeof(struct esc_arena_chunk), ALIGN);
+    a->end = (char *)keep + keep->size;
+}

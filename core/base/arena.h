@@ -24,5 +24,8 @@ void *esc_arena_alloc(struct esc_arena *a, size_t size);
 void *esc_arena_copy(struct esc_arena *a, const void *p, size_t size);
 /* Free every chunk; the arena is then empty and can be used again. */
 void esc_arena_free(struct esc_arena *a);
+/* Forget everything allocated, but keep the newest chunk for what comes
+   next: for memory dropped and made again many times over. */
+void esc_arena_rewind(struct esc_arena *a);
 
 #endif

@@ -11,11 +11,6 @@ void esc_bitset_free(struct esc_bitset *s)
     s->words = NULL;
 }
 
-bool esc_bitset_has(const struct esc_bitset *s, uint32_t bit)
-{
-    return s->words && (s->words[bit / 64] >> (bit % 64) & 1);
-}
-
 bool esc_bitset_add(struct esc_bitset *s, uint32_t bit, uint32_t nwords)
 {
     if (!s->words)
@@ -64,18 +59,4 @@ bool esc_bitset_adds_masked(const struct esc_bitset *src, const struct esc_bitse
         if (src->words[i] & mask->words[i] & ~(have->words ? have->words[i] : 0))
             return true;
     return false;
-}
-
-uint32_t esc_bitset_next(const struct esc_bitset *s, uint32_t nwords, uint32_t from)
-{
-    if (!s->words)
-        return ESC_NONE;
-    for (uint32_t i = from / 64; i < nwords; i++) {
-        uint64_t w = s->words[i];
-        if (i == from / 64)
-            w &= ~(uint64_t)0 << (from % 64);
-        if (w)
-            return i * 64 + (uint32_t)__builtin_ctzll(w);
-    }
-    return ESC_NONE;
 }

@@ -214,7 +214,14 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
         pos++;
     }
 
-    uint32_t nwords = esc_bitset_words(fn->nstmts);
+    /* REACHED's words, set in place: half a million calls to
+       esc_bitset_add on sqlite3.c. */
+    uint64_t *reached_words = NULL;
+    if (reached) {
+        if (!reached->words)
+            reached->words = esc_xcalloc(esc_bitset_words(fn->nstmts) + 1, sizeof(uint64_t));
+        reached_words = reached->words;
+    }
     /* DECIDED: the walk follows only the paths whose branches agree with
        each other and with what held at the store (core/ir/facts.h:
        parameters, values defined outside loops): `buf` stored, then
@@ -243,13 +250,16 @@ static bool walk(const struct esc_function *fn, uint32_t from, const struct esc_
         for (uint32_t k = at.index; k < b->nstmts && !path_done && !reaches; k++) {
             uint32_t id = b->stmts[k];
             const struct esc_stmt *s = &fn->stmts[id];
-            if (reached)
-                esc_bitset_add(reached, id, nwords);
+            if (reached_words)
+                reached_words[id / 64] |= (uint64_t)1 << (id % 64);
             else if (target == ESC_NONE ? s->kind == ESC_STMT_RETURN : id == target)
                 reaches = true;
             if (reaches)
                 break;
-            if (id == from || (loc && esc_store_covers(fn, s, loc)) ||
+            /* Only assignments and calls write: no call for the rest. */
+            if (id == from ||
+                (loc && (s->kind == ESC_STMT_ASSIGN || s->kind == ESC_STMT_CALL) &&
+                 esc_store_covers(fn, s, loc)) ||
                 (restores && restores(ctx, id)))
                 path_done = true; /* stored again, or overwritten: settled */
             else if (moved(moves, nmoves, id))
