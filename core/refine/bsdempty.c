@@ -1,4 +1,5 @@
-/* bsdempty.c - a BSD LIST or TAILQ head tested empty on every path: no element points at it any more. */
+/* bsdempty.c - a BSD LIST or TAILQ head tested empty on every path: no element points at it any
+ * more. */
 #include "core/ir/conditions.h"
 #include "core/refine/listptr.h"
 #include "core/refine/overwrite.h"
@@ -61,7 +62,7 @@ struct bsd_head {
     uint32_t nedges;
     struct bsd_edge {
         uint32_t from, to;
-    } *edges; /* the edges on which H.t is null */
+    } * edges; /* the edges on which H.t is null */
 };
 
 /* Is V a plain load of H's pointer-wide link, and at which offset? */
@@ -129,8 +130,8 @@ static bool first_stored_before(const struct bsd_head *hd, const struct esc_oper
         struct esc_list_ptr into, v;
         if (s->kind == ESC_STMT_ASSIGN && s->nargs == 1 && esc_place_exact(&s->lhs) &&
             esc_list_place_ptr(fn, &s->lhs, &into) && into.kind == ESC_OPND_ADDR &&
-            into.id == hd->h && into.offset == hd->link &&
-            esc_list_ptr_of(fn, &s->args[0], &v) && v.kind == elm.kind && v.id == elm.id)
+            into.id == hd->h && into.offset == hd->link && esc_list_ptr_of(fn, &s->args[0], &v) &&
+            v.kind == elm.kind && v.id == elm.id)
             return true;
     }
     return false;
@@ -179,8 +180,7 @@ static bool stores_prev_link(const struct bsd_head *hd, const struct esc_flow *f
         return src->id == hd->h && src->offset == hd->link;
     uint32_t def;
     const struct esc_operand *from =
-        src->kind == ESC_OPND_VALUE && !src->offset ? esc_list_load_place(fn, src->id, &def)
-                                                    : NULL;
+        src->kind == ESC_OPND_VALUE && !src->offset ? esc_list_load_place(fn, src->id, &def) : NULL;
     return from && esc_place_exact(from) && from->size == LINK_SIZE && from->type_key == key;
 }
 
