@@ -104,6 +104,11 @@ ESC_REFINEMENT(UNLINKED, OBJECT, esc_node_unlinked, "unlinked",
    TAILQ_REMOVE (&q, &w, link);`. */
 ESC_REFINEMENT(BSD_UNLINKED, OBJECT, esc_bsd_node_unlinked, "bsd-unlinked",
                "the LIST or TAILQ element is removed on every path to a return")
+/* A BSD LIST or TAILQ head whose first link is tested null on every path
+   to a return: no element's prev points at it any more (bsdempty.c):
+   libevent's local TAILQ drained `while (TAILQ_FIRST (&requests))`. */
+ESC_REFINEMENT(BSD_EMPTIED, OBJECT, esc_bsd_head_emptied, "bsd-emptied",
+               "the LIST or TAILQ whose head it is is tested empty on every path to a return")
 /* A local head that took the tail of a list and dropped it: the nodes
    that point at it are on no list any more, and nothing else reaches
    them (dropped.c): nginx's `ngx_queue_split (locations, q, &tail);`

@@ -134,6 +134,7 @@ esc_object_undone_fn esc_head_emptied;   /* lists.c */
 esc_object_undone_fn esc_node_unlinked;  /* unlink.c */
 esc_object_undone_fn esc_ring_dropped;   /* dropped.c */
 esc_object_undone_fn esc_bsd_node_unlinked; /* bsdlist.c */
+esc_object_undone_fn esc_bsd_head_emptied;  /* bsdempty.c */
 /* dropped.c, for unlink.c: does LOAD, a load of one of stack object H's
    list links, read a node that a cut of a list into H (a split) put
    there, not H itself? */
