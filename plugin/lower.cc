@@ -26,7 +26,7 @@ struct lowering {
     const esc_frontend_facts *facts;
     std::map<unsigned, uint32_t> objects; /* DECL_UID -> object */
     std::vector<uint32_t> values;         /* SSA version -> value */
-    std::map<int, uint32_t> blocks;       /* basic block index -> block */
+    std::vector<uint32_t> blocks;         /* basic block index -> block, or ESC_NONE */
     std::map<std::string, uint32_t> refs; /* canonical spelling -> ref id */
     uint32_t result_pointer;              /* the value of <retval> when returned by reference */
     std::vector<bool> address_ints;       /* SSA version -> an integer that carries an address */
@@ -1137,8 +1137,7 @@ void lower_phi(lowering &l, uint32_t block, gphi *phi)
         else
             args.push_back(lower_rvalue(l, arg));
         locs.push_back(esc_loc_from_gcc(gimple_phi_arg_location(phi, i)));
-        auto it = l.blocks.find(gimple_phi_arg_edge(phi, i)->src->index);
-        from.push_back(it != l.blocks.end() ? it->second : ESC_NONE);
+        from.push_back(esc_block_of(l.blocks, gimple_phi_arg_edge(phi, i)->src));
     }
     s.lhs = esc_opnd_value(value_for_ssa(l, result));
     s.arg_locs = locs.data();
@@ -1173,14 +1172,14 @@ void emit_branch(lowering &l, uint32_t block, gcond *g, enum tree_code code, tre
 {
     edge true_edge, false_edge;
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
-    auto t = l.blocks.find(true_edge->dest->index);
-    auto f = l.blocks.find(false_edge->dest->index);
-    if (t == l.blocks.end() || f == l.blocks.end())
+    uint32_t t = esc_block_of(l.blocks, true_edge->dest);
+    uint32_t f = esc_block_of(l.blocks, false_edge->dest);
+    if (t == ESC_NONE || f == ESC_NONE)
         return;
     struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH);
     s.op = code == EQ_EXPR ? ESC_CMP_EQ : ESC_CMP_NE;
-    s.true_block = t->second;
-    s.false_block = f->second;
+    s.true_block = t;
+    s.false_block = f;
     std::vector<struct esc_operand> args = {esc_opnd_value(value_for_ssa(l, lhs)), other};
     emit(l, block, s, args, g);
 }
@@ -1210,9 +1209,9 @@ bool lower_link_test(lowering &l, uint32_t block, gcond *g, enum tree_code code,
         return false;
     edge true_edge, false_edge;
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
-    auto t = l.blocks.find(true_edge->dest->index);
-    auto f = l.blocks.find(false_edge->dest->index);
-    if (t == l.blocks.end() || f == l.blocks.end())
+    uint32_t t = esc_block_of(l.blocks, true_edge->dest);
+    uint32_t f = esc_block_of(l.blocks, false_edge->dest);
+    if (t == ESC_NONE || f == ESC_NONE)
         return false;
     uint32_t link = esc_add_value(l.m, l.fn, nullptr, 0);
     struct esc_stmt load = stmt_proto(ESC_STMT_ASSIGN);
@@ -1225,8 +1224,8 @@ bool lower_link_test(lowering &l, uint32_t block, gcond *g, enum tree_code code,
     /* The true edge is taken when the link equals the head if the test
        is `result != 0` of an `==` predicate, or `result == 0` of `!=`. */
     s.op = (code == NE_EXPR) == test.equal ? ESC_CMP_EQ : ESC_CMP_NE;
-    s.true_block = t->second;
-    s.false_block = f->second;
+    s.true_block = t;
+    s.false_block = f;
     std::vector<struct esc_operand> args = {esc_opnd_value(link), head};
     emit(l, block, s, args, g);
     return true;
@@ -1426,13 +1425,11 @@ void esc_lower_function(function *fun)
 
     find_address_ints(l);
     basic_block bb;
+    l.blocks.assign(last_basic_block_for_fn(fun), ESC_NONE);
     FOR_EACH_BB_FN(bb, fun)
     l.blocks[bb->index] = esc_add_block(l.fn);
-    if (single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun))) {
-        auto it = l.blocks.find(single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun))->index);
-        if (it != l.blocks.end())
-            l.fn->entry = it->second;
-    }
+    if (single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun)))
+        l.fn->entry = esc_block_of(l.blocks, single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun)));
     FOR_EACH_BB_FN(bb, fun)
     {
         uint32_t block = l.blocks[bb->index];
@@ -1440,9 +1437,9 @@ void esc_lower_function(function *fun)
         edge_iterator ei;
         FOR_EACH_EDGE(e, ei, bb->succs)
         {
-            auto it = l.blocks.find(e->dest->index);
-            if (it != l.blocks.end())
-                esc_add_edge(l.fn, block, it->second);
+            uint32_t to = esc_block_of(l.blocks, e->dest);
+            if (to != ESC_NONE)
+                esc_add_edge(l.fn, block, to);
         }
         for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi))
             lower_phi(l, block, gsi.phi());

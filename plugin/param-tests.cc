@@ -390,8 +390,8 @@ void record(esc_param_facts &p, basic_block bb, uint32_t block,
     edge_iterator ei;
     FOR_EACH_EDGE(e, ei, bb->succs)
     {
-        auto it = p.blocks->find(e->dest->index);
-        if (it == p.blocks->end() || !edges.count(it->second))
+        uint32_t to = esc_block_of(*p.blocks, e->dest);
+        if (to == ESC_NONE || !edges.count(to))
             return;
     }
     bool says_something = false;
@@ -415,11 +415,8 @@ void record(esc_param_facts &p, basic_block bb, uint32_t block,
 
 bool block_of(esc_param_facts &p, basic_block bb, uint32_t *out)
 {
-    auto it = p.blocks->find(bb->index);
-    if (it == p.blocks->end())
-        return false;
-    *out = it->second;
-    return true;
+    *out = esc_block_of(*p.blocks, bb);
+    return *out != ESC_NONE;
 }
 
 /* Does a term of T name a parameter?  Most branches test none, and
