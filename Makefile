@@ -73,7 +73,12 @@ GCC_TARBALL_GLOB := /usr/src/gcc-12/gcc-12*.tar.xz
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
-ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP -I$(TOP)
+# -fno-semantic-interposition and -Bsymbolic-functions (below): nothing
+# replaces the plugin's functions, so calls between them need not go
+# through the PLT, and a function of the same file may be inlined
+# (docs/performance.md).
+ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC -fno-semantic-interposition $(WARN) \
+	-MMD -MP -I$(TOP)
 # Where SARIF logs send people for the tool (informationUri) and its rules'
 # help (helpUri: HOMEPAGE/blob/main/docs/rules.md#RULE, a GitHub-style
 # repository).  None by default: the logs then carry no link, only the
@@ -160,7 +165,7 @@ $(B)/libescape-core.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
 $(PLUGIN): $(PLUGIN_OBJ) $(B)/libescape-core.a
-	$(CXX) -shared -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
+	$(CXX) -shared -Wl,-Bsymbolic-functions -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
 
 $(B)/unit/%: testsuite/escape.unit/%.c $(wildcard testsuite/escape.unit/*.h) $(B)/libescape-core.a \
 		$(B)/compiler.id | deps-check
