@@ -45,7 +45,8 @@ DEFAULT_MAJOR := $(shell gcc -dumpversion 2>/dev/null | cut -d. -f1)
 # one checkout: the default compiler's (gcc's) in build/, the path the docs
 # and tests name; any other in build/gcc-N (make CC=gcc-11: build/gcc-11/
 # escape.so).  $(B)/compiler.id also rebuilds a directory's objects if the
-# compiler that made them changes (an upgrade, or B= given by hand).
+# compiler that made them changes (an upgrade, or B= given by hand), or the
+# flags of the core (ESC_CFLAGS).
 # What does not depend on the compiler is shared in build/: GCC's test
 # files and the npm SARIF checker.
 SHARED := build
@@ -147,7 +148,7 @@ deps-check: deps-build
 $(B)/compiler.id: FORCE | deps-cc
 	@! command -v $(lastword $(CXX)) >/dev/null || { $(SAME_GCC) }
 	@mkdir -p $(B)
-	@{ echo 'CC=$(CC) CXX=$(CXX) HOMEPAGE=$(HOMEPAGE)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
+	@{ echo 'CC=$(CC) CXX=$(CXX) HOMEPAGE=$(HOMEPAGE) ESC_CFLAGS=$(ESC_CFLAGS)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 FORCE:
 
