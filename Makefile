@@ -45,7 +45,8 @@ DEFAULT_MAJOR := $(shell gcc -dumpversion 2>/dev/null | cut -d. -f1)
 # one checkout: the default compiler's (gcc's) in build/, the path the docs
 # and tests name; any other in build/gcc-N (make CC=gcc-11: build/gcc-11/
 # escape.so).  $(B)/compiler.id also rebuilds a directory's objects if the
-# compiler that made them changes (an upgrade, or B= given by hand).
+# compiler that made them changes (an upgrade, or B= given by hand), or the
+# flags of the core (ESC_CFLAGS).
 # What does not depend on the compiler is shared in build/: GCC's test
 # files and the npm SARIF checker.
 SHARED := build
@@ -73,7 +74,12 @@ GCC_TARBALL_GLOB := /usr/src/gcc-12/gcc-12*.tar.xz
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 WARN := -Wall -Wextra
-ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) -MMD -MP -I$(TOP)
+# -fno-semantic-interposition and -Bsymbolic-functions (below): nothing
+# replaces the plugin's functions, so calls between them need not go
+# through the PLT, and a function of the same file may be inlined
+# (docs/performance.md).
+ESC_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC -fno-semantic-interposition $(WARN) \
+	-MMD -MP -I$(TOP)
 # Where SARIF logs send people for the tool (informationUri) and its rules'
 # help (helpUri: HOMEPAGE/blob/main/docs/rules.md#RULE, a GitHub-style
 # repository).  None by default: the logs then carry no link, only the
@@ -142,7 +148,7 @@ deps-check: deps-build
 $(B)/compiler.id: FORCE | deps-cc
 	@! command -v $(lastword $(CXX)) >/dev/null || { $(SAME_GCC) }
 	@mkdir -p $(B)
-	@{ echo 'CC=$(CC) CXX=$(CXX) HOMEPAGE=$(HOMEPAGE)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
+	@{ echo 'CC=$(CC) CXX=$(CXX) HOMEPAGE=$(HOMEPAGE) ESC_CFLAGS=$(ESC_CFLAGS)'; $(CC) -dumpfullversion; $(CC) -dumpmachine; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 FORCE:
 
@@ -160,7 +166,7 @@ $(B)/libescape-core.a: $(CORE_OBJ)
 	ar rcs $@ $^
 
 $(PLUGIN): $(PLUGIN_OBJ) $(B)/libescape-core.a
-	$(CXX) -shared -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
+	$(CXX) -shared -Wl,-Bsymbolic-functions -o $@ $(PLUGIN_OBJ) $(B)/libescape-core.a $(CORE_LIBS)
 
 $(B)/unit/%: testsuite/escape.unit/%.c $(wildcard testsuite/escape.unit/*.h) $(B)/libescape-core.a \
 		$(B)/compiler.id | deps-check

@@ -55,9 +55,15 @@ bool esc_dropped_when_optimizing(tree fndecl);
 struct esc_param_facts {
     struct esc_function *fn;
     function *fun;
-    const std::map<int, uint32_t> *blocks; /* GCC's basic block index -> block */
-    std::map<tree, int> parms;             /* PARM_DECL -> index, filled on first use */
+    const std::vector<uint32_t> *blocks; /* GCC's basic block index -> block, or ESC_NONE */
+    std::map<tree, int> parms;           /* PARM_DECL -> index, filled on first use */
 };
+/* The block lowered from BB, or ESC_NONE (the entry and exit blocks).  A
+   vector by GCC's index, not a map: it is asked for every edge. */
+inline uint32_t esc_block_of(const std::vector<uint32_t> &blocks, basic_block bb)
+{
+    return (size_t)bb->index < blocks.size() ? blocks[bb->index] : ESC_NONE;
+}
 /* How a parameter of TYPE is compared: its width (0: not an integer or
    pointer) and signedness (esc_param's value_bits, value_unsigned). */
 void esc_param_value_kind(tree type, uint8_t *bits, bool *is_unsigned);

@@ -26,7 +26,7 @@ struct lowering {
     const esc_frontend_facts *facts;
     std::map<unsigned, uint32_t> objects; /* DECL_UID -> object */
     std::vector<uint32_t> values;         /* SSA version -> value */
-    std::map<int, uint32_t> blocks;       /* basic block index -> block */
+    std::vector<uint32_t> blocks;         /* basic block index -> block, or ESC_NONE */
     std::map<std::string, uint32_t> refs; /* canonical spelling -> ref id */
     uint32_t result_pointer;              /* the value of <retval> when returned by reference */
     std::vector<bool> address_ints;       /* SSA version -> an integer that carries an address */
@@ -793,20 +793,24 @@ struct esc_operand lower_rvalue(lowering &l, tree t)
     }
 }
 
-struct esc_stmt stmt_proto(enum esc_stmt_kind kind, gimple *g)
+/* A statement of KIND, located by emit: most assignments carry no
+   pointer and are dropped, and looking up a location costs more than
+   lowering them (30 million instructions on sqlite3.c). */
+struct esc_stmt stmt_proto(enum esc_stmt_kind kind)
 {
     struct esc_stmt s = {};
     s.kind = kind;
-    s.loc = esc_loc_from_gcc(gimple_location(g));
     s.lhs = esc_opnd_none();
     s.target = esc_opnd_none();
     s.object = ESC_NONE;
     return s;
 }
 
+/* S, lowered from G, at the end of BLOCK. */
 uint32_t emit(lowering &l, uint32_t block, struct esc_stmt &s,
-              std::vector<struct esc_operand> &args)
+              std::vector<struct esc_operand> &args, gimple *g)
 {
+    s.loc = esc_loc_from_gcc(gimple_location(g));
     s.nargs = args.size();
     s.args = args.empty() ? nullptr : args.data();
     return esc_add_stmt(l.m, l.fn, block, &s);
@@ -823,14 +827,14 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
     if (gimple_clobber_p(g)) {
         if (!esc_clobber_is_end_of_life(g) || !DECL_P(lhs))
             return;
-        struct esc_stmt s = stmt_proto(ESC_STMT_CLOBBER, g);
+        struct esc_stmt s = stmt_proto(ESC_STMT_CLOBBER);
         s.object = object_for_decl(l, lhs);
         std::vector<struct esc_operand> none;
-        emit(l, block, s, none);
+        emit(l, block, s, none, g);
         return;
     }
 
-    struct esc_stmt s = stmt_proto(ESC_STMT_ASSIGN, g);
+    struct esc_stmt s = stmt_proto(ESC_STMT_ASSIGN);
     std::vector<struct esc_operand> args;
     if (CONVERT_EXPR_CODE_P(code) && !lhs_memory && !always_tracked(type) &&
         (TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR) &&
@@ -839,7 +843,7 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
         s.op = address_int(l, lhs) ? ESC_ASSIGN_TO_INTEGER : ESC_ASSIGN_EXPOSE;
         args.push_back(lower_rvalue(l, rhs1));
         s.lhs = esc_opnd_value(value_for_ssa(l, lhs));
-        emit(l, block, s, args);
+        emit(l, block, s, args, g);
         return;
     }
     if (!lhs_memory && address_int(l, lhs) && !gimple_assign_single_p(g)) {
@@ -854,7 +858,7 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
                     args.back().offset = ESC_UNKNOWN_OFFSET;
             }
         s.lhs = esc_opnd_value(value_for_ssa(l, lhs));
-        emit(l, block, s, args);
+        emit(l, block, s, args, g);
         return;
     }
     bool moves_bits = gimple_assign_single_p(g) &&
@@ -930,7 +934,7 @@ void lower_assign(lowering &l, uint32_t block, gassign *g)
     if (lhs_memory && ((is_memory_ref(rhs1) && TREE_CODE(type) == ARRAY_TYPE && bytes_type(type)) ||
                        ref_all(lhs)))
         s.flags |= ESC_STMTF_BYTE_COPY;
-    emit(l, block, s, args);
+    emit(l, block, s, args, g);
 }
 
 /* The variable-length array behind a __builtin_alloca_with_align call. */
@@ -1013,7 +1017,7 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
 {
     if (lower_probe(l, g))
         return;
-    struct esc_stmt s = stmt_proto(ESC_STMT_CALL, g);
+    struct esc_stmt s = stmt_proto(ESC_STMT_CALL);
     std::vector<struct esc_operand> args;
     tree fndecl = gimple_call_fndecl(g);
     std::string internal;
@@ -1067,7 +1071,7 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
     else if (lhs && TREE_CODE(lhs) == SSA_NAME && reports_status(s.callee))
         s.lhs = esc_opnd_value(value_for_ssa(l, lhs)); /* its status, for `if (rc != 0)` */
     copy_carriers(s, g);
-    uint32_t id = emit(l, block, s, args);
+    uint32_t id = emit(l, block, s, args, g);
     if (s.flags & ESC_CALLF_VLA)
         l.fn->objects[s.object].stmt = id;
     if (s.flags & ESC_CALLF_DEFINED)
@@ -1076,7 +1080,7 @@ void lower_call(lowering &l, uint32_t block, gcall *g)
 
 void lower_return(lowering &l, uint32_t block, greturn *g)
 {
-    struct esc_stmt s = stmt_proto(ESC_STMT_RETURN, g);
+    struct esc_stmt s = stmt_proto(ESC_STMT_RETURN);
     std::vector<struct esc_operand> args;
     tree value = gimple_return_retval(g);
     if (value && TREE_CODE(value) != RESULT_DECL &&
@@ -1085,29 +1089,29 @@ void lower_return(lowering &l, uint32_t block, greturn *g)
         if (op.kind != ESC_OPND_NONE && op.kind != ESC_OPND_INT)
             args.push_back(op);
     }
-    emit(l, block, s, args);
+    emit(l, block, s, args, g);
 }
 
 void lower_asm(lowering &l, uint32_t block, gasm *g)
 {
-    struct esc_stmt s = stmt_proto(ESC_STMT_CALL, g);
+    struct esc_stmt s = stmt_proto(ESC_STMT_CALL);
     s.flags |= ESC_CALLF_ASM;
     std::vector<struct esc_operand> args;
     for (unsigned i = 0; i < gimple_asm_ninputs(g); i++)
         args.push_back(lower_rvalue(l, TREE_VALUE(gimple_asm_input_op(g, i))));
-    emit(l, block, s, args);
+    emit(l, block, s, args, g);
     /* Outputs receive whatever the assembly computes. */
     for (unsigned i = 0; i < gimple_asm_noutputs(g); i++) {
         tree out = TREE_VALUE(gimple_asm_output_op(g, i));
         if (!always_tracked(TREE_TYPE(out)) && !wide_scalar(TREE_TYPE(out)))
             continue;
-        struct esc_stmt w = stmt_proto(ESC_STMT_ASSIGN, g);
+        struct esc_stmt w = stmt_proto(ESC_STMT_ASSIGN);
         w.lhs = TREE_CODE(out) == SSA_NAME ? esc_opnd_value(value_for_ssa(l, out))
                                            : lower_memref(l, out);
         if (w.lhs.kind == ESC_OPND_NONE)
             continue;
         std::vector<struct esc_operand> unknown(1, esc_opnd_unknown());
-        emit(l, block, w, unknown);
+        emit(l, block, w, unknown, g);
     }
 }
 
@@ -1120,7 +1124,7 @@ void lower_phi(lowering &l, uint32_t block, gphi *phi)
         !(always_tracked(TREE_TYPE(result)) || wide_scalar(TREE_TYPE(result)) ||
           (l.starts_thread && INTEGRAL_TYPE_P(TREE_TYPE(result)))))
         return;
-    struct esc_stmt s = stmt_proto(ESC_STMT_PHI, phi);
+    struct esc_stmt s = stmt_proto(ESC_STMT_PHI);
     std::vector<struct esc_operand> args;
     std::vector<struct esc_loc> locs;
     std::vector<uint32_t> from;
@@ -1133,13 +1137,12 @@ void lower_phi(lowering &l, uint32_t block, gphi *phi)
         else
             args.push_back(lower_rvalue(l, arg));
         locs.push_back(esc_loc_from_gcc(gimple_phi_arg_location(phi, i)));
-        auto it = l.blocks.find(gimple_phi_arg_edge(phi, i)->src->index);
-        from.push_back(it != l.blocks.end() ? it->second : ESC_NONE);
+        from.push_back(esc_block_of(l.blocks, gimple_phi_arg_edge(phi, i)->src));
     }
     s.lhs = esc_opnd_value(value_for_ssa(l, result));
     s.arg_locs = locs.data();
     s.arg_blocks = from.data();
-    emit(l, block, s, args);
+    emit(l, block, s, args, phi);
 }
 
 /* The status a keeping call returned, if NAME is it or a copy of it:
@@ -1169,16 +1172,16 @@ void emit_branch(lowering &l, uint32_t block, gcond *g, enum tree_code code, tre
 {
     edge true_edge, false_edge;
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
-    auto t = l.blocks.find(true_edge->dest->index);
-    auto f = l.blocks.find(false_edge->dest->index);
-    if (t == l.blocks.end() || f == l.blocks.end())
+    uint32_t t = esc_block_of(l.blocks, true_edge->dest);
+    uint32_t f = esc_block_of(l.blocks, false_edge->dest);
+    if (t == ESC_NONE || f == ESC_NONE)
         return;
-    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH, g);
+    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH);
     s.op = code == EQ_EXPR ? ESC_CMP_EQ : ESC_CMP_NE;
-    s.true_block = t->second;
-    s.false_block = f->second;
+    s.true_block = t;
+    s.false_block = f;
     std::vector<struct esc_operand> args = {esc_opnd_value(value_for_ssa(l, lhs)), other};
-    emit(l, block, s, args);
+    emit(l, block, s, args, g);
 }
 
 /* `if (!list_empty (&h))`, of a callee that only tests h's link
@@ -1206,25 +1209,25 @@ bool lower_link_test(lowering &l, uint32_t block, gcond *g, enum tree_code code,
         return false;
     edge true_edge, false_edge;
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
-    auto t = l.blocks.find(true_edge->dest->index);
-    auto f = l.blocks.find(false_edge->dest->index);
-    if (t == l.blocks.end() || f == l.blocks.end())
+    uint32_t t = esc_block_of(l.blocks, true_edge->dest);
+    uint32_t f = esc_block_of(l.blocks, false_edge->dest);
+    if (t == ESC_NONE || f == ESC_NONE)
         return false;
     uint32_t link = esc_add_value(l.m, l.fn, nullptr, 0);
-    struct esc_stmt load = stmt_proto(ESC_STMT_ASSIGN, g);
+    struct esc_stmt load = stmt_proto(ESC_STMT_ASSIGN);
     load.op = ESC_ASSIGN_COPY;
     load.lhs = esc_opnd_value(link);
     std::vector<struct esc_operand> from = {
         esc_opnd_mem(head.id, head.offset + test.offset, POINTER_SIZE_UNITS)};
-    emit(l, block, load, from);
-    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH, g);
+    emit(l, block, load, from, g);
+    struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH);
     /* The true edge is taken when the link equals the head if the test
        is `result != 0` of an `==` predicate, or `result == 0` of `!=`. */
     s.op = (code == NE_EXPR) == test.equal ? ESC_CMP_EQ : ESC_CMP_NE;
-    s.true_block = t->second;
-    s.false_block = f->second;
+    s.true_block = t;
+    s.false_block = f;
     std::vector<struct esc_operand> args = {esc_opnd_value(link), head};
-    emit(l, block, s, args);
+    emit(l, block, s, args, g);
     return true;
 }
 
@@ -1422,13 +1425,11 @@ void esc_lower_function(function *fun)
 
     find_address_ints(l);
     basic_block bb;
+    l.blocks.assign(last_basic_block_for_fn(fun), ESC_NONE);
     FOR_EACH_BB_FN(bb, fun)
     l.blocks[bb->index] = esc_add_block(l.fn);
-    if (single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun))) {
-        auto it = l.blocks.find(single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun))->index);
-        if (it != l.blocks.end())
-            l.fn->entry = it->second;
-    }
+    if (single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(fun)))
+        l.fn->entry = esc_block_of(l.blocks, single_succ(ENTRY_BLOCK_PTR_FOR_FN(fun)));
     FOR_EACH_BB_FN(bb, fun)
     {
         uint32_t block = l.blocks[bb->index];
@@ -1436,9 +1437,9 @@ void esc_lower_function(function *fun)
         edge_iterator ei;
         FOR_EACH_EDGE(e, ei, bb->succs)
         {
-            auto it = l.blocks.find(e->dest->index);
-            if (it != l.blocks.end())
-                esc_add_edge(l.fn, block, it->second);
+            uint32_t to = esc_block_of(l.blocks, e->dest);
+            if (to != ESC_NONE)
+                esc_add_edge(l.fn, block, to);
         }
         for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi))
             lower_phi(l, block, gsi.phi());

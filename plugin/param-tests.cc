@@ -390,8 +390,8 @@ void record(esc_param_facts &p, basic_block bb, uint32_t block,
     edge_iterator ei;
     FOR_EACH_EDGE(e, ei, bb->succs)
     {
-        auto it = p.blocks->find(e->dest->index);
-        if (it == p.blocks->end() || !edges.count(it->second))
+        uint32_t to = esc_block_of(*p.blocks, e->dest);
+        if (to == ESC_NONE || !edges.count(to))
             return;
     }
     bool says_something = false;
@@ -415,17 +415,25 @@ void record(esc_param_facts &p, basic_block bb, uint32_t block,
 
 bool block_of(esc_param_facts &p, basic_block bb, uint32_t *out)
 {
-    auto it = p.blocks->find(bb->index);
-    if (it == p.blocks->end())
-        return false;
-    *out = it->second;
-    return true;
+    *out = esc_block_of(*p.blocks, bb);
+    return *out != ESC_NONE;
+}
+
+/* Does a term of T name a parameter?  Most branches test none, and
+   record would drop them after building their edges. */
+bool names_param(const terms &t)
+{
+    for (const term &x : t)
+        if (!x.empty())
+            return true;
+    return false;
 }
 
 void cond_test(esc_param_facts &p, uint32_t block, gcond *g)
 {
     truth t;
-    if (!comparison_truth(p, gimple_cond_code(g), gimple_cond_lhs(g), gimple_cond_rhs(g), &t))
+    if (!comparison_truth(p, gimple_cond_code(g), gimple_cond_lhs(g), gimple_cond_rhs(g), &t) ||
+        (!names_param(t.yes) && !names_param(t.no)))
         return;
     edge true_edge, false_edge;
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
@@ -497,6 +505,12 @@ void esc_param_value_kind(tree type, uint8_t *bits, bool *is_unsigned)
 
 void esc_lower_param_test(esc_param_facts &p, uint32_t block, gimple *g)
 {
+    /* Only a parameter with a value can be traced (trace_compared). */
+    bool any = false;
+    for (uint32_t i = 0; i < p.fn->nparams && !any; i++)
+        any = p.fn->params[i].value_bits != 0;
+    if (!any)
+        return;
     if (gcond *c = dyn_cast<gcond *>(g))
         cond_test(p, block, c);
     else if (gswitch *s = dyn_cast<gswitch *>(g))

@@ -46,14 +46,21 @@ char *esc_xstrdup(const char *s)
 
 char *esc_xvasprintf(const char *fmt, va_list ap)
 {
+    /* Formatted once into a buffer on the stack when it fits, as nearly
+       every message and note does: formatting twice (to measure, then to
+       write) cost 10 million instructions on sqlite3.c's reports. */
+    char buf[256];
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(buf, sizeof buf, fmt, copy);
     va_end(copy);
     if (n < 0)
         return esc_xstrdup("");
     char *s = esc_xmalloc((size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof buf)
+        memcpy(s, buf, (size_t)n + 1);
+    else
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
     return s;
 }
 

@@ -8,9 +8,18 @@
 /* pts(v) is the set of objects value v may point to; contents(o) the set of
    objects whose addresses may be stored somewhere inside object o (one set
    per object: field-insensitive).  Both are over-approximations. */
+/* Zeroed words handed out a set at a time from chunks, all freed at once. */
+struct esc_word_pool {
+    uint64_t **chunks;
+    uint32_t nchunks, cap_chunks;
+    uint64_t *chunk;
+    size_t left;
+};
+
 struct esc_pointsto {
     uint32_t nvalues, nobjects, nwords;
-    struct esc_bitset *sets; /* values first, then the contents of objects */
+    struct esc_bitset *sets;   /* values first, then the contents of objects */
+    struct esc_word_pool pool; /* the words of the sets */
 };
 
 void esc_pointsto_solve(const struct esc_function *fn, const struct esc_flows *flows,
