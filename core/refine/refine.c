@@ -104,6 +104,12 @@ void esc_refine_free(struct esc_refine *r)
     if (r->reload)
         esc_reload_free(r->reload);
     free(r->reload);
+    if (r->reload_trust) {
+        esc_calltrust_free(r->reload_trust->trust);
+        free(r->reload_trust->trust);
+        esc_reload_free(r->reload_trust);
+    }
+    free(r->reload_trust);
     memset(r, 0, sizeof *r);
 }
 
