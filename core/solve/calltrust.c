@@ -28,13 +28,17 @@
      (FUNCS_MAX functions, STMTS_MAX statements, else not trusted), is of
      a pointer of the type of the place read (C's aliasing rules, with a
      type key of 0 -- void *, char *, a union or an aggregate copy --
-     matching any), leaving out stores into that function's own frame; a
+     matching any), leaving out stores into that function's own frame
+     and stores of values that hold no pointer (an integer the lowering
+     keeps for its width, git's `sb->len++`); a
      C library call in it that writes pointers through an argument (a
      copy, a store, a fill, an allocation into *arg) counts as such a
      store unless the argument is its own local; a call it makes that
      this unit cannot see is trusted as above; inline assembly is not;
    - a function a model file describes is not trusted: the model lists
      what it keeps, not all it may write.
+   A C library call between the store and the undo is not asked here:
+   reload.c's own rule (what its arguments may point to) decides it.
 
    What it misses: a call of another unit, or through a pointer, that
    does change the pointer read again (`app->state = &other` in a

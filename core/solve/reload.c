@@ -589,20 +589,29 @@ static uint32_t find_source(struct query *q, uint32_t load, uint32_t target, uns
     return visit_preds(&w, s->block) ? w.found : ESC_NONE;
 }
 
-static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned depth)
+/* Does LATER hold what EARLIER held: the same origin at the same offset,
+   or a load of EARLIER's place meeting EARLIER's load first on every way
+   back (or, if EITHER, the other way round)? */
+static bool values_meet(struct query *q, uint32_t later, uint32_t earlier, unsigned depth,
+                        bool either)
 {
     const struct esc_function *fn = q->c->fn;
-    int64_t sa, sb;
-    uint32_t ra = esc_value_origin(fn, a, &sa), rb = esc_value_origin(fn, b, &sb);
-    if (sa == ESC_UNKNOWN_OFFSET || sa != sb)
+    int64_t sl, se;
+    uint32_t rl = esc_value_origin(fn, later, &sl), re = esc_value_origin(fn, earlier, &se);
+    if (sl == ESC_UNKNOWN_OFFSET || sl != se)
         return false;
-    if (ra == rb)
+    if (rl == re)
         return true;
-    uint32_t da = fn->values[ra].def, db = fn->values[rb].def;
-    if (da == ESC_NONE || db == ESC_NONE || !is_load(&fn->stmts[da]) || !is_load(&fn->stmts[db]))
+    uint32_t dl = fn->values[rl].def, de = fn->values[re].def;
+    if (dl == ESC_NONE || de == ESC_NONE || !is_load(&fn->stmts[dl]) || !is_load(&fn->stmts[de]))
         return false;
-    /* Either may be the later one. */
-    return find_source(q, db, da, depth) != ESC_NONE || find_source(q, da, db, depth) != ESC_NONE;
+    return find_source(q, dl, de, depth) != ESC_NONE ||
+           (either && find_source(q, de, dl, depth) != ESC_NONE);
+}
+
+static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned depth)
+{
+    return values_meet(q, b, a, depth, true); /* either may be the later one */
 }
 
 static unsigned budget(const struct esc_reload *c)
@@ -624,18 +633,8 @@ bool esc_reload_same_value(struct esc_reload *c, uint32_t a, uint32_t b)
 
 bool esc_reload_value_follows(struct esc_reload *c, uint32_t later, uint32_t earlier)
 {
-    const struct esc_function *fn = c->fn;
-    int64_t sa, sb;
-    uint32_t ra = esc_value_origin(fn, later, &sa), rb = esc_value_origin(fn, earlier, &sb);
-    if (sa == ESC_UNKNOWN_OFFSET || sa != sb)
-        return false;
-    if (ra == rb)
-        return true;
-    uint32_t da = fn->values[ra].def, db = fn->values[rb].def;
-    if (da == ESC_NONE || db == ESC_NONE)
-        return false;
     struct query q = {c, budget(c)};
-    return find_source(&q, da, db, RELOAD_DEPTH) != ESC_NONE;
+    return values_meet(&q, later, earlier, RELOAD_DEPTH, false);
 }
 
 bool esc_reload_may_write(struct esc_reload *c, uint32_t stmt, const struct esc_operand *place)
