@@ -43,9 +43,27 @@ static bool frame_address(const struct esc_function *fn, const struct esc_operan
            esc_object_is_stack(&fn->objects[s->args[0].id]);
 }
 
+/* Does any statement of FN store the address of one of its stack
+   objects into memory?  Most functions do not: the cheap test first. */
+static bool any_frame_store(const struct esc_function *fn)
+{
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->kind == ESC_STMT_ASSIGN && s->nargs == 1 && s->op == ESC_ASSIGN_COPY &&
+            (s->lhs.kind == ESC_OPND_MEM || s->lhs.kind == ESC_OPND_DEREF) &&
+            frame_address(fn, &s->args[0]))
+            return true;
+    }
+    return false;
+}
+
 enum esc_persists_answer esc_frame_store_persists(struct esc_refine *r, uint32_t id)
 {
     const struct esc_function *fn = r->fn;
+    if (r->frame_stores < 0)
+        r->frame_stores = any_frame_store(fn);
+    if (!r->frame_stores)
+        return ESC_PERSISTS_PASS;
     const struct esc_flow *f = &r->flows->items[id];
     const struct esc_operand *loc = esc_flow_store_location(fn, f);
     if (!loc || loc->kind != ESC_OPND_DEREF || fn->stmts[f->stmt].kind != ESC_STMT_ASSIGN)

@@ -86,6 +86,7 @@ void esc_refine_init(struct esc_refine *r, const struct esc_function *fn,
     r->fn = fn;
     r->flows = flows;
     r->pt = pt;
+    r->frame_stores = -1;
     r->persists = esc_xmalloc((flows->n + 1) * sizeof *r->persists);
     memset(r->persists, -1, (flows->n + 1) * sizeof *r->persists);
 }

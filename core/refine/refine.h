@@ -57,6 +57,7 @@ struct esc_refine {
     /* The same trusting the calls calltrust.c trusts, for the refinements
        that ask whether an undo names the same object (esc_trusting_reload). */
     struct esc_reload *reload_trust;
+    int8_t frame_stores; /* framestore.c: -1 not yet looked, else any store of a local's address */
     /* This unit's functions and the model files, for calltrust.c (set by
        the analysis after esc_refine_init; may be NULL). */
     const struct esc_summary_table *own, *models;
@@ -103,6 +104,10 @@ struct esc_stored_place {
     struct esc_site site;
     /* correlated.c's facts at the store, made on first use. */
     struct esc_store_facts *facts;
+    /* reloaded.c: 0 not yet looked, 1 not through a pointer read from
+       memory in the store's block, 2 through one (its load). */
+    uint8_t reload_null;
+    uint32_t reload_base;
 };
 
 /* Free what the refinements asked about PLACE made for it. */

@@ -82,13 +82,38 @@ static uint32_t root_load(const struct esc_function *fn, uint32_t value)
                : ESC_NONE;
 }
 
+/* The load the pointer PLACE's store went through was read by, when the
+   store follows it in its block (then wherever the load was made, the
+   store went through it); ESC_NONE if not.  Once per place. */
+static uint32_t base_load_of(struct esc_refine *r, struct esc_stored_place *place)
+{
+    if (place->reload_null)
+        return place->reload_null == 2 ? place->reload_base : ESC_NONE;
+    const struct esc_function *fn = r->fn;
+    const struct esc_operand *loc = place->loc;
+    uint32_t store = r->flows->items[place->flow].stmt;
+    uint32_t load = loc && loc->kind == ESC_OPND_DEREF ? root_load(fn, loc->id) : ESC_NONE;
+    place->reload_null = 1;
+    if (load == ESC_NONE || fn->stmts[store].kind != ESC_STMT_ASSIGN ||
+        fn->stmts[store].block == ESC_NONE || fn->stmts[store].block != fn->stmts[load].block)
+        return ESC_NONE;
+    const struct esc_block *blk = &fn->blocks[fn->stmts[store].block];
+    for (uint32_t k = 0; k < blk->nstmts && blk->stmts[k] != store; k++)
+        if (blk->stmts[k] == load) {
+            place->reload_null = 2;
+            place->reload_base = load;
+            return load;
+        }
+    return ESC_NONE;
+}
+
 bool esc_reload_null_edge(struct esc_refine *r, struct esc_stored_place *place, uint32_t from,
                           uint32_t to)
 {
-    const struct esc_function *fn = r->fn;
-    const struct esc_operand *loc = place->loc;
-    if (!loc || loc->kind != ESC_OPND_DEREF)
+    uint32_t base_load = base_load_of(r, place);
+    if (base_load == ESC_NONE)
         return false;
+    const struct esc_function *fn = r->fn;
     uint32_t n;
     const struct esc_cond_entry *e = esc_block_conds(fn, from, &n);
     for (uint32_t k = 0; k < n; k++) {
@@ -96,23 +121,15 @@ bool esc_reload_null_edge(struct esc_refine *r, struct esc_stored_place *place, 
         if (e[k].succ != to || e[k].term != ESC_COND_EVERY_TERM || c->kind != ESC_COND_RANGE ||
             c->is_param || c->lo > 0 || c->hi < 0)
             continue;
-        uint32_t test_load = root_load(fn, c->subject), base_load = root_load(fn, loc->id);
-        if (test_load == ESC_NONE || base_load == ESC_NONE || test_load == base_load)
+        uint32_t test_load = root_load(fn, c->subject);
+        if (test_load == ESC_NONE || test_load == base_load)
             continue;
         struct esc_cond null = *c;
         null.lo = null.hi = 0;
         if (!esc_edge_implies(fn, from, to, &null))
             continue;
-        /* The store in its pointer's load's block, after it: where the
-           load was made, the store went through it. */
-        struct esc_reload *reload = esc_trusting_reload(r);
-        uint32_t store = r->flows->items[place->flow].stmt;
-        if (fn->stmts[store].kind != ESC_STMT_ASSIGN || fn->stmts[store].block == ESC_NONE ||
-            fn->stmts[store].block != fn->stmts[base_load].block ||
-            reload->pos[base_load] > reload->pos[store])
-            return false;
         /* The value tested is the one the store went through. */
-        if (esc_reload_value_follows(reload, c->subject, loc->id))
+        if (esc_reload_value_follows(esc_trusting_reload(r), c->subject, place->loc->id))
             return true;
     }
     return false;
