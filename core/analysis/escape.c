@@ -398,6 +398,8 @@ void esc_analyze_function(struct esc_module *m, struct esc_function *fn,
     }
     a.writers = esc_index_writers(&a, false);
     esc_refine_init(&a.refine, fn, &a.flows, &a.pt);
+    a.refine.own = resolve.own;
+    a.refine.models = resolve.models;
     a.escaping = esc_xcalloc(fn->nobjects, sizeof *a.escaping);
     a.escape_parent = esc_xmalloc(fn->nobjects * sizeof *a.escape_parent);
     a.heap_steps = esc_xcalloc(fn->nobjects, sizeof *a.heap_steps);

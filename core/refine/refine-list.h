@@ -62,6 +62,11 @@ ESC_REFINEMENT(JOIN_CLOSE, PERSISTS, esc_join_close_persists, "join-or-close",
    ...; for (n = l->head; n; n = n->next) n->ctx = NULL;`. */
 ESC_REFINEMENT(SECOND_WALK, PERSISTS, esc_second_walk_persists, "second-walk",
                "every node it was stored into is cleared by a second walk of the same list")
+/* A store through a pointer read again from a place this function set to
+   its own local, calls between trusted as calltrust.c says: `cf->conf_file
+   = &conf_file; log (...); cf->conf_file->buffer = &buf;` (framestore.c). */
+ESC_REFINEMENT(FRAME_STORE, PERSISTS, esc_frame_store_persists, "frame-store",
+               "it was stored through a pointer read again that names this frame's own local")
 /* The place written again on every path to a return (restore.c, with
    overwrite.c's walk): `prev = g_top; g_top = &frame; ...; g_top = prev;`. */
 ESC_REFINEMENT(OVERWRITE, PERSISTS, esc_overwrite_persists, "overwrite",
@@ -84,6 +89,12 @@ ESC_REFINEMENT(PLACE_TESTED, EDGE, esc_place_tested, "place-tested",
    s + (*endptr - buf);`, nullbase.c). */
 ESC_REFINEMENT(BASE_NULL, EDGE, esc_base_null, "base-null",
                "on this edge the out-parameter it was stored through is NULL: no store happened")
+/* The guard of an undo through a pointer read again: on the edge where
+   `if (c->udp)` finds it null after `c->udp->buffer = &buf;`, it would
+   be the pointer the store went through, calls between trusted as
+   calltrust.c says (reloaded.c). */
+ESC_REFINEMENT(RELOAD_NULL, EDGE, esc_reload_null_edge, "reload-null",
+               "on this edge the pointer read again, the one the store went through, would be null")
 /* The same unchanged value guards the store and the undo: `if (file) {
    prev = cf->file; cf->file = &f; } ...; if (file) cf->file = prev;`
    (correlated.c). */

@@ -86,6 +86,7 @@ void esc_refine_init(struct esc_refine *r, const struct esc_function *fn,
     r->fn = fn;
     r->flows = flows;
     r->pt = pt;
+    r->frame_stores = -1;
     r->persists = esc_xmalloc((flows->n + 1) * sizeof *r->persists);
     memset(r->persists, -1, (flows->n + 1) * sizeof *r->persists);
 }
@@ -104,6 +105,12 @@ void esc_refine_free(struct esc_refine *r)
     if (r->reload)
         esc_reload_free(r->reload);
     free(r->reload);
+    if (r->reload_trust) {
+        esc_calltrust_free(r->reload_trust->trust);
+        free(r->reload_trust->trust);
+        esc_reload_free(r->reload_trust);
+    }
+    free(r->reload_trust);
     memset(r, 0, sizeof *r);
 }
 

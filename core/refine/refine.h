@@ -54,6 +54,13 @@ struct esc_refine {
     uint32_t *def_start, *def_flow; /* CSR: the flows that assign each value */
     struct esc_explainer *explainer;
     struct esc_reload *reload; /* reload.c's context, made on first use */
+    /* The same trusting the calls calltrust.c trusts, for the refinements
+       that ask whether an undo names the same object (esc_trusting_reload). */
+    struct esc_reload *reload_trust;
+    int8_t frame_stores; /* framestore.c: -1 not yet looked, else any store of a local's address */
+    /* This unit's functions and the model files, for calltrust.c (set by
+       the analysis after esc_refine_init; may be NULL). */
+    const struct esc_summary_table *own, *models;
 };
 
 void esc_refine_init(struct esc_refine *r, const struct esc_function *fn,
@@ -97,6 +104,10 @@ struct esc_stored_place {
     struct esc_site site;
     /* correlated.c's facts at the store, made on first use. */
     struct esc_store_facts *facts;
+    /* reloaded.c: 0 not yet looked, 1 not through a pointer read from
+       memory in the store's block, 2 through one (its load). */
+    uint8_t reload_null;
+    uint32_t reload_base;
 };
 
 /* Free what the refinements asked about PLACE made for it. */
@@ -128,8 +139,12 @@ bool esc_refine_undoes(struct esc_refine *r, const struct esc_stored_place *plac
 esc_persists_fn esc_join_close_persists; /* joinclose.c */
 esc_persists_fn esc_overwrite_persists;  /* restore.c */
 esc_persists_fn esc_second_walk_persists; /* secondwalk.c */
+esc_persists_fn esc_frame_store_persists; /* framestore.c */
 esc_undoes_fn esc_callee_restores;       /* restore.c */
 esc_undoes_fn esc_reload_undoes;         /* reloaded.c */
+/* reloaded.c: reload.c's context for the undo direction, trusting the
+   calls calltrust.c trusts; made on first use, freed with R. */
+struct esc_reload *esc_trusting_reload(struct esc_refine *r);
 esc_object_undone_fn esc_head_emptied;   /* lists.c */
 esc_object_undone_fn esc_node_unlinked;  /* unlink.c */
 esc_object_undone_fn esc_ring_dropped;   /* dropped.c */
@@ -146,6 +161,7 @@ bool esc_list_link_store(const struct esc_function *fn, const struct esc_flows *
                          uint32_t flow, uint32_t obj);
 esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
 esc_edge_ends_path_fn esc_base_null;     /* nullbase.c */
+esc_edge_ends_path_fn esc_reload_null_edge; /* reloaded.c */
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;
 void esc_store_facts_free(struct esc_store_facts *facts);

@@ -33,7 +33,11 @@
    - nothing else: a call of this unit, of a model file, of another unit
      or through a pointer may write whatever its arguments or statics
      reach, and a summary lists the exact places a function writes, not
-     all it may write.
+     all it may write.  Only in the undo direction (a context with TRUST
+     set, asked by refinements that silence a finding) are such calls
+     left to calltrust.c's model, which trusts the calls this unit cannot
+     see, and there a walk goes round a loop (each block once) instead of
+     giving up, within larger bounds (TRUST_*).
    With points-to sets, two objects are apart when one is this frame's
    (a local, an alloca, a heap block allocated here, each named exactly)
    or a function; a static's own storage is apart from another static's
@@ -58,6 +62,9 @@ enum {
     RELOAD_BLOCKS = 8,
     RELOAD_DEPTH = 2,
     RELOAD_BUDGET = 96,
+    TRUST_STMTS = 256,
+    TRUST_BLOCKS = 32,
+    TRUST_BUDGET = 512,
 };
 
 struct query {
@@ -122,6 +129,7 @@ void esc_reload_init(struct esc_reload *c, const struct esc_function *fn,
     c->models = models;
     c->pt = pt;
     c->pred_start = c->preds = NULL;
+    c->trust = NULL;
     c->pos = esc_xmalloc((fn->nstmts + 1) * sizeof *c->pos);
     for (uint32_t b = 0; b < fn->nblocks; b++)
         for (uint32_t k = 0; k < fn->blocks[b].nstmts; k++)
@@ -396,8 +404,11 @@ static bool may_write(struct query *q, uint32_t id, const struct esc_operand *p,
     case ESC_STMT_CALL:
         if (t->flags & ESC_CALLF_VLA)
             return false;
-        if (!library_call(q->c, id) || (writes_memory(&t->lhs) && !apart(q, &t->lhs, p, depth)))
+        if (writes_memory(&t->lhs) && !apart(q, &t->lhs, p, depth))
             return true;
+        if (!library_call(q->c, id))
+            return !q->c->trust || esc_calltrust_call_may_write(q->c->trust, q->c->fn, q->c->flows,
+                                                                id, p->type_key);
         for (uint32_t a = 0; a < t->nargs; a++)
             if (argument_may_write(q, &t->args[a], p, depth))
                 return true;
@@ -418,9 +429,12 @@ struct walk {
     uint32_t target;                 /* the load of the same place to meet, or ESC_NONE */
     unsigned depth;
     uint32_t found; /* what every path met so far, or ESC_NONE */
+    uint32_t load;  /* the load walked back from */
     unsigned looked, nblocks;
-    uint32_t block[RELOAD_BLOCKS];
-    bool done[RELOAD_BLOCKS]; /* else still on the path being walked */
+    unsigned max_stmts, max_blocks; /* RELOAD_* or, trusting, TRUST_* */
+    bool tail_done;                 /* trusting: the load's block after it, come round a loop */
+    uint32_t block[TRUST_BLOCKS];
+    bool done[TRUST_BLOCKS]; /* else still on the path being walked */
 };
 
 /* Is A the place the walk's load reads?  By the same reference
@@ -471,7 +485,7 @@ static enum step scan_block(struct walk *w, uint32_t b, uint32_t end, bool first
 {
     const struct esc_block *blk = &w->q->c->fn->blocks[b];
     for (uint32_t k = end; k-- > 0;) {
-        if (++w->looked > RELOAD_STMTS || !w->q->budget)
+        if (++w->looked > w->max_stmts || !w->q->budget)
             return STEP_FAIL;
         w->q->budget--;
         uint32_t id = blk->stmts[k];
@@ -501,11 +515,33 @@ static bool visit_preds(struct walk *w, uint32_t b)
         while (slot < w->nblocks && w->block[slot] != p)
             slot++;
         if (slot < w->nblocks) {
-            if (!w->done[slot])
+            if (w->done[slot])
+                continue;
+            if (!c->trust)
                 return false; /* a loop */
+            /* Round a loop: its blocks are all on the path, looked at
+               already but for the load's own after the load. */
+            if (slot == 0 && !w->tail_done) {
+                w->tail_done = true;
+                const struct esc_block *blk = &c->fn->blocks[p];
+                for (uint32_t k = blk->nstmts; k-- > c->pos[w->load] + 1;) {
+                    if (++w->looked > w->max_stmts || !w->q->budget)
+                        return false;
+                    w->q->budget--;
+                    uint32_t id = blk->stmts[k];
+                    enum step st = look(w, id, false);
+                    if (st == STEP_FAIL ||
+                        (st == STEP_MET && w->found != ESC_NONE && w->found != id))
+                        return false;
+                    if (st == STEP_MET) {
+                        w->found = id;
+                        break;
+                    }
+                }
+            }
             continue;
         }
-        if (w->nblocks == RELOAD_BLOCKS)
+        if (w->nblocks == w->max_blocks)
             return false;
         w->block[slot] = p;
         w->done[slot] = false;
@@ -528,8 +564,15 @@ static uint32_t find_source(struct query *q, uint32_t load, uint32_t target, uns
     const struct esc_stmt *s = &fn->stmts[load];
     if (!is_load(s) || s->block == ESC_NONE)
         return ESC_NONE;
-    struct walk w = {
-        .q = q, .place = &s->args[0], .target = target, .depth = depth, .found = ESC_NONE};
+    bool trust = q->c->trust != NULL;
+    struct walk w = {.q = q,
+                     .place = &s->args[0],
+                     .target = target,
+                     .depth = depth,
+                     .found = ESC_NONE,
+                     .load = load,
+                     .max_stmts = trust ? TRUST_STMTS : RELOAD_STMTS,
+                     .max_blocks = trust ? TRUST_BLOCKS : RELOAD_BLOCKS};
     if (target != ESC_NONE) {
         const struct esc_stmt *t = &fn->stmts[target];
         if (!is_load(t) || t->block == ESC_NONE || !same_place(&w, &t->args[0], false))
@@ -546,32 +589,52 @@ static uint32_t find_source(struct query *q, uint32_t load, uint32_t target, uns
     return visit_preds(&w, s->block) ? w.found : ESC_NONE;
 }
 
-static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned depth)
+/* Does LATER hold what EARLIER held: the same origin at the same offset,
+   or a load of EARLIER's place meeting EARLIER's load first on every way
+   back (or, if EITHER, the other way round)? */
+static bool values_meet(struct query *q, uint32_t later, uint32_t earlier, unsigned depth,
+                        bool either)
 {
     const struct esc_function *fn = q->c->fn;
-    int64_t sa, sb;
-    uint32_t ra = esc_value_origin(fn, a, &sa), rb = esc_value_origin(fn, b, &sb);
-    if (sa == ESC_UNKNOWN_OFFSET || sa != sb)
+    int64_t sl, se;
+    uint32_t rl = esc_value_origin(fn, later, &sl), re = esc_value_origin(fn, earlier, &se);
+    if (sl == ESC_UNKNOWN_OFFSET || sl != se)
         return false;
-    if (ra == rb)
+    if (rl == re)
         return true;
-    uint32_t da = fn->values[ra].def, db = fn->values[rb].def;
-    if (da == ESC_NONE || db == ESC_NONE || !is_load(&fn->stmts[da]) || !is_load(&fn->stmts[db]))
+    uint32_t dl = fn->values[rl].def, de = fn->values[re].def;
+    if (dl == ESC_NONE || de == ESC_NONE || !is_load(&fn->stmts[dl]) || !is_load(&fn->stmts[de]))
         return false;
-    /* Either may be the later one. */
-    return find_source(q, db, da, depth) != ESC_NONE || find_source(q, da, db, depth) != ESC_NONE;
+    return find_source(q, dl, de, depth) != ESC_NONE ||
+           (either && find_source(q, de, dl, depth) != ESC_NONE);
+}
+
+static bool same_value_at(struct query *q, uint32_t a, uint32_t b, unsigned depth)
+{
+    return values_meet(q, b, a, depth, true); /* either may be the later one */
+}
+
+static unsigned budget(const struct esc_reload *c)
+{
+    return c->trust ? TRUST_BUDGET : RELOAD_BUDGET;
 }
 
 uint32_t esc_reload_store(struct esc_reload *c, uint32_t load)
 {
-    struct query q = {c, RELOAD_BUDGET};
+    struct query q = {c, budget(c)};
     return find_source(&q, load, ESC_NONE, RELOAD_DEPTH);
 }
 
 bool esc_reload_same_value(struct esc_reload *c, uint32_t a, uint32_t b)
 {
-    struct query q = {c, RELOAD_BUDGET};
+    struct query q = {c, budget(c)};
     return same_value_at(&q, a, b, RELOAD_DEPTH);
+}
+
+bool esc_reload_value_follows(struct esc_reload *c, uint32_t later, uint32_t earlier)
+{
+    struct query q = {c, budget(c)};
+    return values_meet(&q, later, earlier, RELOAD_DEPTH, false);
 }
 
 bool esc_reload_may_write(struct esc_reload *c, uint32_t stmt, const struct esc_operand *place)

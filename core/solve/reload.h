@@ -3,6 +3,7 @@
 #ifndef ESC_RELOAD_H
 #define ESC_RELOAD_H
 
+#include "core/solve/calltrust.h"
 #include "core/solve/flows.h"
 #include "core/solve/pointsto.h"
 
@@ -21,6 +22,10 @@ struct esc_reload {
     uint32_t *pos;                /* each statement's index in its block */
     uint32_t *pred_start, *preds; /* each block's predecessors (CSR), made on first use */
     uint64_t stored[4];           /* a filter of the places stores write (reload.c) */
+    /* The undo direction only: the calls trusted to leave the places a
+       reload reads alone (calltrust.c), and loops walked; NULL: today's
+       rules, for everything that may find an escape. */
+    struct esc_calltrust *trust;
 };
 
 void esc_reload_init(struct esc_reload *c, const struct esc_function *fn,
@@ -38,6 +43,12 @@ uint32_t esc_reload_store(struct esc_reload *c, uint32_t load);
    (`s = app->state; ...; app->state`) with nothing between that may
    write it? */
 bool esc_reload_same_value(struct esc_reload *c, uint32_t a, uint32_t b);
+
+/* Does value LATER hold the pointer EARLIER held, LATER a copy of it or
+   read again from its place after it on every path back, nothing between
+   writing that place?  (One direction of esc_reload_same_value: in a
+   loop the other one says nothing of a later iteration.) */
+bool esc_reload_value_follows(struct esc_reload *c, uint32_t later, uint32_t earlier);
 
 /* May statement STMT write any byte of PLACE (a MEM or DEREF)?  The
    walks' own test, with their rules for what is apart, for a caller that

@@ -31,7 +31,9 @@ char *conf_param_callers_file(struct conf *cf, char *data)
     return parse(cf);
 }
 
-/* A call in between may change what cf->conf_file holds. */
+/* A call in between may change what cf->conf_file holds; a call of
+   another unit is trusted not to when a store through it is silenced
+   (calltrust.c, framestore.c): the miss docs/limits.md states. */
 char *conf_param_call_between(struct conf *cf, char *data)
 {
     struct file conf_file;
@@ -39,7 +41,7 @@ char *conf_param_call_between(struct conf *cf, char *data)
     b.start = data;
     cf->conf_file = &conf_file;
     touch(cf);
-    cf->conf_file->buffer = &b; /* { dg-warning "address of local 'b' escapes to the caller through parameter 'cf' \\\[escape-caller\\\]" } */
+    cf->conf_file->buffer = &b; /* { dg-warning "address of local 'b' escapes to the caller through parameter 'cf' \\\[escape-caller\\\]" "a call this unit cannot see is trusted to leave cf->conf_file alone" { xfail *-*-* } } */
     char *rv = parse(cf);
     cf->conf_file = 0;
     return rv;
