@@ -6,6 +6,7 @@
 #include "core/refine/refine.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The model.  In a circular doubly linked list (nginx's ngx_queue_t,
    libuv's QUEUE) the only places that hold a node's address are the links
@@ -46,18 +47,38 @@
      stored anywhere but in H, in a cut's links, or in the neighbour of a
      node that is being removed (`x->next->prev = x->prev`: the node
      stays in its ring), nor returned, nor passed to a callee that may
-     keep it: nothing publishes a node of H's ring.
+     keep it: nothing publishes a node of H's ring.  A function of
+     another unit that nothing describes keeps nothing, as everywhere in
+     the analysis; a copy of characters (`memcpy` from a `u_char *`)
+     copies no links.
    Then the stores of the cuts, and the removals, leave &H only in nodes
    nothing reachable points at.  A pointer is taken to name a node when
    it is loaded as wide as a pointer from the links of what a pointer
    points at (offsets 0 and one pointer on), from any object's storage,
    or from a place the IR cannot name exactly.
+
+   Recursion.  nginx's ngx_http_create_locations_tree splits its list at
+   the middle node into its tail, and hands both halves (&tail among
+   them) and the middle node's own list to itself:
+
+       q = ngx_queue_middle (locations);
+       ngx_queue_split (locations, q, &tail);
+       node->left = create (cf, locations, prefix);
+       ngx_queue_remove (q);
+       node->right = create (cf, &tail, prefix);
+       node->tree = create (cf, &lq->list, prefix + len);
+
+   A call of the function itself is taken to keep nothing, by induction
+   on the depth of the recursion, once the parameters such a call hands a
+   node or &H are held to the same rules as a node: then no activation
+   keeps a node of any ring it cuts or is handed, its own tail's or its
+   caller's.  Only a direct call of the function counts; mutual recursion
+   goes through the callee's summary, as any call.
    What it does not see (docs/limits.md): a node that something other than
    its list also points at (a connection on a reuse queue and in a hash)
    keeps the stale link, as a freed node would; the kernel's
-   list_cut_position, whose stores have another shape; a recursive call
-   that takes the head on (nginx's ngx_http_create_locations_tree passes
-   &tail to itself), since a callee may keep what it is given. */
+   list_cut_position, whose stores have another shape; a node handed to a
+   function of another unit that does keep it. */
 
 enum { RING_UNKNOWN, RING_DROPPED, RING_KEPT };
 
@@ -108,6 +129,22 @@ static bool in_object(const struct esc_function *fn, const struct esc_operand *p
 {
     int64_t at;
     return in_object_at(fn, place, h, &at);
+}
+
+/* Does store S, at place AT, write the link of a neighbour of list V
+   that points back at it (`h->prev->next = h`): is AT a link of a node
+   loaded from one of V's links? */
+static bool back_link_of(const struct esc_function *fn, const struct esc_stmt *s,
+                         const struct esc_list_ptr *at, const struct esc_list_ptr *v)
+{
+    uint32_t def;
+    int64_t w = s->lhs.size;
+    struct esc_list_ptr from;
+    const struct esc_operand *via =
+        s->lhs.kind == ESC_OPND_DEREF ? esc_list_load_place(fn, s->lhs.id, &def) : NULL;
+    return via && (at->offset == 0 || at->offset == w) && esc_list_place_ptr(fn, via, &from) &&
+           from.kind == v->kind && from.id == v->id &&
+           (from.offset == v->offset || from.offset == v->offset + w);
 }
 
 /* Does block B cut into H at store S (`H.link = V->link`)?  Marks the
@@ -182,7 +219,7 @@ static bool cut_at(const struct esc_function *fn, uint32_t h, const struct esc_s
              t->lhs.kind == ESC_OPND_DEREF && placed && (at.offset == 0 || at.offset == w)) ||
             (placed && at.kind == v.kind && at.id == v.id &&
              (at.offset == v.offset || at.offset == v.offset + w)) ||
-            (valued && esc_list_ptr_same(&val, &v)))
+            (valued && esc_list_ptr_same(&val, &v) && placed && back_link_of(fn, t, &at, &v)))
             esc_bitset_add(cut, id, nwords);
     }
     return true;
@@ -295,12 +332,21 @@ static bool inserts_node(const struct esc_function *fn, const bool *nodes, const
     return nodes[s->lhs.id] && (at.offset == 0 || at.offset == s->lhs.size);
 }
 
-/* May the callee of call S keep what its argument J points to? */
-static bool call_may_keep(const struct esc_flows *flows, uint32_t id, const struct esc_stmt *s,
-                          uint32_t j)
+/* May the callee of call S keep what its argument J points to?  A
+   function of another unit that nothing describes keeps nothing, as
+   everywhere else in the analysis (docs/limits.md, "An external function
+   without a model keeps nothing"). */
+static bool call_may_keep(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
+                          const struct esc_stmt *s, uint32_t j)
 {
     const struct esc_summary *callee = flows->calls[id].summary;
     if ((s->noescape_args >> j & 1) && j < 64)
+        return false;
+    if (esc_call_is_external(fn, flows, id))
+        return false;
+    /* Characters copied out of a `u_char *` (`ngx_memcpy (node->name,
+       lq->name->data, len)`), not the links of a node. */
+    if ((s->flags & ESC_STMTF_BYTE_COPY) && j == 1)
         return false;
     if (!callee || j >= callee->nparams)
         return true;
@@ -311,6 +357,35 @@ static bool call_may_keep(const struct esc_flows *flows, uint32_t id, const stru
         if (p->leaks[l] || p->stored_into[l])
             return true;
     return false;
+}
+
+/* Is S a direct call of FN itself? */
+static bool calls_itself(const struct esc_function *fn, const struct esc_stmt *s)
+{
+    return s->kind == ESC_STMT_CALL && s->callee && fn->name && (s->flags & ESC_CALLF_DEFINED) &&
+           strcmp(s->callee, fn->name) == 0;
+}
+
+/* Mark as nodes the parameters that a call of the function itself hands
+   a node or H: the checks below then hold the parameter to what they hold
+   a node to, in every activation.  False when nothing new was marked. */
+static bool mark_recursive_params(const struct esc_function *fn, uint32_t h, bool *nodes)
+{
+    bool marked = false;
+    for (uint32_t id = 0; id < fn->nstmts; id++) {
+        const struct esc_stmt *s = &fn->stmts[id];
+        if (s->block == ESC_NONE || !calls_itself(fn, s))
+            continue;
+        for (uint32_t j = 0; j < s->nargs && j < fn->nparams; j++) {
+            uint32_t v = fn->params[j].value;
+            if (v != ESC_NONE && !nodes[esc_value_root(fn, v)] &&
+                names_node(nodes, &s->args[j], h)) {
+                nodes[esc_value_root(fn, v)] = true;
+                marked = true;
+            }
+        }
+    }
+    return marked;
 }
 
 /* Does the function keep H's ring to itself (the conditions above)?
@@ -328,7 +403,9 @@ static bool ring_dropped(const struct esc_function *fn, const struct esc_flows *
     if (!w)
         return false;
     bool *nodes = esc_xcalloc(fn->nvalues + 1, sizeof *nodes);
-    find_node_values(fn, cut, h, w, nodes);
+    do
+        find_node_values(fn, cut, h, w, nodes);
+    while (mark_recursive_params(fn, h, nodes));
     bool ok = true;
     for (uint32_t id = 0; id < fn->nstmts && ok; id++) {
         const struct esc_stmt *s = &fn->stmts[id];
@@ -345,8 +422,11 @@ static bool ring_dropped(const struct esc_function *fn, const struct esc_flows *
             else
                 ok = esc_bitset_has(cut, id) || !inserts_node(fn, nodes, s);
         } else if (s->kind == ESC_STMT_CALL) {
-            for (uint32_t j = 0; j < s->nargs && ok; j++)
-                ok = !names_node(nodes, &s->args[j], h) || !call_may_keep(flows, id, s, j);
+            /* A call of the function itself keeps what this activation
+               keeps: by induction on the depth of the recursion, nothing
+               (its parameters that get a node are held to the same). */
+            for (uint32_t j = 0; j < s->nargs && ok && !calls_itself(fn, s); j++)
+                ok = !names_node(nodes, &s->args[j], h) || !call_may_keep(fn, flows, id, s, j);
             ok = ok && !(s->flags & ESC_CALLF_ASM);
         } else if (s->kind == ESC_STMT_RETURN) {
             ok = !s->nargs || !names_node(nodes, &s->args[0], h);
