@@ -83,6 +83,17 @@ struct esc_link_test {
 };
 bool esc_link_predicate(tree fndecl, esc_link_test *test);
 
+/* const-calls.cc: the return of FUNCTION's body when it is, in SSA form,
+   a straight line of assignments to SSA names ending in a return; else
+   NULL. */
+greturn *esc_straight_line_return(function *f);
+/* The constant FNDECL, a function of this unit with internal linkage and
+   such a body, always returns; else NULL_TREE. */
+tree esc_constant_result(tree fndecl);
+/* Is E an edge of a condition whose outcome is known, the one that is
+   never taken (`if (!always_true (x))`)? */
+bool esc_edge_ruled_out(edge e);
+
 /* diagnose.cc: turn the core's findings into GCC diagnostics, minus the
    suppressed ones (each finding records whether it was shown), and with
    verbose, the verdicts of SUMMARIES' functions. */

@@ -96,33 +96,7 @@ bool link_of(tree t, tree p, HOST_WIDE_INT *offset)
 
 bool esc_link_predicate(tree fndecl, esc_link_test *test)
 {
-    function *f = DECL_STRUCT_FUNCTION(fndecl);
-    if (!f || !f->cfg || !gimple_in_ssa_p(f) || !single_succ_p(ENTRY_BLOCK_PTR_FOR_FN(f)))
-        return false;
-    /* One straight line of blocks (at -O0 the return has a block of its
-       own, behind a label). */
-    greturn *ret = nullptr;
-    basic_block bb = single_succ(ENTRY_BLOCK_PTR_FOR_FN(f));
-    for (int blocks = 0; !ret; blocks++) {
-        if (blocks == 4 || bb == EXIT_BLOCK_PTR_FOR_FN(f) || !single_pred_p(bb) ||
-            !gimple_seq_empty_p(phi_nodes(bb)))
-            return false;
-        for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-            gimple *g = gsi_stmt(gsi);
-            if (is_gimple_debug(g) || gimple_code(g) == GIMPLE_LABEL ||
-                gimple_code(g) == GIMPLE_PREDICT || gimple_code(g) == GIMPLE_NOP)
-                continue;
-            if (greturn *r = dyn_cast<greturn *>(g))
-                ret = r;
-            else if (ret || !is_gimple_assign(g) || TREE_CODE(gimple_assign_lhs(g)) != SSA_NAME)
-                return false;
-        }
-        if (!ret) {
-            if (!single_succ_p(bb))
-                return false;
-            bb = single_succ(bb);
-        }
-    }
+    greturn *ret = esc_straight_line_return(DECL_STRUCT_FUNCTION(fndecl));
     tree value = ret && gimple_return_retval(ret) ? unconverted(gimple_return_retval(ret)) : NULL;
     gassign *cmp = value && TREE_CODE(value) == SSA_NAME
                        ? dyn_cast<gassign *>(SSA_NAME_DEF_STMT(value))

@@ -1174,7 +1174,8 @@ void emit_branch(lowering &l, uint32_t block, gcond *g, enum tree_code code, tre
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
     uint32_t t = esc_block_of(l.blocks, true_edge->dest);
     uint32_t f = esc_block_of(l.blocks, false_edge->dest);
-    if (t == ESC_NONE || f == ESC_NONE)
+    if (t == ESC_NONE || f == ESC_NONE || esc_edge_ruled_out(true_edge) ||
+        esc_edge_ruled_out(false_edge))
         return;
     struct esc_stmt s = stmt_proto(ESC_STMT_BRANCH);
     s.op = code == EQ_EXPR ? ESC_CMP_EQ : ESC_CMP_NE;
@@ -1211,7 +1212,8 @@ bool lower_link_test(lowering &l, uint32_t block, gcond *g, enum tree_code code,
     extract_true_false_edges_from_block(gimple_bb(g), &true_edge, &false_edge);
     uint32_t t = esc_block_of(l.blocks, true_edge->dest);
     uint32_t f = esc_block_of(l.blocks, false_edge->dest);
-    if (t == ESC_NONE || f == ESC_NONE)
+    if (t == ESC_NONE || f == ESC_NONE || esc_edge_ruled_out(true_edge) ||
+        esc_edge_ruled_out(false_edge))
         return false;
     uint32_t link = esc_add_value(l.m, l.fn, nullptr, 0);
     struct esc_stmt load = stmt_proto(ESC_STMT_ASSIGN);
@@ -1438,7 +1440,7 @@ void esc_lower_function(function *fun)
         FOR_EACH_EDGE(e, ei, bb->succs)
         {
             uint32_t to = esc_block_of(l.blocks, e->dest);
-            if (to != ESC_NONE)
+            if (to != ESC_NONE && !esc_edge_ruled_out(e))
                 esc_add_edge(l.fn, block, to);
         }
         for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi))
