@@ -354,6 +354,14 @@ bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
     return walk(fn, from, loc, ESC_NONE, NULL, NULL, NULL, reached, false);
 }
 
+bool esc_store_reaches_undone(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
+                              struct esc_bitset *reached)
+{
+    return walk(fn, from, loc, target, restores, edge_ends, ctx, reached, false);
+}
+
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)
 {
     const struct esc_stmt *st = &fn->stmts[store];

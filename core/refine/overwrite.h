@@ -42,6 +42,14 @@ bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, esc_restores_fn *restores,
                               esc_edge_ends_fn *edge_ends, void *ctx, bool decided);
 
+/* esc_store_reaches (REACHED NULL) or esc_store_reach_set (REACHED
+   not NULL, TARGET ESC_NONE), where RESTORES and EDGE_ENDS (either may
+   be NULL) also end a path, as in esc_store_reaches_return. */
+bool esc_store_reaches_undone(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
+                              struct esc_bitset *reached);
+
 /* Is there a path from just after FROM to statement TARGET on which
    RESTORES accepts no statement and EDGE_ENDS no edge? */
 bool esc_store_reaches_target(const struct esc_function *fn, uint32_t from, uint32_t target,
