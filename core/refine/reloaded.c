@@ -147,7 +147,9 @@ bool esc_reload_null_edge(struct esc_refine *r, struct esc_stored_place *place, 
    esc_reload_undoes wants the same) and of the values tested against
    null (with their offset from the load, as esc_reload_value_follows
    wants the same).  A store whose key is in neither list walks as if
-   these refinements did not exist, which is what they would say. */
+   these refinements did not exist, which is what they would say.  On
+   sqlite3.c at -O0 this costs 4.5 M instructions (callgrind, cc1
+   21,256.3 M before, 21,260.7 M after); asking every store cost 516.6 M. */
 struct esc_reload_keys {
     struct esc_u64map keys;   /* the keys below, of the undos and tests there are */
     struct esc_bitset stores; /* the statements RELOADED could accept */
