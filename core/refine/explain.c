@@ -2,6 +2,7 @@
 #include "core/refine/explain.h"
 #include "core/base/budget.h"
 #include "core/refine/overwrite.h"
+#include "core/refine/refine.h"
 #include "core/base/util.h"
 
 #include <stdlib.h>
@@ -16,6 +17,27 @@
    load or copy of that memory), the store must reach the reading statement
    in the CFG without being overwritten on the way.
 
+   Nor undone on the way: a path from the store also ends where the
+   reload family of refinements says the place holds something else,
+   as the OVERWRITE walk to a return asks them (refine-list.h): at a
+   store through a pointer read again from the same unchanged place
+   (RELOADED), and on the edge where such a pointer, tested, would be
+   null (RELOAD_NULL).  nginx's ngx_event_recvmsg loops over
+   `c->udp->buffer = &buf; rev->handler (rev); if (c->udp)
+   c->udp->buffer = NULL;`: the next round's loads of memory the
+   field-insensitive sets take for c->udp's come after the undo, and
+   read no &buf.  Most stores cannot be undone that way (their pointer
+   is not read from memory, or nothing else reads that place again):
+   reloaded.c's index says so before the walk, and they walk as before,
+   so the cost stays with the few that can.  Which stores ask is a fact
+   of the function, not of the order in which findings are judged.  Not
+   asked: a call whose summary writes the place (RESTORE), a test of the
+   place itself (PLACE_TESTED: a call after it, handed the object, may
+   store the address again, which the flows do not follow), an edge
+   that contradicts the store's facts or finds its out-parameter null
+   (CORRELATED, BASE_NULL); a load after such an undo still seems to
+   read the address (docs/limits.md).
+
    The search is a breadth-first search over states.  A state is a value,
    or the contents of an object together with the statement that wrote the
    address there (memory remembers who stored into it; values are SSA and
@@ -25,6 +47,7 @@ struct search;
 static void search_free(struct search *s);
 
 struct esc_explainer {
+    struct esc_refine *refine; /* whose reload family ends a store's reach, or NULL */
     const struct esc_function *fn;
     const struct esc_flows *flows;
     const struct esc_pointsto *pt;
@@ -103,9 +126,10 @@ static uint32_t operand_nodes(const struct esc_function *fn, const struct esc_po
 
 struct esc_explainer *esc_explainer_new(const struct esc_function *fn,
                                         const struct esc_flows *flows,
-                                        const struct esc_pointsto *pt)
+                                        const struct esc_pointsto *pt, struct esc_refine *r)
 {
     struct esc_explainer *ex = esc_xcalloc(1, sizeof *ex);
+    ex->refine = r;
     ex->fn = fn;
     ex->flows = flows;
     ex->pt = pt;
@@ -199,6 +223,42 @@ static bool may_overlap(const struct esc_explainer *ex, const struct esc_operand
     return wat < rat + r->size && rat < wat + w->size;
 }
 
+/* A walk from a store that the reload family may end (see the top). */
+struct undo_walk {
+    struct esc_refine *r;
+    struct esc_stored_place place;
+};
+
+static bool undone_at(void *ctx, uint32_t stmt)
+{
+    struct undo_walk *w = ctx;
+    return esc_reload_undo_stmt(w->r, stmt) && esc_reload_undoes(w->r, &w->place, stmt);
+}
+
+static bool undone_on(void *ctx, uint32_t from, uint32_t to)
+{
+    struct undo_walk *w = ctx;
+    return esc_reload_null_edge(w->r, &w->place, from, to);
+}
+
+/* Can what flow WRITER stored still be there at statement TARGET, or
+   (REACHED not NULL) at which statements?  overwrite.c's walk, asking
+   the reload family only where reloaded.c's index says it may answer. */
+static bool writer_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t target,
+                           struct esc_bitset *reached)
+{
+    const struct esc_flow *f = &ex->flows->items[writer];
+    const struct esc_operand *loc = esc_flow_store_location(ex->fn, f);
+    bool stmts = false, edges = false;
+    if (ex->refine)
+        esc_reload_undo_candidates(ex->refine, loc, &stmts, &edges);
+    struct undo_walk w = {ex->refine, {.flow = writer, .loc = loc}};
+    bool reaches = esc_store_reaches_undone(ex->fn, f->stmt, loc, target, stmts ? undone_at : NULL,
+                                            edges ? undone_on : NULL, &w, reached);
+    esc_stored_place_release(&w.place);
+    return reaches;
+}
+
 /* WRITER's reach set, walked on first use; NULL once the budget is spent. */
 static const struct reach_set *reach_set_of(struct esc_explainer *ex, uint32_t writer)
 {
@@ -207,10 +267,9 @@ static const struct reach_set *reach_set_of(struct esc_explainer *ex, uint32_t w
     uint64_t bytes = (uint64_t)esc_bitset_words(ex->fn->nstmts) * sizeof(uint64_t);
     if ((ex->nreach_sets + 1) * bytes > REACH_SET_BUDGET)
         return NULL;
-    const struct esc_flow *f = &ex->flows->items[writer];
     struct reach_set *rs = ESC_PUSH(ex->reach_sets, ex->nreach_sets, ex->cap_reach_sets);
     rs->stmts = (struct esc_bitset){0};
-    rs->all = esc_store_reach_set(ex->fn, f->stmt, esc_flow_store_location(ex->fn, f), &rs->stmts);
+    rs->all = writer_reaches(ex, writer, ESC_NONE, &rs->stmts);
     ex->reach_index[writer] = ex->nreach_sets;
     return rs;
 }
@@ -232,7 +291,7 @@ static bool stored_reaches(struct esc_explainer *ex, uint32_t writer, uint32_t r
     uint32_t *cached = esc_u64map_get(&ex->reach_cache, key);
     if (cached)
         return *cached;
-    bool reaches = esc_store_reaches(ex->fn, f->stmt, esc_flow_store_location(ex->fn, f), r->stmt);
+    bool reaches = writer_reaches(ex, writer, r->stmt, NULL);
     esc_u64map_put(&ex->reach_cache, key, reaches);
     return reaches;
 }

@@ -7,10 +7,13 @@
 #include "core/solve/pointsto.h"
 
 struct esc_explainer;
+struct esc_refine;
 
+/* R (may be NULL) is the function's refinements: a store's reach ends
+   where its reload family says the program undid the store (explain.c). */
 struct esc_explainer *esc_explainer_new(const struct esc_function *fn,
                                         const struct esc_flows *flows,
-                                        const struct esc_pointsto *pt);
+                                        const struct esc_pointsto *pt, struct esc_refine *r);
 void esc_explainer_free(struct esc_explainer *ex);
 
 /* The shortest chain of flows that carries the address of OBJ from where it

@@ -175,7 +175,7 @@ static bool enter(struct entries *e, unsigned slots, uint32_t b, uint64_t *facts
     return true;
 }
 
-/* The walk behind esc_store_reaches_unless and esc_store_reach_set: a
+/* The walk behind esc_store_reaches_unless and esc_store_reaches_undone: a
    depth-first search from just after FROM that ends a path where LOC is
    written again (or RESTORES accepts), at FROM itself, or at a noreturn
    call.  With REACHED NULL it stops at TARGET (or any return, when TARGET
@@ -348,10 +348,12 @@ bool esc_same_place(const struct esc_function *fn, const struct esc_operand *a,
     return x.offset == y.offset && x.size == y.size;
 }
 
-bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
-                         const struct esc_operand *loc, struct esc_bitset *reached)
+bool esc_store_reaches_undone(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
+                              struct esc_bitset *reached)
 {
-    return walk(fn, from, loc, ESC_NONE, NULL, NULL, NULL, reached, false);
+    return walk(fn, from, loc, target, restores, edge_ends, ctx, reached, false);
 }
 
 bool esc_store_overwritten(const struct esc_function *fn, uint32_t store)

@@ -16,16 +16,7 @@
 bool esc_store_reaches(const struct esc_function *fn, uint32_t from, const struct esc_operand *loc,
                        uint32_t target);
 
-/* Every statement esc_store_reaches (FN, FROM, LOC, t) would find for
-   some t, at once: adds them to REACHED (a set over statements, nwords
-   esc_bitset_words (fn->nstmts)).  Returns true when the answer is yes
-   for every statement (FROM is outside the CFG); REACHED is then
-   incomplete.  One walk per store instead of
-   one per store and reader. */
-bool esc_store_reach_set(const struct esc_function *fn, uint32_t from,
-                         const struct esc_operand *loc, struct esc_bitset *reached);
-
-/* The same, where RESTORES (when not NULL) also ends a path at any
+/* esc_store_reaches, where RESTORES (when not NULL) also ends a path at any
    statement it accepts: a call whose summary writes the same place. */
 typedef bool esc_restores_fn(void *ctx, uint32_t stmt);
 bool esc_store_reaches_unless(const struct esc_function *fn, uint32_t from,
@@ -41,6 +32,19 @@ typedef bool esc_edge_ends_fn(void *ctx, uint32_t from_block, uint32_t to_block)
 bool esc_store_reaches_return(const struct esc_function *fn, uint32_t from,
                               const struct esc_operand *loc, esc_restores_fn *restores,
                               esc_edge_ends_fn *edge_ends, void *ctx, bool decided);
+
+/* esc_store_reaches, where RESTORES and EDGE_ENDS (either may be NULL)
+   also end a path, as in esc_store_reaches_return.  With REACHED not
+   NULL (and TARGET ESC_NONE), every statement it would find for some
+   target, at once: adds them to REACHED (a set over statements, nwords
+   esc_bitset_words (fn->nstmts)), and returns true when the answer is
+   yes for every statement (FROM is outside the CFG; REACHED is then
+   incomplete).  One walk per store instead of one per store and
+   reader. */
+bool esc_store_reaches_undone(const struct esc_function *fn, uint32_t from,
+                              const struct esc_operand *loc, uint32_t target,
+                              esc_restores_fn *restores, esc_edge_ends_fn *edge_ends, void *ctx,
+                              struct esc_bitset *reached);
 
 /* Is there a path from just after FROM to statement TARGET on which
    RESTORES accepts no statement and EDGE_ENDS no edge? */

@@ -111,6 +111,7 @@ void esc_refine_free(struct esc_refine *r)
         esc_reload_free(r->reload_trust);
     }
     free(r->reload_trust);
+    esc_reload_keys_free(r->reload_keys);
     memset(r, 0, sizeof *r);
 }
 
@@ -200,7 +201,7 @@ struct esc_step *esc_refine_path(struct esc_refine *r, uint32_t obj, uint32_t fl
     if (esc_u64map_get(&r->infeasible, key))
         return NULL;
     if (!r->explainer)
-        r->explainer = esc_explainer_new(r->fn, r->flows, r->pt);
+        r->explainer = esc_explainer_new(r->fn, r->flows, r->pt, r);
     struct esc_step *steps = esc_explain(r->explainer, obj, flow, nsteps);
     if (!steps)
         esc_u64map_put(&r->infeasible, key, 1);

@@ -58,6 +58,8 @@ struct esc_refine {
        that ask whether an undo names the same object (esc_trusting_reload). */
     struct esc_reload *reload_trust;
     int8_t frame_stores; /* framestore.c: -1 not yet looked, else any store of a local's address */
+    /* reloaded.c's index for the path search (explain.c), made on first use. */
+    struct esc_reload_keys *reload_keys;
     /* This unit's functions and the model files, for calltrust.c (set by
        the analysis after esc_refine_init; may be NULL). */
     const struct esc_summary_table *own, *models;
@@ -162,6 +164,16 @@ bool esc_list_link_store(const struct esc_function *fn, const struct esc_flows *
 esc_edge_ends_path_fn esc_place_tested;  /* placetest.c */
 esc_edge_ends_path_fn esc_base_null;     /* nullbase.c */
 esc_edge_ends_path_fn esc_reload_null_edge; /* reloaded.c */
+/* reloaded.c, for the path search (explain.c), asked once per store
+   before its walk: could RELOADED accept any statement (*STMTS), or
+   RELOAD_NULL any edge (*EDGES), of a walk from a store to LOC?  A
+   necessary condition, from an index of the function made on first use;
+   false for most stores, which then walk without asking. */
+void esc_reload_undo_candidates(struct esc_refine *r, const struct esc_operand *loc, bool *stmts,
+                                bool *edges);
+/* ... and could RELOADED accept statement STMT (for some store)? */
+bool esc_reload_undo_stmt(const struct esc_refine *r, uint32_t stmt);
+void esc_reload_keys_free(struct esc_reload_keys *keys);
 esc_edge_ends_path_fn esc_correlated;    /* correlated.c */
 struct esc_store_facts;
 void esc_store_facts_free(struct esc_store_facts *facts);
