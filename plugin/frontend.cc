@@ -79,13 +79,24 @@ static void note_vla(tree decl, esc_frontend_facts *facts)
 struct walk_data {
     tree fndecl;
     esc_frontend_facts *facts;
+    hash_set<tree> *visited;
 };
 
 static tree scan_tree(tree *tp, int *walk_subtrees, void *data)
 {
     walk_data *w = static_cast<walk_data *>(data);
     tree t = *tp;
-    (void)walk_subtrees;
+    /* walk_tree_without_duplicates, but for decls and constants: half the
+       nodes a body refers to, none with a subtree walk_tree would enter
+       or a code looked for below, so one seen again costs nothing; every
+       other node is still walked once, as GENERIC shares subtrees. */
+    enum tree_code_class kind = TREE_CODE_CLASS(TREE_CODE(t));
+    if (kind == tcc_declaration || kind == tcc_constant)
+        return NULL_TREE;
+    if (w->visited->add(t)) {
+        *walk_subtrees = 0;
+        return NULL_TREE;
+    }
     switch (TREE_CODE(t)) {
     case RETURN_EXPR:
         check_return(w->fndecl, t, w->facts);
@@ -109,8 +120,9 @@ void esc_scan_generic_body(tree fndecl)
 {
     if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_SAVED_TREE(fndecl))
         return;
-    walk_data w = {fndecl, &facts_by_function[DECL_UID(fndecl)]};
-    walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), scan_tree, &w);
+    hash_set<tree> visited;
+    walk_data w = {fndecl, &facts_by_function[DECL_UID(fndecl)], &visited};
+    walk_tree(&DECL_SAVED_TREE(fndecl), scan_tree, &w, nullptr);
 }
 
 const esc_frontend_facts *esc_frontend_facts_for(tree fndecl)
