@@ -177,7 +177,7 @@ static bool write_value(struct esc_strbuf *out, const json_t *v, unsigned indent
             return true;
         }
         put(out, "{", 1);
-        for (; it; it = json_object_iter_next((json_t *)v, it)) {
+        for (void *next; it; it = next) {
             newline(out, indent + 2 * (depth + 1));
             const char *key = json_object_iter_key(it);
             if (!write_string(out, key, strlen(key)))
@@ -185,7 +185,8 @@ static bool write_value(struct esc_strbuf *out, const json_t *v, unsigned indent
             put(out, ": ", 2);
             if (!write_value(out, json_object_iter_value(it), indent, depth + 1))
                 return false;
-            if (json_object_iter_next((json_t *)v, it))
+            next = json_object_iter_next((json_t *)v, it);
+            if (next)
                 put(out, ",", 1);
         }
         newline(out, indent + 2 * depth);
