@@ -164,10 +164,12 @@ static tree scan_tree(tree *tp, int *walk_subtrees, void *data)
 {
     walk_data *w = static_cast<walk_data *>(data);
     tree t = *tp;
-    /* walk_tree_without_duplicates, but for decls and constants: half the
-       nodes a body refers to, none with a subtree walk_tree would enter
-       or a code looked for below, so one seen again costs nothing; every
-       other node is still walked once, as GENERIC shares subtrees. */
+    /* walk_tree_without_duplicates, but for decls and constants, half the
+       nodes a body refers to and none of the codes looked for: they stay
+       out of the table, so one met again is met again, and whatever
+       walk_tree finds under it is in the table already and stops there.
+       Every other node is walked once as before, the same nodes in the
+       same order, as GENERIC shares subtrees. */
     enum tree_code_class kind = TREE_CODE_CLASS(TREE_CODE(t));
     if (kind == tcc_declaration || kind == tcc_constant)
         return NULL_TREE;
