@@ -24,6 +24,22 @@
 #define json_object_set_new json_object_set_new_nocheck
 #define json_object_set json_object_set_nocheck
 
+/* json_string, without jansson's UTF-8 decoding of every byte when the
+   text is ASCII, as the names and messages of C code nearly always are:
+   the same string, and for other bytes jansson's own check (NULL when
+   they are not UTF-8). */
+static json_t *text_string(const char *text)
+{
+    if (!text)
+        return NULL;
+    size_t n = strlen(text);
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++)
+        high |= (unsigned char)text[i];
+    return high < 0x80 ? json_stringn_nocheck(text, n) : json_stringn(text, n);
+}
+#define json_string text_string
+
 static json_t *text_object(const char *key, const char *text)
 {
     json_t *o = json_object();
