@@ -4,6 +4,7 @@
 #include "core/refine/listptr.h"
 #include "core/refine/overwrite.h"
 #include "core/refine/refine.h"
+#include "core/refine/safewalk.h"
 
 #include <stdlib.h>
 
@@ -45,7 +46,10 @@
    the head (libuv's QUEUE_REMOVE does not clear them): like freed memory,
    they are not where the address escapes.  The emptiness must be tested
    in the function itself (a macro, or code inlined by hand): a call to
-   `list_empty ()` is not yet seen through (docs/limits.md). */
+   `list_empty ()` is not yet seen through (docs/limits.md).  The exit of
+   a walk with a saved next node that takes every node off
+   (`list_for_each_entry_safe` with `list_del_init`) is such an edge too:
+   safewalk.c finds them. */
 
 struct edge {
     uint32_t from, to;
@@ -87,8 +91,10 @@ static bool loaded_place(const struct esc_function *fn, uint32_t v, struct esc_o
     return esc_place_exact(out);
 }
 
-/* Find the edges on which object H's list is tested empty. */
-static void find_empty_edges(const struct esc_function *fn, uint32_t h, struct head *facts)
+/* Find the edges on which object H's list is tested empty, or where a
+   walk that took every node off ends (safewalk.c). */
+static void find_empty_edges(const struct esc_function *fn, const struct esc_flows *flows,
+                             uint32_t h, struct head *facts)
 {
     uint32_t cap = 0;
     bool mixed = false;
@@ -115,6 +121,14 @@ static void find_empty_edges(const struct esc_function *fn, uint32_t h, struct h
             facts->size = link.size;
             *ESC_PUSH(facts->edges, facts->nedges, cap) = (struct edge){b, e[k].succ};
         }
+    }
+    struct esc_safe_walk_edge walks[4];
+    uint32_t nwalks = mixed ? 0 : esc_safe_walk_empty_edges(fn, flows, h, walks, 4);
+    for (uint32_t k = 0; k < nwalks && !mixed; k++) {
+        mixed = facts->nedges && (facts->link != walks[k].link || facts->size != walks[k].size);
+        facts->link = walks[k].link;
+        facts->size = walks[k].size;
+        *ESC_PUSH(facts->edges, facts->nedges, cap) = (struct edge){walks[k].from, walks[k].to};
     }
     if (mixed)
         facts->nedges = 0;
@@ -227,7 +241,7 @@ bool esc_head_emptied(struct esc_refine *r, uint32_t flow, uint32_t obj)
         return false;
     struct head *facts = &r->heads->objects[obj];
     if (!facts->known)
-        find_empty_edges(fn, obj, facts);
+        find_empty_edges(fn, r->flows, obj, facts);
     struct head_walk walk = {fn, obj, facts};
     /* `g_saved = &h` writes no link, wherever it writes. */
     return facts->nedges && writes_link(f, facts) && esc_list_link_store(fn, r->flows, flow, obj) &&
