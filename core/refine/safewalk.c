@@ -58,21 +58,16 @@ static bool value_at(const struct esc_function *fn, const struct esc_operand *op
     return true;
 }
 
-/* Is V, minus OFF, a load of the W-byte link at offset AT from what
-   BASE (an object's address if BASE_ADDR, else a value) points to? */
-static bool link_load_of(const struct esc_function *fn, uint32_t v, int64_t off, bool base_addr,
-                         uint32_t base, int64_t at, int64_t w)
+/* Is V a load of the W-byte link at offset AT from what value BASE
+   points to? */
+static bool link_load_of(const struct esc_function *fn, uint32_t v, uint32_t base, int64_t at,
+                         int64_t w)
 {
     uint32_t def;
     struct esc_list_ptr place;
-    if (off != 0)
-        return false;
     const struct esc_operand *from = esc_list_load_place(fn, v, &def);
-    if (!from || from->size != w || !esc_list_place_ptr(fn, from, &place))
-        return false;
-    if (base_addr)
-        return place.kind == ESC_OPND_ADDR && place.id == base && place.offset == at;
-    return place.kind == ESC_OPND_VALUE && esc_value_root(fn, place.id) == base &&
+    return from && from->size == w && esc_list_place_ptr(fn, from, &place) &&
+           place.kind == ESC_OPND_VALUE && esc_value_root(fn, place.id) == base &&
            place.offset == at;
 }
 
@@ -117,10 +112,10 @@ static bool unlinks_node(const struct esc_function *fn, const struct esc_flows *
     return false;
 }
 
-/* May statement ID of the body change a list link, other than by taking
-   the node at P + C off? */
+/* May statement ID of the body change a list link (W bytes wide), other
+   than by taking the node at P + C off? */
 static bool may_relink(const struct esc_function *fn, const struct esc_flows *flows, uint32_t id,
-                       uint32_t p, int64_t c)
+                       uint32_t p, int64_t c, int64_t w)
 {
     const struct esc_stmt *s = &fn->stmts[id];
     const struct esc_call *call = &flows->calls[id];
@@ -147,7 +142,7 @@ static bool may_relink(const struct esc_function *fn, const struct esc_flows *fl
                 return true;
         }
         for (uint32_t k = 0; k < call->summary->nwrites; k++)
-            if (call->summary->writes[k].size < 0 || call->summary->writes[k].size == 8)
+            if (call->summary->writes[k].size < 0 || call->summary->writes[k].size == w)
                 return true;
         return false;
     default:
@@ -159,14 +154,15 @@ static bool may_relink(const struct esc_function *fn, const struct esc_flows *fl
    the node at P + C off its list, and no statement of the component
    (L's own phis, offsets and test aside) change another link? */
 static bool body_drains(const struct esc_function *fn, const struct esc_flows *flows,
-                        const uint32_t *comp, uint32_t l, uint32_t from, uint32_t p, int64_t c)
+                        const uint32_t *comp, uint32_t l, uint32_t from, uint32_t p, int64_t c,
+                        int64_t w)
 {
     for (uint32_t b = 0; b < fn->nblocks; b++) {
         if (comp[b] != comp[l])
             continue;
         const struct esc_block *blk = &fn->blocks[b];
         for (uint32_t k = 0; k < blk->nstmts; k++)
-            if (may_relink(fn, flows, blk->stmts[k], p, c) ||
+            if (may_relink(fn, flows, blk->stmts[k], p, c, w) ||
                 (b == l && fn->stmts[blk->stmts[k]].kind == ESC_STMT_CALL))
                 return false;
     }
@@ -230,7 +226,7 @@ uint32_t esc_safe_walk_empty_edges(const struct esc_function *fn, const struct e
         /* p = phi (H.next - c, n), n = phi (p0's next - c, n's next - c). */
         const struct esc_operand *p_out, *p_in, *t_out, *t_in;
         uint32_t v0, v1, v2;
-        int64_t o0, o1, o2, w = 8;
+        int64_t o0, o1, o2, w = 0;
         if (!loop_phi(fn, p, l, comp, &p_out, &p_in) || !value_at(fn, p_in, &t, &off) || off != 0 ||
             !loop_phi(fn, t, l, comp, &t_out, &t_in) || !value_at(fn, p_out, &v0, &o0) ||
             o0 != -c || !value_at(fn, t_out, &v1, &o1) || o1 != -c ||
@@ -243,14 +239,13 @@ uint32_t esc_safe_walk_empty_edges(const struct esc_function *fn, const struct e
             at.id != h || (w = first->size) <= 0)
             continue;
         int64_t side = at.offset - head->offset;
-        if (!link_load_of(fn, v1, 0, false, v0, side, w) ||
-            !link_load_of(fn, v2, 0, false, t, c + side, w))
+        if (!link_load_of(fn, v1, v0, side, w) || !link_load_of(fn, v2, t, c + side, w))
             continue;
         /* The equal edge leaves the loop. */
         uint32_t exit = br->op == ESC_CMP_EQ ? br->true_block : br->false_block;
         uint32_t stay = br->op == ESC_CMP_EQ ? br->false_block : br->true_block;
         if (exit == ESC_NONE || stay == ESC_NONE || comp[exit] == comp[l] ||
-            comp[stay] != comp[l] || !body_drains(fn, flows, comp, l, stay, p, c))
+            comp[stay] != comp[l] || !body_drains(fn, flows, comp, l, stay, p, c, w))
             continue;
         out[found++] = (struct esc_safe_walk_edge){l, exit, side, w};
     }
